@@ -1,0 +1,49 @@
+/**
+ * A layer in the catalog: a recipe that generates its entries on demand. Images that share a base
+ * hold the very same Layer object, so they share its digest (`docker pull` prints "Already
+ * exists"). Entries are generated once and cached by digest; treat them as immutable.
+ */
+import type { FileEntry } from "../../kernel/fs/entries";
+import { type LayerMeta, layerMeta } from "./digest";
+
+const byDigest = new Map<string, Layer>();
+
+export class Layer {
+  private cachedMeta?: LayerMeta;
+  private cachedEntries?: FileEntry[];
+
+  /** `key` names the recipe (e.g. "debian:bookworm/amd64"); `build` generates the tree. */
+  constructor(
+    readonly key: string,
+    private readonly build: () => FileEntry[],
+  ) {}
+
+  entries(): FileEntry[] {
+    if (!this.cachedEntries) this.cachedEntries = this.build();
+    return this.cachedEntries;
+  }
+
+  meta(): LayerMeta {
+    if (!this.cachedMeta) {
+      this.cachedMeta = layerMeta(this.entries());
+      byDigest.set(this.cachedMeta.digest, this);
+      byDigest.set(this.cachedMeta.diffID, this);
+    }
+    return this.cachedMeta;
+  }
+}
+
+/** A known layer by its blob digest or diffID, once some image using it has been resolved. */
+export function layerByDigest(digest: string): Layer | undefined {
+  return byDigest.get(digest);
+}
+
+/** One Layer per (recipe, architecture), created on first use. */
+export function perArch<A extends string>(key: string, build: (arch: A) => FileEntry[]): (arch: A) => Layer {
+  const made = new Map<A, Layer>();
+  return (arch) => {
+    let l = made.get(arch);
+    if (!l) made.set(arch, (l = new Layer(`${key}/${arch}`, () => build(arch))));
+    return l;
+  };
+}
