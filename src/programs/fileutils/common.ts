@@ -1,0 +1,248 @@
+/** Pieces the busybox file utilities share: option parsing with --help, mode strings, paths, sizes, times. */
+import type { Gen, Stat, Sys } from "../../kernel/api";
+import { S_IFMT } from "../../kernel/api";
+import { usageError } from "../lib/busybox";
+import { getopt, OptError, type OptSpec, type ParsedOpts } from "../lib/getopt";
+import { err } from "../lib/io";
+import { BUSYBOX_BANNER } from "../lib/busybox";
+import { USAGE } from "./usage";
+
+/**
+ * Parses options as the applet `name` does. "--help" as the first argument prints the usage and the
+ * applet exits 0; a bad option prints the message and usage and exits 1. Returns the exit code then.
+ */
+export function* parseOpts(sys: Sys, name: string, spec: OptSpec): Gen<ParsedOpts | number> {
+  if (sys.argv[1] === "--help") {
+    yield* err(sys, `${BUSYBOX_BANNER}\n\nUsage: ${USAGE[name]}\n`);
+    return 0;
+  }
+  try {
+    return getopt(sys.argv, spec);
+  } catch (e) {
+    if (e instanceof OptError) return yield* usageError(sys, USAGE[name], e.message);
+    throw e;
+  }
+}
+
+/** Prints the usage (missing operand and similar) and returns 1. */
+export function* usage(sys: Sys, name: string, msg?: string): Gen<number> {
+  return yield* usageError(sys, USAGE[name], msg);
+}
+
+/**
+ * The order in which short flags appear on the command line (for "last one wins" pairs such as
+ * ls -t/-S). Walks argv as getopt does, skipping option arguments.
+ */
+export function flagOrder(argv: readonly string[], spec: OptSpec): string[] {
+  const order: string[] = [];
+  const withArg = spec.withArg ?? "";
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") break;
+    if (a.startsWith("--")) {
+      const name = a.slice(2).split("=")[0];
+      const def = spec.long ? Object.entries(spec.long).find(([k]) => k === name || k.startsWith(name)) : undefined;
+      if (def) {
+        order.push(def[1].short);
+        if (def[1].arg && !a.includes("=")) i++;
+      }
+      continue;
+    }
+    if (!a.startsWith("-") || a.length === 1) continue;
+    for (let j = 1; j < a.length; j++) {
+      order.push(a[j]);
+      if (withArg.includes(a[j])) {
+        if (j + 1 === a.length) i++;
+        break;
+      }
+    }
+  }
+  return order;
+}
+
+/** The last of `letters` given on the command line, or undefined. */
+export function lastFlag(order: string[], letters: string): string | undefined {
+  for (let i = order.length - 1; i >= 0; i--) if (letters.includes(order[i])) return order[i];
+  return undefined;
+}
+
+/** bb_mode_string: "drwxr-xr-x" with s/S/t/T for setuid, setgid and sticky. */
+export function modeString(mode: number): string {
+  const typeChars = "?pc?d?b?-?l?s???";
+  let s = typeChars[(mode >> 12) & 0xf];
+  const rwx = "rwxrwxrwx";
+  for (let i = 0; i < 9; i++) s += mode & (0o400 >> i) ? rwx[i] : "-";
+  const special = (pos: number, bit: number, on: string) => {
+    const x = s[pos] === "x";
+    if (mode & bit) s = s.slice(0, pos) + (x ? on : on.toUpperCase()) + s.slice(pos + 1);
+  };
+  special(3, 0o4000, "s");
+  special(6, 0o2000, "s");
+  special(9, 0o1000, "t");
+  return s;
+}
+
+export function fileTypeBits(mode: number): number {
+  return mode & S_IFMT;
+}
+
+/** concat_path_file: "dir" + "/" + "name", without doubling a trailing slash. */
+export function joinPath(dir: string, name: string): string {
+  const n = name.replace(/^\/+/, "");
+  return dir.endsWith("/") ? dir + n : `${dir}/${n}`;
+}
+
+/** bb_basename: what follows the last "/" (empty for "dir/"). */
+export function lastComponent(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** bb_get_last_path_component_strip: the last component, ignoring trailing slashes ("/" stays "/"). */
+export function lastComponentStrip(path: string): string {
+  let p = path;
+  while (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
+  if (p === "/") return "/";
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+
+/** dirname(3) semantics. */
+export function dirName(path: string): string {
+  let p = path;
+  while (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
+  const i = p.lastIndexOf("/");
+  if (i < 0) return ".";
+  let d = p.slice(0, i);
+  while (d.length > 1 && d.endsWith("/")) d = d.slice(0, -1);
+  return d === "" ? "/" : d;
+}
+
+/** make_human_readable_str(val, blockSize, displayUnit) from libbb. */
+export function humanReadable(value: number, blockSize: number, displayUnit: number): string {
+  if (value === 0) return "0";
+  let val = blockSize > 1 ? value * blockSize : value;
+  if (displayUnit) return String(Math.floor((val + Math.floor(displayUnit / 2)) / displayUnit));
+  const units = ["", "K", "M", "G", "T", "P", "E", "Z", "Y"];
+  let u = 0;
+  let frac = 0;
+  while (val >= 1024) {
+    u++;
+    frac = Math.floor((((val % 1024) * 10) + 512) / 1024);
+    val = Math.floor(val / 1024);
+  }
+  if (frac >= 10) {
+    val++;
+    frac = 0;
+  }
+  if (u === 0) return String(val);
+  if (blockSize === 0) {
+    if (frac >= 5) val++;
+    return `${val}${units[u]}`;
+  }
+  return `${val}.${frac}${units[u]}`;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+export const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** Broken-down UTC time of seconds since the epoch (the simulated machines run in UTC). */
+export function utcParts(sec: number) {
+  const d = new Date(sec * 1000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth(),
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    min: d.getUTCMinutes(),
+    sec: d.getUTCSeconds(),
+    wday: d.getUTCDay(),
+  };
+}
+
+/** ctime(3) without the newline: "Wed Jun 30 21:49:08 1993". */
+export function ctimeString(sec: number): string {
+  const t = utcParts(sec);
+  return `${DAYS[t.wday]} ${MONTHS[t.month]} ${String(t.day).padStart(2, " ")} ${pad2(t.hour)}:${pad2(t.min)}:${pad2(t.sec)} ${t.year}`;
+}
+
+/** "YYYY-MM-DD HH:MM:SS" */
+export function isoDateTime(sec: number): string {
+  const t = utcParts(sec);
+  return `${t.year}-${pad2(t.month + 1)}-${pad2(t.day)} ${pad2(t.hour)}:${pad2(t.min)}:${pad2(t.sec)}`;
+}
+
+/** Epoch seconds of a UTC calendar time. */
+export function utcSeconds(year: number, month0: number, day: number, hour = 0, min = 0, sec = 0): number {
+  return Date.UTC(year, month0, day, hour, min, sec) / 1000;
+}
+
+export const MONTH_NAMES = MONTHS;
+
+/** stat() or lstat() that returns null instead of throwing ENOENT-like errors, for existence tests. */
+export function tryStat(sys: Sys, path: string, follow: boolean): Stat | null {
+  try {
+    return follow ? sys.stat(path) : sys.lstat(path);
+  } catch (e) {
+    if (e instanceof Error && e.name === "Errno") return null;
+    throw e;
+  }
+}
+
+/** Parses an octal mode string; NaN if it is not one. */
+export function parseOctal(s: string): number {
+  return /^[0-7]+$/.test(s) ? Number.parseInt(s, 8) : Number.NaN;
+}
+
+/**
+ * bb_parse_mode: applies a chmod-style mode ("755", "u+x,g-w", "a=rX") to `current` (which may
+ * include the file type bits; "X" looks at them). Returns null for a malformed mode. `umask` limits
+ * clauses without a who-list, as chmod(1) specifies.
+ */
+export function parseMode(spec: string, current: number, umask = 0): number | null {
+  if (spec.length > 0 && spec[0] >= "0" && spec[0] <= "7") {
+    if (!/^[0-7]+$/.test(spec)) return null;
+    const v = Number.parseInt(spec, 8);
+    return v > 0o7777 ? null : v;
+  }
+  const whoMask: Record<string, number> = { a: 0o7777, u: 0o4700, g: 0o2070, o: 0o0007 };
+  const permMask: Record<string, number> = { r: 0o444, w: 0o222, x: 0o111, X: 0o111, s: 0o6000, t: 0o1000 };
+  let mode = current;
+  let i = 0;
+  while (i < spec.length) {
+    if (spec[i] === ",") {
+      i++;
+      continue;
+    }
+    let who = 0;
+    while (spec[i] in whoMask) {
+      who |= whoMask[spec[i]];
+      if (++i >= spec.length) return null;
+    }
+    do {
+      const op = spec[i];
+      if (op !== "+" && op !== "-" && op !== "=") return null;
+      if (op === "=") mode &= who ? ~who : ~0o7777;
+      i++;
+      let perms = 0;
+      if (i < spec.length && "ugo".includes(spec[i])) {
+        // Copy another class's bits ("g=u").
+        const src = whoMask[spec[i]] & 0o777 & mode;
+        for (const m of [0o444, 0o222, 0o111]) if (src & m) perms |= m;
+        perms |= src;
+        i++;
+      } else {
+        while (i < spec.length && spec[i] in permMask) {
+          const c = spec[i];
+          if (c !== "X" || mode & (0o040000 | 0o111)) perms |= permMask[c];
+          i++;
+        }
+      }
+      if (perms) {
+        perms &= who ? who : ~umask;
+        mode = op === "-" ? mode & ~perms : mode | perms;
+      }
+    } while (i < spec.length && spec[i] !== ",");
+  }
+  return mode;
+}
