@@ -8,6 +8,7 @@
  * string, as Go does. Flags other than TabIndent (AlignRight, DiscardEmptyColumns, FilterHTML,
  * StripEscape, Debug) are not modelled: docker passes 0.
  */
+import { runeCount } from "./utf8";
 
 /** Go's tabwriter.Escape: brackets text that is copied unchanged, even tabs and newlines. */
 const ESCAPE = "\xff";
@@ -77,7 +78,7 @@ export class TabWriter {
 
   private terminateCell(): number {
     const line = this.lines[this.lines.length - 1];
-    line.push({ text: this.cell, width: utf8RuneCount(this.cell) - 2 * this.cellEscapes });
+    line.push({ text: this.cell, width: runeCount(this.cell) - 2 * this.cellEscapes });
     this.cell = "";
     this.cellEscapes = 0;
     return line.length;
@@ -134,41 +135,6 @@ export class TabWriter {
     }
     this.out += this.padchar.repeat(cellw - textw);
   }
-}
-
-/** utf8.RuneCountInString over a byte string: each invalid byte counts as one rune. */
-export function utf8RuneCount(s: string): number {
-  let n = 0;
-  let i = 0;
-  while (i < s.length) {
-    const b = s.charCodeAt(i);
-    const len =
-      b < 0x80 || b > 0xff
-        ? 1
-        : b >= 0xc2 && b <= 0xdf
-          ? 2
-          : b >= 0xe0 && b <= 0xef
-            ? 3
-            : b >= 0xf0 && b <= 0xf4
-              ? 4
-              : 1;
-    let ok = i + len <= s.length;
-    for (let k = 1; ok && k < len; k++) {
-      const c = s.charCodeAt(i + k);
-      ok = c >= 0x80 && c <= 0xbf;
-    }
-    // Go also rejects overlong 3/4-byte forms and surrogates; close enough is not enough, so check them.
-    if (ok && len === 3) {
-      const c1 = s.charCodeAt(i + 1);
-      ok = !(b === 0xe0 && c1 < 0xa0) && !(b === 0xed && c1 > 0x9f);
-    } else if (ok && len === 4) {
-      const c1 = s.charCodeAt(i + 1);
-      ok = !(b === 0xf0 && c1 < 0x90) && !(b === 0xf4 && c1 > 0x8f);
-    }
-    i += ok ? len : 1;
-    n++;
-  }
-  return n;
 }
 
 /** The writer docker's formatter uses for tables: minwidth 10, tabwidth 1, padding 3, spaces. */

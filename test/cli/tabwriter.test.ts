@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dockerTableWriter, TabWriter, utf8RuneCount } from "../../src/cli/tabwriter";
+import { dockerTableWriter, TabWriter } from "../../src/cli/tabwriter";
+import { runeCount as utf8RuneCount } from "../../src/cli/utf8";
 
 /** UTF-8 bytes of a JS string, one char per byte, as program output is. */
 const bytes = (s: string) => String.fromCharCode(...new TextEncoder().encode(s));

@@ -1,0 +1,124 @@
+/**
+ * How JS values stand for the Go values that docker's templates and fmt see.
+ *
+ * - string: a Go string, as a byte string (one char per byte, UTF-8), like all program I/O here.
+ * - boolean: bool. number: int when integral, float64 otherwise; GoFloat marks an integral float64
+ *   (template literals such as `3.0`, or data that Go would hold as float64).
+ * - null / undefined: nil (an interface holding nothing).
+ * - array: []interface {}. Plain object: map[string]interface {} (Go prints and encodes maps with sorted
+ *   keys, and a missing key evaluates to "<no value>").
+ * - goStruct(typeName, fields): a Go struct (or pointer to one) named typeName, e.g.
+ *   "*formatter.ContainerContext". Fields keep their order; a missing field is an execution error
+ *   ("can't evaluate field X in type T"); a function-valued field is a method, called with the
+ *   template's arguments.
+ * - function elsewhere: a Go func value.
+ */
+
+export class GoFloat {
+  constructor(readonly value: number) {}
+}
+
+const STRUCT_TYPE = Symbol("goStructType");
+
+export type GoStruct = Record<string, unknown> & { readonly [STRUCT_TYPE]: string };
+
+export function goStruct<T extends Record<string, unknown>>(typeName: string, fields: T): T & GoStruct {
+  return Object.assign(Object.create(null), fields, { [STRUCT_TYPE]: typeName });
+}
+
+export function isGoStruct(v: unknown): v is GoStruct {
+  return typeof v === "object" && v !== null && STRUCT_TYPE in v;
+}
+
+export function structTypeName(v: GoStruct): string {
+  return v[STRUCT_TYPE];
+}
+
+export type Kind = "nil" | "bool" | "int" | "float" | "string" | "slice" | "map" | "struct" | "func";
+
+export function kindOf(v: unknown): Kind {
+  if (v === null || v === undefined) return "nil";
+  switch (typeof v) {
+    case "boolean":
+      return "bool";
+    case "number":
+      return Number.isInteger(v) ? "int" : "float";
+    case "bigint":
+      return "int";
+    case "string":
+      return "string";
+    case "function":
+      return "func";
+  }
+  if (v instanceof GoFloat) return "float";
+  if (Array.isArray(v)) return "slice";
+  if (isGoStruct(v)) return "struct";
+  return "map";
+}
+
+/** Go's %T. */
+export function typeName(v: unknown): string {
+  switch (kindOf(v)) {
+    case "nil":
+      return "<nil>";
+    case "bool":
+      return "bool";
+    case "int":
+      return "int";
+    case "float":
+      return "float64";
+    case "string":
+      return "string";
+    case "slice":
+      return "[]interface {}";
+    case "map":
+      return "map[string]interface {}";
+    case "struct":
+      return structTypeName(v as GoStruct);
+    case "func":
+      return "func()";
+  }
+}
+
+/** The number in an int or float value. */
+export function numberOf(v: unknown): number {
+  if (v instanceof GoFloat) return v.value;
+  if (typeof v === "bigint") return Number(v);
+  return v as number;
+}
+
+/** Own enumerable fields of a struct or map, in order (methods included). */
+export function entries(v: object): [string, unknown][] {
+  return Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
+}
+
+/** Map keys in Go's print/encode order (sorted). */
+export function sortedKeys(v: object): string[] {
+  return Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Struct fields, without methods. */
+export function structFields(v: GoStruct): [string, unknown][] {
+  return entries(v).filter(([, f]) => typeof f !== "function");
+}
+
+/** Go's template truth: false, 0, nil, and empty strings, slices and maps are false. */
+export function isTrue(v: unknown): boolean {
+  switch (kindOf(v)) {
+    case "nil":
+      return false;
+    case "bool":
+      return v as boolean;
+    case "int":
+    case "float":
+      return numberOf(v) !== 0;
+    case "string":
+      return (v as string).length > 0;
+    case "slice":
+      return (v as unknown[]).length > 0;
+    case "map":
+      return Object.keys(v as object).length > 0;
+    default:
+      return true;
+  }
+}
