@@ -1,5 +1,14 @@
 import type { ProgramDef } from "../../kernel/api";
 import { echo } from "./echo";
+import { head } from "./head";
+import { nl } from "./nl";
 import { printf } from "./printf";
+import { rev } from "./rev";
+import { seq } from "./seq";
+import { tac } from "./tac";
+import { tail } from "./tail";
+import { tee } from "./tee";
+import { wc } from "./wc";
+import { yes } from "./yes";
 
-export const textutilsPrograms: ProgramDef[] = [echo, printf];
+export const textutilsPrograms: ProgramDef[] = [echo, head, nl, printf, rev, seq, tac, tail, tee, wc, yes];

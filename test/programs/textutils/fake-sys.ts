@@ -35,6 +35,10 @@ export interface FakeOptions {
   /** Wall clock at start, microseconds since the epoch. */
   now?: number;
   hostname?: string;
+  /** Called at each sleep, with a way to append to a file (to test tail -f). */
+  onSleep?: (append: (name: string, data: string) => void, sleeps: number) => void;
+  /** End the program (code -1, as if killed) once it has blocked this many times. */
+  stopAfterWaits?: number;
 }
 
 function normalize(cwd: string, path: string): string {
@@ -314,6 +318,7 @@ export function runFake(main: Main, argv: string[], opts: FakeOptions = {}): Fak
   const gen: Gen<number> = main(sys);
   let code: number;
   let steps = 0;
+  let sleeps = 0;
   for (;;) {
     let r: IteratorResult<Wait, number>;
     try {
@@ -330,8 +335,18 @@ export function runFake(main: Main, argv: string[], opts: FakeOptions = {}): Fak
       break;
     }
     const w = r.value;
-    if (w.kind === "timer") clock = Math.max(clock, w.until);
-    else if (w.kind === "cpu") clock += w.usec;
+    if (opts.stopAfterWaits !== undefined && steps >= opts.stopAfterWaits) {
+      code = -1;
+      break;
+    }
+    if (w.kind === "timer") {
+      clock = Math.max(clock, w.until);
+      sleeps++;
+      opts.onSleep?.((name, data) => {
+        const node = files.get(normalize(cwd, name));
+        if (node) node.data += data;
+      }, sleeps);
+    } else if (w.kind === "cpu") clock += w.usec;
     if (++steps > 1_000_000) throw new Error("fake sys: program did not finish");
   }
   return { stdout, stderr, code, files };

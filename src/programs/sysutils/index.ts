@@ -1,0 +1,3 @@
+import type { ProgramDef } from "../../kernel/api";
+
+export const sysutilsPrograms: ProgramDef[] = [];
