@@ -258,22 +258,29 @@ class Printer {
     switch (verb) {
       case "v":
       case "d":
-        return this.fmtInteger(v, 10, verb);
+        this.fmtInteger(v, 10, verb);
+        return;
       case "b":
-        return this.fmtInteger(v, 2, verb);
+        this.fmtInteger(v, 2, verb);
+        return;
       case "o":
       case "O":
-        return this.fmtInteger(v, 8, verb);
+        this.fmtInteger(v, 8, verb);
+        return;
       case "x":
       case "X":
-        return this.fmtInteger(v, 16, verb);
+        this.fmtInteger(v, 16, verb);
+        return;
       case "c":
-        return this.pad(encodeRune(Number(v)));
+        this.pad(encodeRune(Number(v)));
+        return;
       case "q":
-        return this.pad(quoteRune(Number(v), this.f.plus));
+        this.pad(quoteRune(Number(v), this.f.plus));
+        return;
       case "U": {
         const hex = Number(v).toString(16).toUpperCase().padStart(4, "0");
-        return this.pad(`U+${hex}`);
+        this.pad(`U+${hex}`);
+        return;
       }
       default:
         this.badVerb(verb, v, true);
@@ -283,15 +290,18 @@ class Printer {
   private printFloat(v: number, verb: string): void {
     switch (verb) {
       case "v":
-        return this.fmtFloat(v, "g", -1);
+        this.fmtFloat(v, "g", -1);
+        return;
       case "g":
       case "G":
-        return this.fmtFloat(v, verb, -1);
+        this.fmtFloat(v, verb, -1);
+        return;
       case "e":
       case "E":
       case "f":
       case "F":
-        return this.fmtFloat(v, verb, 6);
+        this.fmtFloat(v, verb, 6);
+        return;
       default:
         this.badVerb(verb, v, true);
     }
@@ -304,12 +314,15 @@ class Printer {
         else this.fmtS(v);
         return;
       case "s":
-        return this.fmtS(v);
+        this.fmtS(v);
+        return;
       case "x":
       case "X":
-        return this.fmtSx(v, verb === "X");
+        this.fmtSx(v, verb === "X");
+        return;
       case "q":
-        return this.fmtQ(v);
+        this.fmtQ(v);
+        return;
       default:
         this.badVerb(verb, v, true);
     }

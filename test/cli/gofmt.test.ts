@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noApproximativeNumericConstant: the literals docker was run with
 import { describe, expect, it } from "vitest";
 import { formatFloat } from "../../src/cli/gofloat";
 import { sprint, sprintf, sprintln } from "../../src/cli/gofmt";
