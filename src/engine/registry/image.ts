@@ -153,6 +153,12 @@ export class Build {
     return this.step(`USER ${u}`);
   }
 
+  /** Changes the config without a history entry (tools other than Dockerfiles do this). */
+  withConfig(change: (c: ImageRunConfig) => void): this {
+    change(this.r.config);
+    return this;
+  }
+
   done(): ImageRecipe {
     return this.r;
   }

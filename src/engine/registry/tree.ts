@@ -93,6 +93,10 @@ export class Tree {
     return this;
   }
 
+  get(path: string): FileEntry | undefined {
+    return this.byPath.get(path);
+  }
+
   has(path: string): boolean {
     return this.byPath.has(path);
   }
