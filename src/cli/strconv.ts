@@ -44,7 +44,7 @@ function underscoreOK(s: string): boolean {
 }
 
 /** Go's strconv.ParseUint(s, base 0, bitSize): prefixes 0x/0o/0b/0, underscores. */
-export function parseUint(s: string, bitSize = 64, fn = "ParseUint"): Parsed<bigint> {
+export function parseGoUint(s: string, bitSize = 64, fn = "ParseUint"): Parsed<bigint> {
   if (s === "") return syntaxError(fn, s);
   let base = 10;
   let digits = s;
@@ -70,11 +70,11 @@ export function parseUint(s: string, bitSize = 64, fn = "ParseUint"): Parsed<big
 }
 
 /** Go's strconv.ParseInt(s, base 0, bitSize). */
-export function parseInt(s: string, bitSize = 64): Parsed<bigint> {
+export function parseGoInt(s: string, bitSize = 64): Parsed<bigint> {
   if (s === "") return syntaxError("ParseInt", s);
   const neg = s[0] === "-";
   const body = s[0] === "+" || s[0] === "-" ? s.slice(1) : s;
-  const u = parseUint(body, 64, "ParseInt");
+  const u = parseGoUint(body, 64, "ParseInt");
   if (!u.ok) return { ok: false, error: u.error.replace(quote(body), quote(s)) };
   const cutoff = 1n << BigInt(bitSize - 1);
   if (!neg && u.value >= cutoff) return rangeError("ParseInt", s);
@@ -83,22 +83,22 @@ export function parseInt(s: string, bitSize = 64): Parsed<bigint> {
 }
 
 /** Go's strconv.Atoi: like ParseInt(s, 10, 0), reported as Atoi. */
-export function atoi(s: string): Parsed<number> {
+export function goAtoi(s: string): Parsed<number> {
   if (!/^[+-]?[0-9]+$/.test(s)) return syntaxError("Atoi", s);
-  const r = parseInt(s, 64);
+  const r = parseGoInt(s, 64);
   if (!r.ok) return rangeError("Atoi", s);
   return { ok: true, value: Number(r.value) };
 }
 
 /** Go's strconv.ParseBool. */
-export function parseBool(s: string): Parsed<boolean> {
+export function parseGoBool(s: string): Parsed<boolean> {
   if (["1", "t", "T", "TRUE", "true", "True"].includes(s)) return { ok: true, value: true };
   if (["0", "f", "F", "FALSE", "false", "False"].includes(s)) return { ok: true, value: false };
   return syntaxError("ParseBool", s);
 }
 
 /** Go's strconv.ParseFloat(s, 64), including hex floats, inf/nan and underscores. */
-export function parseFloat(s: string): Parsed<number> {
+export function parseGoFloat(s: string): Parsed<number> {
   const special = /^([+-]?)(inf|infinity)$/i.exec(s);
   if (special) return { ok: true, value: special[1] === "-" ? -Infinity : Infinity };
   if (/^nan$/i.test(s)) return { ok: true, value: Number.NaN };

@@ -3,7 +3,7 @@
  * parsers behind --memory and friends (RAMInBytes, FromHumanSize) with their error texts.
  */
 import { formatFloat } from "./gofloat";
-import { parseFloat, type Parsed } from "./strconv";
+import { parseGoFloat, type Parsed } from "./strconv";
 
 export const KB = 1000;
 export const MB = 1000 * KB;
@@ -69,7 +69,7 @@ function parseSize(sizeStr: string, uMap: Record<string, number>): Parsed<number
   if (sep === -1) return invalid;
   const num = sizeStr[sep] !== " " ? sizeStr.slice(0, sep + 1) : sizeStr.slice(0, sep);
   let sfx = sizeStr.slice(sep + 1);
-  const parsed = parseFloat(num);
+  const parsed = parseGoFloat(num);
   if (!parsed.ok) return parsed;
   let size = parsed.value;
   if (size < 0) return invalid;

@@ -14,7 +14,7 @@ import {
   TB,
   TiB,
 } from "../../src/cli/units";
-import { atoi, parseBool, parseFloat, parseInt, parseUint } from "../../src/cli/strconv";
+import { goAtoi, parseGoBool, parseGoFloat, parseGoInt, parseGoUint } from "../../src/cli/strconv";
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }) => (r.ok ? r.value : r.error);
 
@@ -120,22 +120,22 @@ describe("go-units sizes", () => {
 
 describe("strconv", () => {
   it("parses like Go and reports Go's errors", () => {
-    expect(value(parseInt("x"))).toBe('strconv.ParseInt: parsing "x": invalid syntax');
-    expect(value(parseInt("99999999999999999999"))).toBe(
+    expect(value(parseGoInt("x"))).toBe('strconv.ParseInt: parsing "x": invalid syntax');
+    expect(value(parseGoInt("99999999999999999999"))).toBe(
       'strconv.ParseInt: parsing "99999999999999999999": value out of range',
     );
-    expect(value(parseInt("0x10"))).toBe(16n);
-    expect(value(parseInt("-010"))).toBe(-8n);
-    expect(value(parseInt("1_0"))).toBe(10n);
-    expect(value(parseInt("1.5"))).toBe('strconv.ParseInt: parsing "1.5": invalid syntax');
-    expect(value(parseInt("-9223372036854775808"))).toBe(-9223372036854775808n);
-    expect(value(parseUint("70000", 16))).toBe('strconv.ParseUint: parsing "70000": value out of range');
-    expect(value(parseUint("-1", 16))).toBe('strconv.ParseUint: parsing "-1": invalid syntax');
-    expect(value(parseBool("maybe"))).toBe('strconv.ParseBool: parsing "maybe": invalid syntax');
-    expect(value(parseBool("T"))).toBe(true);
-    expect(value(parseFloat("1e400"))).toBe('strconv.ParseFloat: parsing "1e400": value out of range');
-    expect(value(parseFloat("0x1p4"))).toBe(16);
-    expect(value(parseFloat("-Inf"))).toBe(-Infinity);
-    expect(value(atoi("12a"))).toBe('strconv.Atoi: parsing "12a": invalid syntax');
+    expect(value(parseGoInt("0x10"))).toBe(16n);
+    expect(value(parseGoInt("-010"))).toBe(-8n);
+    expect(value(parseGoInt("1_0"))).toBe(10n);
+    expect(value(parseGoInt("1.5"))).toBe('strconv.ParseInt: parsing "1.5": invalid syntax');
+    expect(value(parseGoInt("-9223372036854775808"))).toBe(-9223372036854775808n);
+    expect(value(parseGoUint("70000", 16))).toBe('strconv.ParseUint: parsing "70000": value out of range');
+    expect(value(parseGoUint("-1", 16))).toBe('strconv.ParseUint: parsing "-1": invalid syntax');
+    expect(value(parseGoBool("maybe"))).toBe('strconv.ParseBool: parsing "maybe": invalid syntax');
+    expect(value(parseGoBool("T"))).toBe(true);
+    expect(value(parseGoFloat("1e400"))).toBe('strconv.ParseFloat: parsing "1e400": value out of range');
+    expect(value(parseGoFloat("0x1p4"))).toBe(16);
+    expect(value(parseGoFloat("-Inf"))).toBe(-Infinity);
+    expect(value(goAtoi("12a"))).toBe('strconv.Atoi: parsing "12a": invalid syntax');
   });
 });
