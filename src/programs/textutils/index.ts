@@ -1,4 +1,5 @@
 import type { ProgramDef } from "../../kernel/api";
+import { cut } from "./cut";
 import { echo } from "./echo";
 import { head } from "./head";
 import { nl } from "./nl";
@@ -11,4 +12,4 @@ import { tee } from "./tee";
 import { wc } from "./wc";
 import { yes } from "./yes";
 
-export const textutilsPrograms: ProgramDef[] = [echo, head, nl, printf, rev, seq, tac, tail, tee, wc, yes];
+export const textutilsPrograms: ProgramDef[] = [cut, echo, head, nl, printf, rev, seq, tac, tail, tee, wc, yes];
