@@ -255,6 +255,7 @@ export interface Sys {
   realpath(path: string): string;
   chmod(path: string, mode: number): void;
   chown(path: string, uid: number, gid: number, opts?: { nofollow?: boolean }): void;
+  /** Sets access and modification times, in microseconds since the epoch. */
   utimes(path: string, atime: number, mtime: number, opts?: { nofollow?: boolean }): void;
   truncate(path: string, size: number): void;
   mknod(path: string, mode: number, rdev?: [number, number]): void;
@@ -264,7 +265,6 @@ export interface Sys {
   chdir(path: string): void;
   getcwd(): string;
   chroot(path: string): void;
-  pivotRoot(newRoot: string, putOld: string): void;
   mount(source: string, target: string, fstype: string, opts: { flags?: string[]; data?: string }): void;
   umount(target: string, opts?: { lazy?: boolean }): void;
   statfs(path: string): { type: string; bsize: number; blocks: number; bfree: number; bavail: number; files: number; ffree: number };
@@ -281,7 +281,6 @@ export interface Sys {
   kill(pid: number, sig: Signal | 0): void;
   /** Install a handler; it runs the next time the process is resumed (blocking calls then throw EINTR). */
   signal(sig: Signal, action: "default" | "ignore" | ((sig: Signal) => void)): void;
-  /** Signals pending for this process that are not yet handled. */
   exit(code: number): never;
   sleep(ms: number): Gen<void>;
   /** Use `usec` of CPU time (the scheduler shares CPUs by weight and cgroup cpu.max). */

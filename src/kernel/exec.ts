@@ -1,0 +1,53 @@
+/**
+ * What execve() runs for a path: a simulated program (a binary whose inode names it, or whose data
+ * carries the stand-in header), or a script through its "#!" interpreter.
+ */
+import type { ProgramDef } from "./api";
+import { Errno } from "./errno";
+import type { Kernel } from "./kernel";
+import type { Loc, Process } from "./world";
+import { walkerOf } from "./fs/mount";
+
+const STAND_IN = /^\x7fELF[\s\S]{16,40}? simulated program: ([^\n]+)\n/;
+
+export interface ExecTarget {
+  prog: ProgramDef;
+  path: string;
+  argv: string[];
+}
+
+/** The program a binary at `loc` runs, if it is one of ours. */
+function programOf(k: Kernel, loc: Loc): string | undefined {
+  const sb = k.vfs.sb(loc.fs);
+  const drv = k.driver(sb);
+  const viaInode = drv.progOf?.(k, sb, loc.node);
+  if (viaInode !== undefined) return viaInode;
+  return STAND_IN.exec(drv.read(k, sb, loc.node).slice(0, 128))?.[1];
+}
+
+export function resolveExec(k: Kernel, p: Process, path: string, argv: string[], cwd?: string, depth = 0): ExecTarget {
+  if (path === "") throw new Errno("ENOENT");
+  const w = walkerOf(p);
+  const walker = cwd !== undefined && !path.startsWith("/") ? { ...w, cwd: k.vfs.walk(w, cwd, true) } : w;
+  const loc = k.vfs.walk(walker, path, true);
+  const st = k.vfs.stat(loc);
+  if (st.type !== "file") throw new Errno("EACCES");
+  if (!k.vfs.permitted(w.cred, st, 1)) throw new Errno("EACCES");
+  if (k.w.mounts[loc.mnt]?.options.includes("noexec")) throw new Errno("EACCES");
+  const name = programOf(k, loc);
+  if (name !== undefined) {
+    const prog = k.programs.get(name);
+    if (!prog) throw new Errno("ENOEXEC");
+    return { prog, path, argv };
+  }
+  const head = k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node).slice(0, 256);
+  if (!head.startsWith("#!")) throw new Errno("ENOEXEC");
+  if (depth >= 4) throw new Errno("ELOOP");
+  const line = head.slice(2).split("\n")[0].trim();
+  const sp = line.search(/[ \t]/);
+  const interp = sp < 0 ? line : line.slice(0, sp);
+  const arg = sp < 0 ? "" : line.slice(sp).trim();
+  if (interp === "") throw new Errno("ENOEXEC");
+  const next = [interp, ...(arg ? [arg] : []), path, ...argv.slice(1)];
+  return resolveExec(k, p, interp, next, cwd, depth + 1);
+}

@@ -1,0 +1,402 @@
+/**
+ * A disk-like filesystem kept as an inode table: ext4 for the host root, tmpfs, devtmpfs. The same
+ * read-side code serves immutable layers (layerfs.ts), whose tables live outside the world.
+ */
+import { Errno } from "../errno";
+import type { DiskFs, Inode, NodeId, SuperBlock } from "../world";
+import { type DirEntry, type FsDriver, type FsHost, fileTypeOf, makeStat, type NewNode, typeBits } from "./driver";
+
+export const DIR_SIZE = 4096;
+
+/** The part of a DiskFs the read-side code needs. */
+export interface InodeTable {
+  inodes: Record<number, Inode>;
+  rootIno: number;
+  dev?: number;
+}
+
+export function inodeOf(t: InodeTable, node: NodeId): Inode {
+  const ino = t.inodes[node as number];
+  if (!ino) throw new Errno("ENOENT");
+  return ino;
+}
+
+export function inodeSize(i: Inode): number {
+  const t = i.mode & 0o170000;
+  if (t === 0o040000) return DIR_SIZE;
+  if (t === 0o120000) return i.target?.length ?? 0;
+  if (t === 0o100000) return i.size ?? i.data?.length ?? 0;
+  return 0;
+}
+
+function isDir(i: Inode): boolean {
+  return (i.mode & 0o170000) === 0o040000;
+}
+
+export const tableReader = {
+  lookup(t: InodeTable, dir: NodeId, name: string): NodeId {
+    const d = inodeOf(t, dir);
+    if (!isDir(d)) throw new Errno("ENOTDIR");
+    if (name === "..") return d.parent ?? t.rootIno;
+    if (name === "." || name === "") return dir;
+    const ino = d.entries?.[name];
+    if (ino === undefined) throw new Errno("ENOENT");
+    return ino;
+  },
+  getattr(t: InodeTable, node: NodeId) {
+    const i = inodeOf(t, node);
+    return makeStat({
+      ino: i.ino,
+      mode: i.mode,
+      nlink: i.nlink,
+      uid: i.uid,
+      gid: i.gid,
+      size: inodeSize(i),
+      atime: i.atime,
+      mtime: i.mtime,
+      ctime: i.ctime,
+      rdev: i.rdev,
+    });
+  },
+  readdir(t: InodeTable, dir: NodeId): DirEntry[] {
+    const d = inodeOf(t, dir);
+    if (!isDir(d)) throw new Errno("ENOTDIR");
+    return Object.entries(d.entries ?? {}).map(([name, ino]) => ({
+      name,
+      ino,
+      type: fileTypeOf(t.inodes[ino].mode),
+    }));
+  },
+  readlink(t: InodeTable, node: NodeId): string {
+    const i = inodeOf(t, node);
+    if ((i.mode & 0o170000) !== 0o120000) throw new Errno("EINVAL");
+    return i.target ?? "";
+  },
+  read(t: InodeTable, node: NodeId): string {
+    const i = inodeOf(t, node);
+    if (isDir(i)) throw new Errno("EISDIR");
+    if (i.prog !== undefined) return standInBinary(i);
+    return i.data ?? "";
+  },
+  getxattr(t: InodeTable, node: NodeId, name: string): string {
+    const v = inodeOf(t, node).xattrs?.[name];
+    if (v === undefined) throw new Errno("ENODATA");
+    return v;
+  },
+  listxattr(t: InodeTable, node: NodeId): string[] {
+    return Object.keys(inodeOf(t, node).xattrs ?? {});
+  },
+};
+
+/** Content of a simulated executable: an ELF header naming its program, padded to its size. */
+export function standInBinary(i: Inode): string {
+  const head = `\x7fELF\x02\x01\x01\x00${"\x00".repeat(8)}\x02\x00\x3e\x00 simulated program: ${i.prog}\n`;
+  const size = i.size ?? head.length;
+  if (size <= head.length) return head.slice(0, size);
+  return head + "\x00".repeat(size - head.length);
+}
+
+function disk(sb: SuperBlock): DiskFs {
+  return sb as DiskFs;
+}
+
+function touchDir(h: FsHost, d: Inode) {
+  const now = h.now();
+  d.mtime = now;
+  d.ctime = now;
+}
+
+function dataBytes(i: Inode): number {
+  return i.prog !== undefined ? (i.size ?? 0) : (i.data?.length ?? 0);
+}
+
+function checkSpace(fs: DiskFs, h: FsHost, grow: number) {
+  if (grow <= 0) return;
+  const limit = fs.sizeLimit || (h.w.config.diskSize as number);
+  if (fs.used + grow > limit) throw new Errno("ENOSPC");
+}
+
+function dropInode(fs: DiskFs, i: Inode) {
+  if (i.nlink > 0) return;
+  fs.used -= dataBytes(i);
+  delete fs.inodes[i.ino];
+}
+
+export function newInode(fs: DiskFs, now: number, n: NewNode): Inode {
+  const ino = fs.nextIno++;
+  const inode: Inode = {
+    ino,
+    mode: typeBits(n.type) | (n.perm & 0o7777),
+    uid: n.uid,
+    gid: n.gid,
+    nlink: n.type === "dir" ? 2 : 1,
+    atime: now,
+    mtime: now,
+    ctime: now,
+  };
+  if (n.type === "dir") inode.entries = {};
+  if (n.type === "file") inode.data = "";
+  if (n.type === "symlink") inode.target = n.target ?? "";
+  if (n.type === "char" || n.type === "block") inode.rdev = n.rdev ?? [0, 0];
+  fs.inodes[ino] = inode;
+  return inode;
+}
+
+export const diskDriver: FsDriver = {
+  root: (_h, sb) => disk(sb).rootIno,
+  lookup: (_h, sb, dir, name) => tableReader.lookup(disk(sb), dir, name),
+  getattr: (_h, sb, node) => tableReader.getattr(disk(sb), node),
+  readdir: (_h, sb, dir) => tableReader.readdir(disk(sb), dir),
+  readlink: (_h, sb, node) => tableReader.readlink(disk(sb), node),
+  read: (_h, sb, node) => tableReader.read(disk(sb), node),
+  getxattr: (_h, sb, node, name) => tableReader.getxattr(disk(sb), node, name),
+  listxattr: (_h, sb, node) => tableReader.listxattr(disk(sb), node),
+  progOf: (_h, sb, node) => disk(sb).inodes[node as number]?.prog,
+
+  write(h, sb, node, offset, data) {
+    const fs = disk(sb);
+    const i = inodeOf(fs, node);
+    if (isDir(i)) throw new Errno("EISDIR");
+    const old = i.prog !== undefined ? standInBinary(i) : (i.data ?? "");
+    const padded = offset > old.length ? old + "\x00".repeat(offset - old.length) : old;
+    const next = padded.slice(0, offset) + data + padded.slice(offset + data.length);
+    checkSpace(fs, h, next.length - dataBytes(i));
+    fs.used += next.length - dataBytes(i);
+    i.data = next;
+    delete i.prog;
+    delete i.size;
+    const now = h.now();
+    i.mtime = now;
+    i.ctime = now;
+  },
+  truncate(h, sb, node, size) {
+    const fs = disk(sb);
+    const i = inodeOf(fs, node);
+    if (isDir(i)) throw new Errno("EISDIR");
+    const old = i.prog !== undefined ? standInBinary(i) : (i.data ?? "");
+    const next = size <= old.length ? old.slice(0, size) : old + "\x00".repeat(size - old.length);
+    checkSpace(fs, h, next.length - dataBytes(i));
+    fs.used += next.length - dataBytes(i);
+    i.data = next;
+    delete i.prog;
+    delete i.size;
+    const now = h.now();
+    i.mtime = now;
+    i.ctime = now;
+  },
+  create(h, sb, dir, name, n) {
+    const fs = disk(sb);
+    const d = inodeOf(fs, dir);
+    if (!isDir(d)) throw new Errno("ENOTDIR");
+    if (d.entries![name] !== undefined) throw new Errno("EEXIST");
+    const inode = newInode(fs, h.now(), n);
+    d.entries![name] = inode.ino;
+    if (n.type === "dir") {
+      inode.parent = d.ino;
+      inode.name = name;
+      d.nlink++;
+    }
+    touchDir(h, d);
+    return inode.ino;
+  },
+  link(h, sb, dir, name, target) {
+    const fs = disk(sb);
+    const d = inodeOf(fs, dir);
+    const t = inodeOf(fs, target);
+    if (isDir(t)) throw new Errno("EPERM");
+    if (d.entries![name] !== undefined) throw new Errno("EEXIST");
+    d.entries![name] = t.ino;
+    t.nlink++;
+    t.ctime = h.now();
+    touchDir(h, d);
+  },
+  unlink(h, sb, dir, name) {
+    const fs = disk(sb);
+    const d = inodeOf(fs, dir);
+    const ino = d.entries?.[name];
+    if (ino === undefined) throw new Errno("ENOENT");
+    const i = fs.inodes[ino];
+    if (isDir(i)) throw new Errno("EISDIR");
+    delete d.entries![name];
+    i.nlink--;
+    i.ctime = h.now();
+    touchDir(h, d);
+    dropInode(fs, i);
+  },
+  rmdir(h, sb, dir, name) {
+    const fs = disk(sb);
+    const d = inodeOf(fs, dir);
+    const ino = d.entries?.[name];
+    if (ino === undefined) throw new Errno("ENOENT");
+    const i = fs.inodes[ino];
+    if (!isDir(i)) throw new Errno("ENOTDIR");
+    if (Object.keys(i.entries ?? {}).length > 0) throw new Errno("ENOTEMPTY");
+    delete d.entries![name];
+    d.nlink--;
+    i.nlink = 0;
+    touchDir(h, d);
+    dropInode(fs, i);
+  },
+  rename(h, sb, fromDir, fromName, toDir, toName) {
+    const fs = disk(sb);
+    const fd = inodeOf(fs, fromDir);
+    const td = inodeOf(fs, toDir);
+    const ino = fd.entries?.[fromName];
+    if (ino === undefined) throw new Errno("ENOENT");
+    const src = fs.inodes[ino];
+    if (fromDir === toDir && fromName === toName) return;
+    if (isDir(src)) {
+      // A directory cannot move into its own subtree.
+      for (let p: number | undefined = td.ino; p !== undefined; ) {
+        if (p === src.ino) throw new Errno("EINVAL");
+        const pi: Inode = fs.inodes[p];
+        p = pi.parent === p ? undefined : pi.parent;
+      }
+    }
+    const existing = td.entries?.[toName];
+    if (existing !== undefined) {
+      if (existing === ino) {
+        // Two names of one inode: rename does nothing (POSIX).
+        return;
+      }
+      const e = fs.inodes[existing];
+      if (isDir(src) && !isDir(e)) throw new Errno("ENOTDIR");
+      if (!isDir(src) && isDir(e)) throw new Errno("EISDIR");
+      if (isDir(e)) {
+        if (Object.keys(e.entries ?? {}).length > 0) throw new Errno("ENOTEMPTY");
+        td.nlink--;
+        e.nlink = 0;
+      } else {
+        e.nlink--;
+      }
+      delete td.entries![toName];
+      dropInode(fs, e);
+    }
+    delete fd.entries![fromName];
+    td.entries![toName] = ino;
+    if (isDir(src)) {
+      src.parent = td.ino;
+      src.name = toName;
+      fd.nlink--;
+      td.nlink++;
+    }
+    src.ctime = h.now();
+    touchDir(h, fd);
+    touchDir(h, td);
+  },
+  setattr(h, sb, node, a) {
+    const i = inodeOf(disk(sb), node);
+    if (a.perm !== undefined) i.mode = (i.mode & 0o170000) | (a.perm & 0o7777);
+    if (a.uid !== undefined) i.uid = a.uid;
+    if (a.gid !== undefined) i.gid = a.gid;
+    if (a.atime !== undefined) i.atime = a.atime;
+    if (a.mtime !== undefined) i.mtime = a.mtime;
+    i.ctime = h.now();
+  },
+  setxattr(h, sb, node, name, value) {
+    const i = inodeOf(disk(sb), node);
+    if (value === null) {
+      if (i.xattrs?.[name] === undefined) throw new Errno("ENODATA");
+      delete i.xattrs![name];
+    } else {
+      i.xattrs ??= {};
+      i.xattrs[name] = value;
+    }
+    i.ctime = h.now();
+  },
+  statfs(h, sb) {
+    const fs = disk(sb);
+    const size = fs.sizeLimit || h.w.config.diskSize;
+    const blocks = Math.floor(size / 4096);
+    const used = Math.ceil(fs.used / 4096) + Object.keys(fs.inodes).length;
+    const files = fs.fstype === "ext4" ? Math.floor(size / 16384) : Math.floor(blocks / 2);
+    return {
+      bsize: 4096,
+      blocks,
+      bfree: Math.max(0, blocks - used),
+      files,
+      ffree: files - (fs.nextIno - fs.rootIno),
+    };
+  },
+};
+
+export function newDiskFs(id: string, fstype: string, dev: number, now: number, sizeLimit = 0): DiskFs {
+  const fs: DiskFs = { id, kind: "disk", fstype, dev, inodes: {}, nextIno: fstype === "ext4" ? 2 : 1, rootIno: 0, sizeLimit, used: 0 };
+  const root = newInode(fs, now, { type: "dir", perm: 0o755, uid: 0, gid: 0 });
+  root.parent = root.ino;
+  root.name = "";
+  fs.rootIno = root.ino;
+  if (fstype === "ext4") fs.nextIno = 11;
+  if (fstype === "tmpfs") root.mode = 0o041777;
+  return fs;
+}
+
+/** Extracts tar-like entries into a disk filesystem below `dir` (like `tar -x` as root). */
+export function extractEntries(fs: DiskFs, dir: number, entries: readonly import("./entries").FileEntry[]) {
+  const byPath = new Map<string, number>([["", dir]]);
+  const dirOf = (path: string): Inode => {
+    const ino = byPath.get(path);
+    if (ino !== undefined) return fs.inodes[ino];
+    const slash = path.lastIndexOf("/");
+    const parent = dirOf(slash < 0 ? "" : path.slice(0, slash));
+    const name = path.slice(slash + 1);
+    const existing = parent.entries![name];
+    if (existing !== undefined) {
+      byPath.set(path, existing);
+      return fs.inodes[existing];
+    }
+    const d = newInode(fs, parent.mtime, { type: "dir", perm: 0o755, uid: 0, gid: 0 });
+    d.parent = parent.ino;
+    d.name = name;
+    parent.entries![name] = d.ino;
+    parent.nlink++;
+    byPath.set(path, d.ino);
+    return d;
+  };
+  for (const e of entries) {
+    const path = e.path.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    const t = e.mtime * 1e6;
+    if (path === "") {
+      const root = fs.inodes[dir];
+      root.mode = 0o040000 | (e.mode & 0o7777);
+      root.mtime = root.atime = root.ctime = t;
+      continue;
+    }
+    const slash = path.lastIndexOf("/");
+    const parent = dirOf(slash < 0 ? "" : path.slice(0, slash));
+    const name = path.slice(slash + 1);
+    if (e.type === "hardlink") {
+      const target = byPath.get(e.target ?? "");
+      if (target === undefined) continue;
+      parent.entries![name] = target;
+      fs.inodes[target].nlink++;
+      continue;
+    }
+    let node: Inode;
+    const existing = parent.entries![name];
+    if (e.type === "dir" && existing !== undefined && fs.inodes[existing].entries) node = fs.inodes[existing];
+    else {
+      node = newInode(fs, t, { type: e.type, perm: e.mode, uid: e.uid, gid: e.gid, target: e.target, rdev: e.rdev });
+      parent.entries![name] = node.ino;
+      if (e.type === "dir") {
+        node.parent = parent.ino;
+        node.name = name;
+        parent.nlink++;
+      }
+    }
+    node.mode = (node.mode & 0o170000) | (e.mode & 0o7777);
+    node.uid = e.uid;
+    node.gid = e.gid;
+    node.atime = node.mtime = node.ctime = t;
+    if (e.type === "file") {
+      if (e.prog !== undefined) {
+        node.prog = e.prog;
+        node.size = e.size ?? 0;
+        delete node.data;
+      } else node.data = e.content ?? "";
+      fs.used += e.prog !== undefined ? (e.size ?? 0) : (e.content?.length ?? 0);
+    }
+    if (e.xattrs) node.xattrs = { ...e.xattrs };
+    byPath.set(path, node.ino);
+  }
+}

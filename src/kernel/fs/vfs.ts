@@ -1,0 +1,325 @@
+/**
+ * The VFS: path resolution across mounts and symlinks, permission checks, and the path-based file
+ * operations system calls use. Drivers (driver.ts) know single filesystems; this file knows how they
+ * are stacked into a tree per mount namespace.
+ */
+import type { FileType, Stat } from "../api";
+import { Errno } from "../errno";
+import type { Loc, Mount, NodeId, SuperBlock } from "../world";
+import type { FsDriver, FsHost, NewNode, SetAttr } from "./driver";
+
+export const PATH_MAX = 4096;
+export const NAME_MAX = 255;
+const SYMLOOP_MAX = 40;
+
+export interface Cred {
+  uid: number;
+  gid: number;
+  groups: number[];
+}
+
+/** Who is looking up a path, and from where. */
+export interface Walker {
+  root: Loc;
+  cwd: Loc;
+  cred: Cred;
+}
+
+export function sameLoc(a: Loc, b: Loc): boolean {
+  return a.mnt === b.mnt && a.fs === b.fs && a.node === b.node;
+}
+
+export function mountKey(mnt: number, fs: string, node: NodeId): string {
+  return `${mnt}:${fs}:${node}`;
+}
+
+export class Vfs {
+  constructor(private readonly h: FsHost) {}
+
+  sb(fs: string): SuperBlock {
+    const sb = this.h.w.fs[fs];
+    if (!sb) throw new Errno("ENOENT");
+    return sb;
+  }
+
+  drv(fs: string): FsDriver {
+    return this.h.driver(this.sb(fs));
+  }
+
+  mount(id: number): Mount {
+    return this.h.w.mounts[id];
+  }
+
+  stat(loc: Loc): Stat {
+    const sb = this.sb(loc.fs);
+    return { dev: sb.dev, ...this.h.driver(sb).getattr(this.h, sb, loc.node) };
+  }
+
+  /** If a mount covers `loc`, the root of the topmost one; else `loc`. */
+  private crossMounts(loc: Loc): Loc {
+    const ns = this.h.w.ns[this.mount(loc.mnt).ns].mnt!;
+    for (;;) {
+      const top = ns.index[mountKey(loc.mnt, loc.fs, loc.node)];
+      if (top === undefined) return loc;
+      const m = this.mount(top);
+      loc = { mnt: m.id, fs: m.fs, node: m.root };
+    }
+  }
+
+  private parentOf(loc: Loc, root: Loc): Loc {
+    if (sameLoc(loc, root)) return loc;
+    for (;;) {
+      const m = this.mount(loc.mnt);
+      if (loc.node !== m.root || m.parent === m.id) break;
+      loc = { mnt: m.parent, fs: m.mountpoint.fs, node: m.mountpoint.node };
+      if (sameLoc(loc, root)) return loc;
+    }
+    return { ...loc, node: this.drv(loc.fs).lookup(this.h, this.sb(loc.fs), loc.node, "..") };
+  }
+
+  /** May `cred` access a file with this stat for r (4), w (2), x (1)? */
+  permitted(cred: Cred, st: Stat, want: number): boolean {
+    if (cred.uid === 0) {
+      if ((want & 1) === 0 || st.type === "dir") return true;
+      return (st.mode & 0o111) !== 0;
+    }
+    let bits: number;
+    if (st.uid === cred.uid) bits = (st.mode >> 6) & 7;
+    else if (st.gid === cred.gid || cred.groups.includes(st.gid)) bits = (st.mode >> 3) & 7;
+    else bits = st.mode & 7;
+    return (bits & want) === want;
+  }
+
+  checkAccess(cred: Cred, loc: Loc, want: number) {
+    if (!this.permitted(cred, this.stat(loc), want)) throw new Errno("EACCES");
+  }
+
+  /**
+   * Resolves a path. `follow`: follow a symlink in the last component. With `parent`, resolves all
+   * but the last component and returns that directory and the last name ("" for "/").
+   */
+  walk(w: Walker, path: string, follow: boolean): Loc {
+    return this.walkFrom(w, path, follow, 0).loc;
+  }
+
+  walkParent(w: Walker, path: string): { dir: Loc; name: string; trailingSlash: boolean } {
+    if (path === "") throw new Errno("ENOENT");
+    if (path.length >= PATH_MAX) throw new Errno("ENAMETOOLONG");
+    const trailingSlash = /\/+$/.test(path) && path.replace(/\/+$/, "") !== "";
+    const trimmed = path.replace(/\/+$/, "");
+    const slash = trimmed.lastIndexOf("/");
+    const name = trimmed.slice(slash + 1);
+    if (name.length > NAME_MAX) throw new Errno("ENAMETOOLONG");
+    const dirPath = slash < 0 ? "." : slash === 0 ? "/" : trimmed.slice(0, slash);
+    const dir = this.walk(w, path.startsWith("/") && trimmed === "" ? "/" : dirPath, true);
+    if (this.stat(dir).type !== "dir") throw new Errno("ENOTDIR");
+    return { dir, name, trailingSlash };
+  }
+
+  private walkFrom(w: Walker, path: string, follow: boolean, depth: number): { loc: Loc; links: number } {
+    if (path === "") throw new Errno("ENOENT");
+    if (path.length >= PATH_MAX) throw new Errno("ENAMETOOLONG");
+    let links = depth;
+    let loc = path.startsWith("/") ? w.root : w.cwd;
+    const parts = path.split("/").filter((p) => p !== "");
+    const mustBeDir = path.endsWith("/");
+    for (let i = 0; i < parts.length; i++) {
+      const name = parts[i];
+      if (name.length > NAME_MAX) throw new Errno("ENAMETOOLONG");
+      const st = this.stat(loc);
+      if (st.type !== "dir") throw new Errno("ENOTDIR");
+      if (!this.permitted(w.cred, st, 1)) throw new Errno("EACCES");
+      if (name === ".") continue;
+      if (name === "..") {
+        loc = this.parentOf(loc, w.root);
+        continue;
+      }
+      const child: Loc = { ...loc, node: this.drv(loc.fs).lookup(this.h, this.sb(loc.fs), loc.node, name) };
+      const crossed = this.crossMounts(child);
+      const last = i === parts.length - 1;
+      const cst = this.stat(crossed);
+      if (cst.type === "symlink" && (!last || follow || mustBeDir)) {
+        if (++links > SYMLOOP_MAX) throw new Errno("ELOOP");
+        const sb = this.sb(crossed.fs);
+        const drv = this.h.driver(sb);
+        const magic = drv.magicLink?.(this.h, sb, crossed.node);
+        if (magic) {
+          loc = magic;
+        } else {
+          const target = drv.readlink(this.h, sb, crossed.node);
+          const sub = this.walkFrom({ ...w, cwd: loc }, target, true, links);
+          loc = sub.loc;
+          links = sub.links;
+        }
+        continue;
+      }
+      loc = crossed;
+    }
+    if (mustBeDir && this.stat(loc).type !== "dir") throw new Errno("ENOTDIR");
+    return { loc, links };
+  }
+
+  /** The path of `loc` as seen from `root` (d_path); "" when it is not below root. */
+  pathOf(loc: Loc, root: Loc): string {
+    const parts: string[] = [];
+    let cur = loc;
+    for (let guard = 0; guard < 4096; guard++) {
+      if (sameLoc(cur, root)) return `/${parts.reverse().join("/")}`;
+      const m = this.mount(cur.mnt);
+      if (cur.node === m.root) {
+        if (m.parent === m.id) return `/${parts.reverse().join("/")}`;
+        cur = { mnt: m.parent, fs: m.mountpoint.fs, node: m.mountpoint.node };
+        continue;
+      }
+      const drv = this.drv(cur.fs);
+      const sb = this.sb(cur.fs);
+      const parent = drv.lookup(this.h, sb, cur.node, "..");
+      parts.push(this.nameIn(cur.fs, parent, cur.node));
+      cur = { ...cur, node: parent };
+    }
+    throw new Errno("ELOOP");
+  }
+
+  private nameIn(fs: string, dir: NodeId, node: NodeId): string {
+    if (typeof node === "string") return node.slice(node.lastIndexOf("/") + 1);
+    const sb = this.sb(fs);
+    const entry = this.h.driver(sb).readdir(this.h, sb, dir).find((e) => e.ino === this.stat({ mnt: 0, fs, node }).ino);
+    return entry?.name ?? "";
+  }
+
+  /** Refuses modification on read-only mounts and immutable filesystems. */
+  writable(loc: Loc) {
+    if (this.mount(loc.mnt).readonly || this.drv(loc.fs).immutable) throw new Errno("EROFS");
+  }
+
+  isMountpoint(loc: Loc): boolean {
+    const m = this.mount(loc.mnt);
+    if (loc.node === m.root) return true;
+    const ns = this.h.w.ns[m.ns].mnt!;
+    return ns.index[mountKey(loc.mnt, loc.fs, loc.node)] !== undefined;
+  }
+
+  lookupChild(dir: Loc, name: string): Loc | null {
+    try {
+      const node = this.drv(dir.fs).lookup(this.h, this.sb(dir.fs), dir.node, name);
+      return { ...dir, node };
+    } catch (e) {
+      if (e instanceof Errno && e.code === "ENOENT") return null;
+      throw e;
+    }
+  }
+
+  create(w: Walker, path: string, n: Omit<NewNode, "uid" | "gid">): Loc {
+    const { dir, name, trailingSlash } = this.walkParent(w, path);
+    if (name === "" || name === "." || name === "..") throw new Errno("EEXIST");
+    if (trailingSlash && n.type !== "dir") {
+      if (this.lookupChild(dir, name)) throw new Errno("EEXIST");
+      throw new Errno("ENOENT");
+    }
+    if (this.lookupChild(dir, name)) throw new Errno("EEXIST");
+    this.checkAccess(w.cred, dir, 3);
+    this.writable(dir);
+    const dst = this.stat(dir);
+    // setgid directories pass their group on.
+    const gid = dst.mode & 0o2000 ? dst.gid : w.cred.gid;
+    const perm = n.type === "dir" && dst.mode & 0o2000 ? n.perm | 0o2000 : n.perm;
+    const node = this.drv(dir.fs).create(this.h, this.sb(dir.fs), dir.node, name, { ...n, perm, uid: w.cred.uid, gid });
+    return { ...dir, node };
+  }
+
+  unlink(w: Walker, path: string) {
+    const { dir, name } = this.walkParent(w, path);
+    if (name === "" || name === "." || name === "..") throw new Errno(name === "" ? "EISDIR" : "EISDIR");
+    const child = this.lookupChild(dir, name);
+    if (!child) throw new Errno("ENOENT");
+    if (this.stat(child).type === "dir") throw new Errno("EISDIR");
+    this.checkAccess(w.cred, dir, 3);
+    this.checkSticky(w.cred, dir, child);
+    this.writable(dir);
+    if (this.isMountpoint(child)) throw new Errno("EBUSY");
+    this.drv(dir.fs).unlink(this.h, this.sb(dir.fs), dir.node, name);
+  }
+
+  rmdir(w: Walker, path: string) {
+    const { dir, name } = this.walkParent(w, path);
+    if (name === "") throw new Errno("EBUSY");
+    if (name === ".") throw new Errno("EINVAL");
+    if (name === "..") throw new Errno("ENOTEMPTY");
+    const child = this.lookupChild(dir, name);
+    if (!child) throw new Errno("ENOENT");
+    if (this.stat(child).type !== "dir") throw new Errno("ENOTDIR");
+    const crossed = this.crossMounts(child);
+    if (!sameLoc(crossed, child) || sameLoc(child, w.root)) throw new Errno("EBUSY");
+    this.checkAccess(w.cred, dir, 3);
+    this.checkSticky(w.cred, dir, child);
+    this.writable(dir);
+    this.drv(dir.fs).rmdir(this.h, this.sb(dir.fs), dir.node, name);
+  }
+
+  private checkSticky(cred: Cred, dir: Loc, child: Loc) {
+    if (cred.uid === 0) return;
+    const d = this.stat(dir);
+    if (d.mode & 0o1000 && d.uid !== cred.uid && this.stat(child).uid !== cred.uid) throw new Errno("EPERM");
+  }
+
+  rename(w: Walker, from: string, to: string) {
+    const a = this.walkParent(w, from);
+    const b = this.walkParent(w, to);
+    if (a.name === "" || b.name === "" || a.name === "." || a.name === ".." || b.name === "." || b.name === "..")
+      throw new Errno("EBUSY");
+    const src = this.lookupChild(a.dir, a.name);
+    if (!src) throw new Errno("ENOENT");
+    if (a.dir.mnt !== b.dir.mnt) throw new Errno("EXDEV");
+    const srcType = this.stat(src).type;
+    if ((a.trailingSlash || b.trailingSlash) && srcType !== "dir") throw new Errno("ENOTDIR");
+    this.checkAccess(w.cred, a.dir, 3);
+    this.checkAccess(w.cred, b.dir, 3);
+    this.writable(a.dir);
+    if (this.isMountpoint(src)) throw new Errno("EBUSY");
+    const dst = this.lookupChild(b.dir, b.name);
+    if (dst && this.isMountpoint(dst)) throw new Errno("EBUSY");
+    this.drv(a.dir.fs).rename(this.h, this.sb(a.dir.fs), a.dir.node, a.name, b.dir.node, b.name);
+  }
+
+  link(w: Walker, existing: string, path: string) {
+    const src = this.walk(w, existing, false);
+    if (this.stat(src).type === "dir") throw new Errno("EPERM");
+    const { dir, name } = this.walkParent(w, path);
+    if (this.lookupChild(dir, name)) throw new Errno("EEXIST");
+    if (dir.mnt !== src.mnt) throw new Errno("EXDEV");
+    this.checkAccess(w.cred, dir, 3);
+    this.writable(dir);
+    this.drv(dir.fs).link(this.h, this.sb(dir.fs), dir.node, name, src.node);
+  }
+
+  setattr(w: Walker, path: string, a: SetAttr, follow = true) {
+    const loc = this.walk(w, path, follow);
+    this.setattrLoc(w.cred, loc, a);
+  }
+
+  setattrLoc(cred: Cred, loc: Loc, a: SetAttr) {
+    const st = this.stat(loc);
+    if (cred.uid !== 0) {
+      if (a.uid !== undefined && a.uid !== st.uid) throw new Errno("EPERM");
+      if (a.gid !== undefined && !(st.uid === cred.uid && (a.gid === cred.gid || cred.groups.includes(a.gid))))
+        throw new Errno("EPERM");
+      if ((a.perm !== undefined || a.gid !== undefined) && st.uid !== cred.uid) throw new Errno("EPERM");
+      if ((a.atime !== undefined || a.mtime !== undefined) && st.uid !== cred.uid && !this.permitted(cred, st, 2))
+        throw new Errno("EPERM");
+    }
+    this.writable(loc);
+    const attrs = { ...a };
+    // chown clears setuid/setgid on regular files, as Linux does.
+    if ((a.uid !== undefined || a.gid !== undefined) && st.type === "file" && a.perm === undefined && st.mode & 0o6000)
+      attrs.perm = st.mode & 0o1777;
+    this.drv(loc.fs).setattr(this.h, this.sb(loc.fs), loc.node, attrs);
+  }
+
+  readdir(loc: Loc): Array<{ name: string; ino: number; type: FileType }> {
+    return this.drv(loc.fs).readdir(this.h, this.sb(loc.fs), loc.node);
+  }
+
+  readlink(loc: Loc): string {
+    return this.drv(loc.fs).readlink(this.h, this.sb(loc.fs), loc.node);
+  }
+}

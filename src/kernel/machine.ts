@@ -1,0 +1,185 @@
+/**
+ * The machine seen from outside: what the session, the headless runner, tests and the engine use
+ * to start processes on terminals or captured streams, type into terminals and drive the clock.
+ */
+import type { Signal } from "./api";
+import { Errno } from "./errno";
+import type { Kernel } from "./kernel";
+import type { DiskFs, Process } from "./world";
+import { fileAddRef, newFile, newPipe } from "./io/files";
+import { newTty, ttyInput } from "./io/tty";
+import { resolveExec } from "./exec";
+import { applyExec, ExecRequest, forkProcess } from "./proc/process";
+import { advance, type RunOptions, type RunState, run } from "./proc/scheduler";
+import { cgroupMigrate } from "./cgroup/cgroups";
+import { sendSignal } from "./proc/signal";
+
+export interface ExitStatus {
+  code?: number;
+  signal?: Signal;
+}
+
+export interface SpawnRequest {
+  argv: string[];
+  env: Record<string, string>;
+  cwd?: string;
+  /** Terminal for stdin/stdout/stderr; the process leads a new session with it as controlling tty. */
+  tty?: number;
+  /** Otherwise: open file ids for fds 0, 1, 2 (from openSink / openInput). */
+  stdio?: [number, number, number];
+  uid?: number;
+  gid?: number;
+  /** cgroup to run in (default: the login session's). */
+  cgroup?: string;
+}
+
+/** Exit statuses of processes started from outside (init reaps them, so they are kept here). */
+const exits = new WeakMap<Kernel, Map<number, ExitStatus>>();
+
+function exitMap(k: Kernel): Map<number, ExitStatus> {
+  let m = exits.get(k);
+  if (!m) exits.set(k, (m = new Map()));
+  return m;
+}
+
+/** Creates a terminal (/dev/pts/N); returns its id. Output goes to `onOutput`. */
+export function openTty(k: Kernel, onOutput: (bytes: string) => void, rows = 24, cols = 80): number {
+  return k.transact(() => {
+    const id = newTty(k, rows, cols);
+    k.outside.tty.set(id, onOutput);
+    const pts = Object.values(k.w.fs).find((f) => f.kind === "disk" && f.fstype === "devpts") as DiskFs | undefined;
+    if (pts) {
+      const root = pts.inodes[pts.rootIno];
+      const ino = pts.nextIno++;
+      const t = k.now();
+      pts.inodes[ino] = { ino, mode: 0o020620, uid: 0, gid: 5, nlink: 1, atime: t, mtime: t, ctime: t, rdev: [136, id] };
+      root.entries![String(id)] = ino;
+    }
+    return id;
+  });
+}
+
+export function typeInto(k: Kernel, tty: number, bytes: string) {
+  k.transact(() => ttyInput(k, tty, bytes));
+}
+
+export function resizeTty(k: Kernel, tty: number, rows: number, cols: number) {
+  k.transact(() => {
+    const t = k.w.ttys[tty];
+    if (!t) return;
+    t.rows = rows;
+    t.cols = cols;
+    for (const p of Object.values(k.w.procs)) if (p.pgid === t.fgPgrp && p.state !== "Z") sendSignal(k, p.pid, "WINCH", 0);
+  });
+}
+
+/** A write-only file whose data goes to `cb` (captured stdout/stderr). */
+export function openSink(k: Kernel, cb: (bytes: string) => void): number {
+  const sink = k.addSink(cb);
+  return k.transact(() => {
+    const id = newFile(k, { kind: "sink", read: false, write: true, sink });
+    k.w.files[id].refs = 0;
+    return id;
+  });
+}
+
+/** A pipe fed from outside; returns the read end's file id and the pipe id to feed. */
+export function openInput(k: Kernel): { file: number; pipe: number } {
+  return k.transact(() => {
+    const pipe = newPipe(k, true);
+    const file = newFile(k, { kind: "pipe", read: true, write: false, pipe });
+    k.w.files[file].refs = 0;
+    return { file, pipe };
+  });
+}
+
+export function feedInput(k: Kernel, pipe: number, bytes: string) {
+  k.transact(() => {
+    const p = k.w.pipes[pipe];
+    if (!p) return;
+    p.buf += bytes;
+    k.wake(`pipe:${pipe}`);
+  });
+}
+
+export function endInput(k: Kernel, pipe: number) {
+  k.transact(() => {
+    const p = k.w.pipes[pipe];
+    if (!p || !p.external) return;
+    p.external = false;
+    p.writers--;
+    k.wake(`pipe:${pipe}`);
+  });
+}
+
+/** Starts a program as a child of init. Throws Errno if it cannot be executed. */
+export function spawn(k: Kernel, req: SpawnRequest): number {
+  return k.transact(() => {
+    const init = k.w.procs[1];
+    const pid = forkProcess(k, { parent: init.pid, main: function* () { return 0; }, comm: "init" });
+    const p = k.w.procs[pid];
+    p.sid = pid;
+    p.pgid = pid;
+    p.uid = p.euid = req.uid ?? 0;
+    p.gid = p.egid = req.gid ?? 0;
+    p.env = { ...req.env };
+    p.disp = {};
+    cgroupMigrate(k, pid, req.cgroup ?? "user.slice/user-0.slice/session-1.scope");
+    for (const fd of Object.keys(p.fds)) {
+      const e = p.fds[Number(fd)];
+      delete p.fds[Number(fd)];
+      const f = k.w.files[e.file];
+      if (f && --f.refs <= 0) delete k.w.files[e.file];
+    }
+    if (req.tty !== undefined) {
+      const tty = k.w.ttys[req.tty];
+      const file = newFile(k, { kind: "tty", read: true, write: true, tty: req.tty });
+      k.w.files[file].refs = 3;
+      p.fds = { 0: { file, cloexec: false }, 1: { file, cloexec: false }, 2: { file, cloexec: false } };
+      p.tty = req.tty;
+      tty.session = pid;
+      tty.fgPgrp = pid;
+    } else if (req.stdio) {
+      req.stdio.forEach((file, fd) => {
+        fileAddRef(k, file);
+        p.fds[fd] = { file, cloexec: false };
+      });
+    }
+    try {
+      if (req.cwd) {
+        const cwd = k.vfs.walk({ root: p.root, cwd: p.root, cred: { uid: p.euid, gid: p.egid, groups: p.groups } }, req.cwd, true);
+        p.cwd = cwd;
+      }
+      const target = resolveExec(k, p, req.argv[0], req.argv);
+      applyExec(k, pid, new ExecRequest(target.prog, target.path, target.argv, req.env));
+    } catch (e) {
+      if (e instanceof Errno) {
+        p.fds = {};
+        p.state = "Z";
+        k.rt.delete(pid);
+        delete k.w.procs[pid];
+        init.children = init.children.filter((c) => c !== pid);
+      }
+      throw e;
+    }
+    watchExit(k, pid);
+    return pid;
+  });
+}
+
+function watchExit(k: Kernel, pid: number) {
+  const map = exitMap(k);
+  k.exitWatchers.set(pid, (status) => map.set(pid, status));
+}
+
+/** The exit status of a process started with spawn(), once it has ended. */
+export function exitStatus(k: Kernel, pid: number): ExitStatus | undefined {
+  return exitMap(k).get(pid);
+}
+
+export function isRunning(k: Kernel, pid: number): boolean {
+  const p: Process | undefined = k.w.procs[pid];
+  return !!p && p.state !== "Z";
+}
+
+export { run, advance, type RunOptions, type RunState };

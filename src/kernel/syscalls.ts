@@ -1,0 +1,848 @@
+/**
+ * The system calls: `Sys` as one process sees it. Each call looks its process up afresh in the
+ * world (generators outlive transactions, so no world object is kept across a yield).
+ */
+import {
+  type ForkOptions,
+  type Gen,
+  type Main,
+  type NsType,
+  type OpenFlags,
+  type ProcessInfo,
+  ProcessExit,
+  type Signal,
+  type SpawnOptions,
+  type Stat,
+  type Sys,
+  type Termios,
+  type Uname,
+  type WaitResult,
+} from "./api";
+import { Errno } from "./errno";
+import type { Kernel, ProcRuntime } from "./kernel";
+import { randomBytes } from "./rng";
+import type { Loc, OpenFile, Process } from "./world";
+import { doMount, doUmount, walkerOf } from "./fs/mount";
+import { closeFd, fileAddRef, fileOf, installFd, isBlocked, newFile, newPipe, tryRead, tryWrite } from "./io/files";
+import { ExecRequest, forkProcess, globalPid, pidIn, reap } from "./proc/process";
+import { sendSignal } from "./proc/signal";
+import { cgroupMemory } from "./cgroup/cgroups";
+import { unshareProcess } from "./ns/namespaces";
+import { resolveExec } from "./exec";
+
+const READ_CHUNK = 65536;
+
+export class SysImpl implements Sys {
+  constructor(
+    private readonly k: Kernel,
+    private readonly pid: number,
+    readonly argv: readonly string[],
+    public env: Record<string, string>,
+  ) {}
+
+  /** This process, fresh from the current world. A process that died meanwhile unwinds. */
+  private get p(): Process {
+    const p = this.k.w.procs[this.pid];
+    if (!p || p.state === "Z") throw new ProcessExit(0);
+    return p;
+  }
+
+  private get rt(): ProcRuntime | undefined {
+    return this.k.rt.get(this.pid);
+  }
+
+  private get w() {
+    return walkerOf(this.p);
+  }
+
+  /** After waking from a wait: if a signal handler ran meanwhile, the call fails with EINTR. */
+  private checkIntr() {
+    void this.p;
+    const rt = this.rt;
+    if (rt?.interrupted) {
+      rt.interrupted = false;
+      throw new Errno("EINTR");
+    }
+  }
+
+  /** The pid of process `g` (global) in this process's namespace. */
+  private nsPid(g: number): number {
+    const q = this.k.w.procs[g];
+    return q ? pidIn(this.k, q, this.p.pidns) : 0;
+  }
+
+  private global(pid: number): number | undefined {
+    return globalPid(this.k, this.p.pidns, pid);
+  }
+
+  getpid() {
+    return this.nsPid(this.pid);
+  }
+  getppid() {
+    return this.nsPid(this.p.ppid);
+  }
+  getuid() {
+    return this.p.uid;
+  }
+  getgid() {
+    return this.p.gid;
+  }
+  geteuid() {
+    return this.p.euid;
+  }
+  getegid() {
+    return this.p.egid;
+  }
+  getgroups() {
+    return [...this.p.groups];
+  }
+  setuid(uid: number) {
+    const p = this.p;
+    if (p.euid !== 0 && uid !== p.uid) throw new Errno("EPERM");
+    p.uid = p.euid = uid;
+  }
+  setgid(gid: number) {
+    const p = this.p;
+    if (p.euid !== 0 && gid !== p.gid) throw new Errno("EPERM");
+    p.gid = p.egid = gid;
+  }
+  getpgrp() {
+    return this.nsPid(this.p.pgid);
+  }
+  setpgid(pid: number, pgid: number) {
+    const me = this.p;
+    const target = pid === 0 ? me.pid : this.global(pid);
+    if (target === undefined || !this.k.w.procs[target]) throw new Errno("ESRCH");
+    const t = this.k.w.procs[target];
+    if (t.pid !== me.pid && t.ppid !== me.pid) throw new Errno("ESRCH");
+    if (t.sid !== me.sid) throw new Errno("EPERM");
+    const g = pgid === 0 ? t.pid : this.global(pgid);
+    if (g === undefined) throw new Errno("EPERM");
+    t.pgid = g;
+  }
+  setsid() {
+    const p = this.p;
+    if (Object.values(this.k.w.procs).some((q) => q.pgid === p.pid && q.pid !== p.pid)) throw new Errno("EPERM");
+    p.sid = p.pid;
+    p.pgid = p.pid;
+    p.tty = null;
+    return this.getpid();
+  }
+  umask(mask?: number) {
+    const p = this.p;
+    const old = p.umask;
+    if (mask !== undefined) p.umask = mask & 0o777;
+    return old;
+  }
+
+  // --- files -----------------------------------------------------------------------------------
+
+  open(path: string, flags: OpenFlags, mode = 0o666): number {
+    const k = this.k;
+    const p = this.p;
+    const w = walkerOf(p);
+    let loc: Loc;
+    let created = false;
+    try {
+      loc = k.vfs.walk(w, path, !flags.nofollow);
+      if (flags.create && flags.excl) throw new Errno("EEXIST");
+    } catch (e) {
+      if (!(e instanceof Errno) || e.code !== "ENOENT" || !flags.create) throw e;
+      loc = k.vfs.create(w, path, { type: "file", perm: mode & ~p.umask & 0o7777 });
+      created = true;
+    }
+    const st = k.vfs.stat(loc);
+    if (st.type === "symlink") throw new Errno("ELOOP");
+    if (flags.directory && st.type !== "dir") throw new Errno("ENOTDIR");
+    const write = !!(flags.write || flags.append);
+    const read = !!flags.read || !write;
+    if (st.type === "dir" && write) throw new Errno("EISDIR");
+    if (!created) {
+      if (read && !k.vfs.permitted(w.cred, st, 4)) throw new Errno("EACCES");
+      if (write && !k.vfs.permitted(w.cred, st, 2)) throw new Errno("EACCES");
+      if (write && st.type === "file") k.vfs.writable(loc);
+    }
+    let file: number;
+    if (st.type === "char" || st.type === "block") file = this.openDevice(st, read, write, flags);
+    else if (st.type === "fifo" || st.type === "socket") throw new Errno("ENXIO");
+    else {
+      if (flags.trunc && write && st.type === "file" && st.size > 0) k.vfs.drv(loc.fs).truncate(k, k.vfs.sb(loc.fs), loc.node, 0);
+      const drv = k.vfs.drv(loc.fs);
+      const snapshot = st.type === "file" && read && drv.snapshot ? drv.snapshot(k, k.vfs.sb(loc.fs), loc.node) : undefined;
+      file = newFile(k, {
+        kind: "node",
+        read,
+        write,
+        append: !!flags.append,
+        nonblock: !!flags.nonblock,
+        loc,
+        path: k.vfs.pathOf(loc, p.root),
+        snapshot,
+        dir: st.type === "dir",
+      });
+    }
+    return installFd(k, p, file, { cloexec: flags.cloexec });
+  }
+
+  private openDevice(st: Stat, read: boolean, write: boolean, flags: OpenFlags): number {
+    const k = this.k;
+    const p = this.p;
+    const [major, minor] = st.rdev;
+    if (st.type === "block") throw new Errno("ENXIO");
+    const tty = (id: number) => {
+      if (!k.w.ttys[id]) throw new Errno("ENXIO");
+      // A session leader without a terminal acquires the first one it opens.
+      if (p.sid === p.pid && p.tty === null && k.w.ttys[id].session === 0) {
+        p.tty = id;
+        k.w.ttys[id].session = p.sid;
+        k.w.ttys[id].fgPgrp = p.pgid;
+      }
+      return newFile(k, { kind: "tty", read, write, tty: id, nonblock: !!flags.nonblock });
+    };
+    if (major === 5 && minor === 0) {
+      if (p.tty === null) throw new Errno("ENXIO");
+      return tty(p.tty);
+    }
+    if (major === 136) return tty(minor);
+    if (major === 5 && minor === 1) return newFile(k, { kind: "device", read, write, rdev: [1, 3] });
+    if (major === 1 && [3, 5, 7, 8, 9].includes(minor)) return newFile(k, { kind: "device", read, write, rdev: [major, minor] });
+    throw new Errno("ENXIO");
+  }
+
+  close(fd: number) {
+    closeFd(this.k, this.p, fd);
+  }
+
+  *read(fd: number, max = READ_CHUNK): Gen<string> {
+    for (;;) {
+      const p = this.p;
+      const r = tryRead(this.k, p, fileOf(this.k, p, fd), max);
+      if (!isBlocked(r)) return r;
+      yield { kind: "chan", chan: r.blocked };
+      this.checkIntr();
+    }
+  }
+
+  *write(fd: number, data: string): Gen<number> {
+    let done = 0;
+    while (done < data.length || data.length === 0) {
+      const p = this.p;
+      const r = tryWrite(this.k, p, fileOf(this.k, p, fd), done === 0 ? data : data.slice(done));
+      if (data.length === 0) return 0;
+      if (isBlocked(r)) {
+        yield { kind: "chan", chan: r.blocked };
+        this.checkIntr();
+        continue;
+      }
+      done += r;
+      // A process killed by SIGPIPE while writing stops here.
+      void this.p;
+    }
+    return done;
+  }
+
+  pread(fd: number, max: number, offset: number): string {
+    const f = fileOf(this.k, this.p, fd);
+    if (f.kind !== "node") throw new Errno("ESPIPE");
+    const saved = f.offset;
+    f.offset = offset;
+    try {
+      const r = tryRead(this.k, this.p, f, max);
+      return isBlocked(r) ? "" : r;
+    } finally {
+      f.offset = saved;
+    }
+  }
+
+  lseek(fd: number, offset: number, whence: "set" | "cur" | "end"): number {
+    const f = fileOf(this.k, this.p, fd);
+    if (f.kind !== "node") throw new Errno("ESPIPE");
+    const size = f.snapshot?.length ?? this.k.vfs.stat(f.loc!).size;
+    const base = whence === "set" ? 0 : whence === "cur" ? f.offset : size;
+    if (base + offset < 0) throw new Errno("EINVAL");
+    f.offset = base + offset;
+    return f.offset;
+  }
+
+  dup(fd: number): number {
+    const p = this.p;
+    const f = fileOf(this.k, p, fd);
+    fileAddRef(this.k, f.id);
+    return installFd(this.k, p, f.id);
+  }
+
+  dup2(fd: number, to: number): number {
+    const p = this.p;
+    const f = fileOf(this.k, p, fd);
+    if (fd === to) return to;
+    fileAddRef(this.k, f.id);
+    return installFd(this.k, p, f.id, { at: to });
+  }
+
+  pipe(): [number, number] {
+    const k = this.k;
+    const p = this.p;
+    const id = newPipe(k);
+    const r = installFd(k, p, newFile(k, { kind: "pipe", read: true, write: false, pipe: id }));
+    const w = installFd(k, p, newFile(k, { kind: "pipe", read: false, write: true, pipe: id }));
+    return [r, w];
+  }
+
+  fstat(fd: number): Stat {
+    const f = fileOf(this.k, this.p, fd);
+    return this.statOfFile(f);
+  }
+
+  private statOfFile(f: OpenFile): Stat {
+    if (f.kind === "node") return this.k.vfs.stat(f.loc!);
+    const now = this.k.now();
+    const sec = Math.floor(now / 1e6);
+    const base: Stat = {
+      dev: 12,
+      ino: 1000 + f.id,
+      mode: 0o010600,
+      type: "fifo",
+      nlink: 1,
+      uid: this.p.euid,
+      gid: this.p.egid,
+      rdev: [0, 0],
+      size: 0,
+      blocks: 0,
+      blksize: 4096,
+      atime: sec,
+      mtime: sec,
+      ctime: sec,
+      atimeNs: 0,
+      mtimeNs: 0,
+      ctimeNs: 0,
+    };
+    if (f.kind === "tty") return { ...base, dev: 22, mode: 0o020620, type: "char", rdev: [136, f.tty!], gid: 5 };
+    if (f.kind === "device") return { ...base, dev: 5, mode: 0o020666, type: "char", rdev: f.rdev! };
+    return base;
+  }
+
+  private ttyOf(fd: number) {
+    const f = fileOf(this.k, this.p, fd);
+    if (f.kind !== "tty") throw new Errno("ENOTTY");
+    return this.k.w.ttys[f.tty!];
+  }
+
+  isatty(fd: number): boolean {
+    try {
+      return fileOf(this.k, this.p, fd).kind === "tty";
+    } catch (e) {
+      if (e instanceof Errno) return false;
+      throw e;
+    }
+  }
+
+  ttyname(fd: number): string {
+    return `/dev/${this.ttyOf(fd).name}`;
+  }
+
+  tcgetattr(fd: number): Termios {
+    return { ...this.ttyOf(fd).termios };
+  }
+
+  tcsetattr(fd: number, t: Partial<Termios>) {
+    const tty = this.ttyOf(fd);
+    Object.assign(tty.termios, t);
+    this.k.wake(`tty:${tty.id}`);
+  }
+
+  tcgetpgrp(fd: number): number {
+    return this.nsPid(this.ttyOf(fd).fgPgrp);
+  }
+
+  tcsetpgrp(fd: number, pgid: number) {
+    const tty = this.ttyOf(fd);
+    const p = this.p;
+    if (p.tty !== tty.id) throw new Errno("ENOTTY");
+    const g = this.global(pgid);
+    if (g === undefined || !Object.values(this.k.w.procs).some((q) => q.pgid === g && q.sid === p.sid))
+      throw new Errno("EPERM");
+    tty.fgPgrp = g;
+    this.k.wake(`tty:${tty.id}`);
+  }
+
+  winsize(fd: number) {
+    const tty = this.ttyOf(fd);
+    return { rows: tty.rows, cols: tty.cols };
+  }
+
+  fds(): number[] {
+    return Object.keys(this.p.fds)
+      .map(Number)
+      .sort((a, b) => a - b);
+  }
+
+  readFile(path: string): string {
+    const fd = this.open(path, { read: true });
+    try {
+      const p = this.p;
+      const f = fileOf(this.k, p, fd);
+      if (f.kind === "node" && f.dir) throw new Errno("EISDIR");
+      if (f.kind !== "node" && f.kind !== "device") throw new Errno("EINVAL");
+      if (f.kind === "device" && f.rdev![1] !== 3) throw new Errno("EINVAL");
+      const r = tryRead(this.k, p, f, Number.MAX_SAFE_INTEGER);
+      return isBlocked(r) ? "" : r;
+    } finally {
+      this.close(fd);
+    }
+  }
+
+  writeFile(path: string, data: string, opts: { append?: boolean; mode?: number } = {}) {
+    const fd = this.open(path, { write: true, create: true, trunc: !opts.append, append: opts.append }, opts.mode ?? 0o666);
+    try {
+      const p = this.p;
+      const f = fileOf(this.k, p, fd);
+      if (f.kind !== "node" && f.kind !== "device") throw new Errno("EINVAL");
+      tryWrite(this.k, p, f, data);
+    } finally {
+      this.close(fd);
+    }
+  }
+
+  stat(path: string): Stat {
+    return this.k.vfs.stat(this.k.vfs.walk(this.w, path, true));
+  }
+
+  lstat(path: string): Stat {
+    return this.k.vfs.stat(this.k.vfs.walk(this.w, path, false));
+  }
+
+  access(path: string, mode: number) {
+    const w = this.w;
+    const loc = this.k.vfs.walk(w, path, true);
+    if (mode === 0) return;
+    if (!this.k.vfs.permitted(w.cred, this.k.vfs.stat(loc), mode)) throw new Errno("EACCES");
+    if (mode & 2) this.k.vfs.writable(loc);
+  }
+
+  readdir(path: string): string[] {
+    const w = this.w;
+    const loc = this.k.vfs.walk(w, path, true);
+    const st = this.k.vfs.stat(loc);
+    if (st.type !== "dir") throw new Errno("ENOTDIR");
+    if (!this.k.vfs.permitted(w.cred, st, 4)) throw new Errno("EACCES");
+    return this.k.vfs.readdir(loc).map((e) => e.name);
+  }
+
+  mkdir(path: string, mode = 0o777) {
+    this.k.vfs.create(this.w, path, { type: "dir", perm: mode & ~this.p.umask & 0o7777 });
+  }
+
+  rmdir(path: string) {
+    this.k.vfs.rmdir(this.w, path);
+  }
+
+  unlink(path: string) {
+    this.k.vfs.unlink(this.w, path);
+  }
+
+  rename(from: string, to: string) {
+    this.k.vfs.rename(this.w, from, to);
+  }
+
+  link(existing: string, path: string) {
+    this.k.vfs.link(this.w, existing, path);
+  }
+
+  symlink(target: string, path: string) {
+    if (target === "") throw new Errno("ENOENT");
+    this.k.vfs.create(this.w, path, { type: "symlink", perm: 0o777, target });
+  }
+
+  readlink(path: string): string {
+    const loc = this.k.vfs.walk(this.w, path, false);
+    return this.k.vfs.readlink(loc);
+  }
+
+  realpath(path: string): string {
+    const p = this.p;
+    const loc = this.k.vfs.walk(walkerOf(p), path, true);
+    return this.k.vfs.pathOf(loc, p.root);
+  }
+
+  chmod(path: string, mode: number) {
+    this.k.vfs.setattr(this.w, path, { perm: mode & 0o7777 });
+  }
+
+  chown(path: string, uid: number, gid: number, opts: { nofollow?: boolean } = {}) {
+    this.k.vfs.setattr(
+      this.w,
+      path,
+      { uid: uid === -1 ? undefined : uid, gid: gid === -1 ? undefined : gid },
+      !opts.nofollow,
+    );
+  }
+
+  utimes(path: string, atime: number, mtime: number, opts: { nofollow?: boolean } = {}) {
+    this.k.vfs.setattr(this.w, path, { atime, mtime }, !opts.nofollow);
+  }
+
+  truncate(path: string, size: number) {
+    const w = this.w;
+    const loc = this.k.vfs.walk(w, path, true);
+    const st = this.k.vfs.stat(loc);
+    if (st.type === "dir") throw new Errno("EISDIR");
+    if (!this.k.vfs.permitted(w.cred, st, 2)) throw new Errno("EACCES");
+    this.k.vfs.writable(loc);
+    this.k.vfs.drv(loc.fs).truncate(this.k, this.k.vfs.sb(loc.fs), loc.node, size);
+  }
+
+  mknod(path: string, mode: number, rdev: [number, number] = [0, 0]) {
+    const type = (mode & 0o170000) === 0o020000 ? "char" : (mode & 0o170000) === 0o060000 ? "block" : (mode & 0o170000) === 0o010000 ? "fifo" : "file";
+    if ((type === "char" || type === "block") && this.p.euid !== 0) throw new Errno("EPERM");
+    this.k.vfs.create(this.w, path, { type, perm: mode & ~this.p.umask & 0o7777, rdev });
+  }
+
+  getxattr(path: string, name: string): string {
+    const loc = this.k.vfs.walk(this.w, path, true);
+    return this.k.vfs.drv(loc.fs).getxattr(this.k, this.k.vfs.sb(loc.fs), loc.node, name);
+  }
+
+  setxattr(path: string, name: string, value: string) {
+    const loc = this.k.vfs.walk(this.w, path, true);
+    if (name.startsWith("trusted.") && this.p.euid !== 0) throw new Errno("EPERM");
+    this.k.vfs.writable(loc);
+    this.k.vfs.drv(loc.fs).setxattr(this.k, this.k.vfs.sb(loc.fs), loc.node, name, value);
+  }
+
+  listxattr(path: string): string[] {
+    const loc = this.k.vfs.walk(this.w, path, true);
+    return this.k.vfs.drv(loc.fs).listxattr(this.k, this.k.vfs.sb(loc.fs), loc.node);
+  }
+
+  chdir(path: string) {
+    const p = this.p;
+    const w = walkerOf(p);
+    const loc = this.k.vfs.walk(w, path, true);
+    const st = this.k.vfs.stat(loc);
+    if (st.type !== "dir") throw new Errno("ENOTDIR");
+    if (!this.k.vfs.permitted(w.cred, st, 1)) throw new Errno("EACCES");
+    p.cwd = loc;
+  }
+
+  getcwd(): string {
+    const p = this.p;
+    return this.k.vfs.pathOf(p.cwd, p.root);
+  }
+
+  chroot(path: string) {
+    const p = this.p;
+    if (p.euid !== 0) throw new Errno("EPERM");
+    const loc = this.k.vfs.walk(walkerOf(p), path, true);
+    if (this.k.vfs.stat(loc).type !== "dir") throw new Errno("ENOTDIR");
+    p.root = loc;
+  }
+
+  mount(source: string, target: string, fstype: string, opts: { flags?: string[]; data?: string }) {
+    doMount(this.k, this.p, { source, target, fstype, flags: opts.flags ?? [], data: opts.data ?? "" });
+  }
+
+  umount(target: string, opts: { lazy?: boolean } = {}) {
+    doUmount(this.k, this.p, target, !!opts.lazy);
+  }
+
+  statfs(path: string) {
+    const loc = this.k.vfs.walk(this.w, path, true);
+    const s = this.k.vfs.drv(loc.fs).statfs(this.k, this.k.vfs.sb(loc.fs));
+    const m = this.k.w.mounts[loc.mnt];
+    return { type: m?.fstype ?? "", bsize: s.bsize, blocks: s.blocks, bfree: s.bfree, bavail: s.bfree, files: s.files, ffree: s.ffree };
+  }
+
+  // --- processes -------------------------------------------------------------------------------
+
+  fork(child: Main, opts: ForkOptions = {}): number {
+    const p = this.p;
+    const g = forkProcess(this.k, {
+      parent: p.pid,
+      main: child,
+      comm: opts.comm ?? p.comm,
+      newNs: opts.newNs,
+      pgid: opts.pgid === undefined ? undefined : opts.pgid === 0 ? 0 : this.global(opts.pgid),
+    });
+    return this.nsPid(g);
+  }
+
+  exec(path: string, argv: string[], env?: Record<string, string>): never {
+    const p = this.p;
+    const r = resolveExec(this.k, p, path, argv);
+    throw new ExecRequest(r.prog, r.path, r.argv, env ?? this.env);
+  }
+
+  spawn(path: string, argv: string[], opts: SpawnOptions = {}): number {
+    const p = this.p;
+    // Exec errors belong to the caller, as with posix_spawn.
+    const r = resolveExec(this.k, p, path, argv, opts.cwd);
+    const env = opts.env ?? this.env;
+    const fdMap = opts.fds;
+    const cwd = opts.cwd;
+    const main: Main = function* (sys) {
+      if (fdMap) (sys as SysImpl).replaceFds(fdMap);
+      if (cwd !== undefined) sys.chdir(cwd);
+      throw new ExecRequest(r.prog, r.path, r.argv, env);
+    };
+    return this.fork(main, { pgid: opts.pgid, newNs: opts.newNs, comm: p.comm });
+  }
+
+  /** The child side of spawn(): its descriptors become exactly `map` (child fd -> parent fd). */
+  replaceFds(map: Record<number, number>) {
+    const p = this.p;
+    const k = this.k;
+    const files = Object.fromEntries(Object.entries(map).map(([to, from]) => [to, p.fds[from]?.file]));
+    for (const fd of Object.keys(p.fds)) closeFd(k, p, Number(fd));
+    for (const [to, file] of Object.entries(files)) {
+      if (file === undefined || !k.w.files[file]) continue;
+      fileAddRef(k, file);
+      installFd(k, p, file, { at: Number(to) });
+    }
+    // The parent's references held during fork were dropped above; the new ones keep files alive.
+  }
+
+  *wait(pid: number, opts: { nohang?: boolean; untraced?: boolean; continued?: boolean } = {}): Gen<WaitResult | null> {
+    for (;;) {
+      const p = this.p;
+      const k = this.k;
+      const match = (c: Process) => {
+        if (pid > 0) return c.pid === this.global(pid);
+        if (pid === -1) return true;
+        if (pid === 0) return c.pgid === p.pgid;
+        return c.pgid === this.global(-pid);
+      };
+      const kids = p.children.map((c) => k.w.procs[c]).filter((c) => c && match(c));
+      if (kids.length === 0) throw new Errno("ECHILD");
+      const zombie = kids.find((c) => c.state === "Z");
+      if (zombie) {
+        const res: WaitResult = { pid: this.nsPid(zombie.pid) };
+        if (zombie.exit?.signal) res.signal = zombie.exit.signal;
+        else res.code = zombie.exit?.code ?? 0;
+        reap(k, zombie.pid);
+        return res;
+      }
+      if (opts.untraced) {
+        const s = kids.find((c) => c.stopReport?.stopped);
+        if (s) {
+          const sig = s.stopReport!.stopped!;
+          s.stopReport = null;
+          return { pid: this.nsPid(s.pid), stopped: sig };
+        }
+      }
+      if (opts.continued) {
+        const s = kids.find((c) => c.stopReport?.continued);
+        if (s) {
+          s.stopReport = null;
+          return { pid: this.nsPid(s.pid), continued: true };
+        }
+      }
+      if (opts.nohang) return null;
+      yield { kind: "chan", chan: `child:${p.pid}` };
+      this.checkIntr();
+    }
+  }
+
+  kill(pid: number, sig: Signal | 0) {
+    const k = this.k;
+    const p = this.p;
+    const allowed = (t: Process) => p.euid === 0 || p.euid === t.uid || p.uid === t.uid;
+    let targets: Process[];
+    if (pid > 0) {
+      const g = this.global(pid);
+      const t = g === undefined ? undefined : k.w.procs[g];
+      if (!t) throw new Errno("ESRCH");
+      targets = [t];
+    } else if (pid === -1) {
+      targets = Object.values(k.w.procs).filter(
+        (t) => t.pid !== p.pid && pidIn(k, t, p.pidns) > 1 && t.state !== "Z",
+      );
+    } else {
+      const g = pid === 0 ? p.pgid : this.global(-pid);
+      targets = Object.values(k.w.procs).filter((t) => g !== undefined && t.pgid === g);
+      if (targets.length === 0) throw new Errno("ESRCH");
+    }
+    const permitted = targets.filter(allowed);
+    if (permitted.length === 0 && targets.length > 0) throw new Errno("EPERM");
+    if (sig === 0) return;
+    for (const t of permitted) sendSignal(k, t.pid, sig, p.pid);
+    // A process that just killed itself stops here.
+    void this.p;
+  }
+
+  signal(sig: Signal, action: "default" | "ignore" | ((sig: Signal) => void)) {
+    if (sig === "KILL" || sig === "STOP") throw new Errno("EINVAL");
+    const p = this.p;
+    const rt = this.rt;
+    if (action === "default") {
+      delete p.disp[sig];
+      rt?.handlers.delete(sig);
+    } else if (action === "ignore") {
+      p.disp[sig] = "ignore";
+      rt?.handlers.delete(sig);
+      p.pending = p.pending.filter((s) => s !== sig);
+    } else {
+      p.disp[sig] = "handler";
+      rt?.handlers.set(sig, action);
+    }
+  }
+
+  exit(code: number): never {
+    throw new ProcessExit(code);
+  }
+
+  *sleep(ms: number): Gen<void> {
+    const until = this.k.uptime() + Math.max(0, Math.round(ms * 1000));
+    while (this.k.uptime() < until) {
+      yield { kind: "timer", until };
+      this.checkIntr();
+    }
+  }
+
+  *cpu(usec: number): Gen<void> {
+    yield { kind: "cpu", usec };
+    this.checkIntr();
+  }
+
+  *yield(): Gen<void> {
+    yield { kind: "yield" };
+    this.checkIntr();
+  }
+
+  *alloc(bytes: number): Gen<void> {
+    const p = this.p;
+    const delta = Math.max(-p.rss, bytes);
+    p.rss += delta;
+    p.vsz = Math.max(p.vsz + delta, p.rss);
+    cgroupMemory(this.k, p.cgroup, delta);
+    yield { kind: "yield" };
+    void this.p;
+  }
+
+  ps(): ProcessInfo[] {
+    const p = this.p;
+    return Object.values(this.k.w.procs)
+      .filter((q) => pidIn(this.k, q, p.pidns) > 0)
+      .map((q) => this.info(q))
+      .sort((a, b) => a.pid - b.pid);
+  }
+
+  procInfo(pid: number): ProcessInfo | null {
+    const g = this.global(pid);
+    const q = g === undefined ? undefined : this.k.w.procs[g];
+    return q ? this.info(q) : null;
+  }
+
+  private info(q: Process): ProcessInfo {
+    const tty = q.tty !== null ? (this.k.w.ttys[q.tty]?.name ?? null) : null;
+    return {
+      pid: this.nsPid(q.pid),
+      ppid: this.nsPid(q.ppid),
+      pgid: this.nsPid(q.pgid),
+      sid: this.nsPid(q.sid),
+      uid: q.euid,
+      gid: q.egid,
+      comm: q.comm,
+      argv: [...q.argv],
+      state: q.state,
+      tty,
+      cpuUsec: q.cpuUsec,
+      rss: q.rss,
+      vsz: q.vsz,
+      startUsec: q.startUsec,
+      nice: q.nice,
+      threads: 1,
+    };
+  }
+
+  // --- namespaces, identity, time --------------------------------------------------------------
+
+  unshare(types: NsType[]) {
+    const p = this.p;
+    if (p.euid !== 0 && !(types.length === 1 && types[0] === "user")) throw new Errno("EPERM");
+    unshareProcess(this.k, p, types);
+  }
+
+  setns(path: string, type?: NsType) {
+    const p = this.p;
+    if (p.euid !== 0) throw new Errno("EPERM");
+    const loc = this.k.vfs.walk(walkerOf(p), path, true);
+    const sb = this.k.w.fs[loc.fs];
+    if (sb.kind !== "nsfs") throw new Errno("EINVAL");
+    const ns = this.k.w.ns[loc.node as number];
+    if (!ns || (type && ns.type !== type)) throw new Errno("EINVAL");
+    switch (ns.type) {
+      case "pid":
+        p.ns.pidChildren = ns.inum;
+        break;
+      case "mnt": {
+        p.ns.mnt = ns.inum;
+        const root = this.k.w.mounts[ns.mnt!.root];
+        p.root = { mnt: root.id, fs: root.fs, node: root.root };
+        p.cwd = { ...p.root };
+        break;
+      }
+      default:
+        p.ns[ns.type] = ns.inum;
+    }
+  }
+
+  uname(): Uname {
+    const c = this.k.w.config;
+    const uts = this.k.w.ns[this.p.ns.uts].uts!;
+    return {
+      sysname: "Linux",
+      nodename: uts.hostname,
+      release: c.kernelRelease,
+      version: c.kernelVersion,
+      machine: c.machine,
+      domainname: uts.domainname,
+    };
+  }
+
+  sethostname(name: string) {
+    const p = this.p;
+    if (p.euid !== 0) throw new Errno("EPERM");
+    if (name.length > 64) throw new Errno("EINVAL");
+    this.k.w.ns[p.ns.uts].uts!.hostname = name;
+  }
+
+  now(): number {
+    return this.k.now();
+  }
+
+  uptime(): number {
+    return this.k.uptime();
+  }
+
+  random(n: number): string {
+    return randomBytes(this.k.w.rng, n);
+  }
+
+  sysinfo() {
+    const w = this.k.w;
+    const used = Object.values(w.procs).reduce((s, q) => s + q.rss, 0) + 180 * 1024 * 1024;
+    const cached = 600 * 1024 * 1024;
+    const buffers = 13 * 1024 * 1024;
+    const free = Math.max(0, w.config.memTotal - used - cached - buffers);
+    return {
+      cpus: w.config.cpus,
+      memTotal: w.config.memTotal,
+      memFree: free,
+      memAvailable: free + cached + buffers,
+      buffers,
+      cached,
+      loads: [...w.loadavg] as [number, number, number],
+      procs: Object.keys(w.procs).length,
+    };
+  }
+
+  /** Last words of a crashing process (kernel use). */
+  emergencyStderr(msg: string) {
+    try {
+      const p = this.k.w.procs[this.pid];
+      if (p?.fds[2]) tryWrite(this.k, p, fileOf(this.k, p, 2), msg);
+    } catch {
+      // nothing more can be done for a dying process
+    }
+  }
+}
