@@ -61,7 +61,13 @@ function cutBytes(line: string, ranges: Range[]): string {
  * starts past the last field still prints an output delimiter, e.g. "x:y" -f1,3 gives "x:").
  * Returns null when the line is suppressed (-s and no delimiter).
  */
-function cutFields(line: string, ranges: Range[], delim: string, outDelim: string, suppress: boolean): string | null {
+function cutFields(
+  line: string,
+  ranges: Range[],
+  delim: string,
+  outDelim: string,
+  suppress: boolean,
+): string | null {
   const len = line.length;
   let cl = 0;
   let next = 0;

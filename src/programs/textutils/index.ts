@@ -6,10 +6,29 @@ import { nl } from "./nl";
 import { printf } from "./printf";
 import { rev } from "./rev";
 import { seq } from "./seq";
+import { sort } from "./sort";
 import { tac } from "./tac";
 import { tail } from "./tail";
 import { tee } from "./tee";
+import { tr } from "./tr";
+import { uniq } from "./uniq";
 import { wc } from "./wc";
 import { yes } from "./yes";
 
-export const textutilsPrograms: ProgramDef[] = [cut, echo, head, nl, printf, rev, seq, tac, tail, tee, wc, yes];
+export const textutilsPrograms: ProgramDef[] = [
+  cut,
+  echo,
+  head,
+  nl,
+  printf,
+  rev,
+  seq,
+  sort,
+  tac,
+  tail,
+  tee,
+  tr,
+  uniq,
+  wc,
+  yes,
+];

@@ -262,7 +262,6 @@ export function runFake(main: Main, argv: string[], opts: FakeOptions = {}): Fak
     chdir: nosys,
     getcwd: () => cwd,
     chroot: nosys,
-    pivotRoot: nosys,
     mount: nosys,
     umount: nosys,
     statfs: nosys,
