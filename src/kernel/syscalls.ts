@@ -176,12 +176,21 @@ export class SysImpl implements Sys {
         append: !!flags.append,
         nonblock: !!flags.nonblock,
         loc,
-        path: k.vfs.pathOf(loc, p.root),
+        path: this.displayPath(loc, path, st.type === "dir"),
         snapshot,
         dir: st.type === "dir",
       });
     }
     return installFd(k, p, file, { cloexec: flags.cloexec });
+  }
+
+  /** The path /proc/PID/fd shows: directories by their place, files through their parent. */
+  private displayPath(loc: Loc, path: string, isDir: boolean): string {
+    const p = this.p;
+    if (isDir) return this.k.vfs.pathOf(loc, p.root);
+    const { dir, name } = this.k.vfs.walkParent(walkerOf(p), path);
+    const parent = this.k.vfs.pathOf(dir, p.root);
+    return parent === "/" ? `/${name}` : `${parent}/${name}`;
   }
 
   private openDevice(st: Stat, read: boolean, write: boolean, flags: OpenFlags): number {

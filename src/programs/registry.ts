@@ -1,0 +1,40 @@
+/**
+ * Every program the machine can exec, by name, and where the host installs them. Program groups
+ * each export a list; adding a program touches its own file and its group's list, nothing else.
+ */
+import type { ProgramDef, ProgramRegistry } from "../kernel";
+import { busyboxProgram } from "./busybox";
+import { BUSYBOX_APPLETS } from "./busyboxApplets";
+import { fileutilsPrograms } from "./fileutils";
+import { sysutilsPrograms } from "./sysutils";
+import { textutilsPrograms } from "./textutils";
+
+const byName = new Map<string, ProgramDef>();
+
+export const programs: ProgramRegistry & { all(): ProgramDef[] } = {
+  get: (name) => byName.get(name),
+  all: () => [...byName.values()],
+};
+
+function register(list: ProgramDef[]) {
+  for (const p of list) byName.set(p.name, p);
+}
+
+register(fileutilsPrograms);
+register(textutilsPrograms);
+register(sysutilsPrograms);
+register([busyboxProgram(() => programs, () => BUSYBOX_APPLETS.filter((a) => byName.has(a) || a === "busybox"))]);
+
+/** Programs that live in /usr/sbin on Debian (the rest go to /usr/bin). */
+const SBIN = new Set(["chroot", "nologin", "mkfs", "fdisk", "iptables", "ip", "sysctl", "brctl", "ifconfig", "route"]);
+
+/** The host's binaries: absolute path -> program. */
+export function hostBinaries(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of byName.values()) {
+    if (p.name === "busybox" || p.name === "[") continue;
+    out[`/usr/${SBIN.has(p.name) ? "sbin" : "bin"}/${p.name}`] = p.name;
+  }
+  if (byName.has("[")) out["/usr/bin/["] = "[";
+  return out;
+}
