@@ -32,8 +32,8 @@ export interface LayerDescriptor {
 /** One platform's image, fully described: everything `docker pull` and `inspect` need. */
 export interface PlatformImage {
   platform: Platform;
-  /** The recipe: run config, history, created. */
-  recipe: ImageRecipe;
+  /** The recipe (run config, history, created); absent for images pushed at run time. */
+  recipe?: ImageRecipe;
   configJson: string;
   /** sha256 of configJson: the image ID. */
   imageId: string;
@@ -91,15 +91,25 @@ export class ImageGroup {
 }
 
 function describe(recipe: ImageRecipe): PlatformImage {
-  const oci = recipe.style === "buildkit";
-  const config = configJson(recipe);
+  return describeImage(recipe.style, recipe.platform, configJson(recipe), recipe.layers, recipe);
+}
+
+/** Manifest and descriptors of an image given its config bytes and layers. */
+export function describeImage(
+  style: ImageStyle,
+  platform: Platform,
+  config: string,
+  imageLayers: Layer[],
+  recipe?: ImageRecipe,
+): PlatformImage {
+  const oci = style === "buildkit";
   const configDesc: Descriptor = {
     mediaType: oci ? MEDIA.ociConfig : MEDIA.dockerConfig,
     digest: digestOf(config),
     size: config.length,
   };
-  const manifest = manifestJson(recipe, configDesc);
-  const layers = recipe.layers.map((layer): LayerDescriptor => {
+  const manifest = manifestJson(style, imageLayers, configDesc);
+  const layers = imageLayers.map((layer): LayerDescriptor => {
     const m = layer.meta();
     return {
       mediaType: oci ? MEDIA.ociLayer : MEDIA.dockerLayer,
@@ -111,7 +121,7 @@ function describe(recipe: ImageRecipe): PlatformImage {
     };
   });
   return {
-    platform: recipe.platform,
+    platform,
     recipe,
     configJson: config,
     imageId: configDesc.digest,

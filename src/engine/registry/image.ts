@@ -78,17 +78,17 @@ export class Build {
     );
   }
 
-  private step(created_by: string, layer?: Layer, comment: string | undefined = BUILDKIT): this {
+  private step(created_by: string, layer?: Layer): this {
+    return this.raw(created_by, layer, BUILDKIT);
+  }
+
+  /** A history line written by a non-Dockerfile tool (debuerreotype, the classic builder). */
+  raw(created_by: string, layer?: Layer, comment?: string): this {
     const h: HistoryEntry = { created: this.time, created_by, comment };
     if (layer) this.r.layers.push(layer);
     else h.empty_layer = true;
     this.r.history.push(h);
     return this;
-  }
-
-  /** A history line written by a non-Dockerfile tool (debuerreotype, the classic builder). */
-  raw(created_by: string, layer?: Layer, comment?: string): this {
-    return this.step(created_by, layer, comment);
   }
 
   run(cmd: string, layer?: Layer): this {
@@ -222,7 +222,12 @@ function classicRunConfig(c: ImageRunConfig, parentImage: string): GoJson {
 export function configJson(r: ImageRecipe): string {
   const diffIds = r.layers.map((l) => l.meta().diffID);
   const history = r.history.map(
-    (h): GoJson => ({ created: h.created, created_by: h.created_by, comment: h.comment, empty_layer: h.empty_layer }),
+    (h): GoJson => ({
+      created: h.created,
+      created_by: h.created_by,
+      comment: h.comment,
+      empty_layer: h.empty_layer,
+    }),
   );
   const top: Record<string, GoJson> = {
     architecture: r.platform.architecture,
@@ -246,9 +251,9 @@ export interface Descriptor {
   size: number;
 }
 
-export function manifestJson(r: ImageRecipe, config: Descriptor): string {
-  const oci = r.style === "buildkit";
-  const layers = r.layers.map((l) => {
+export function manifestJson(style: ImageStyle, imageLayers: Layer[], config: Descriptor): string {
+  const oci = style === "buildkit";
+  const layers = imageLayers.map((l) => {
     const m = l.meta();
     return { mediaType: oci ? MEDIA.ociLayer : MEDIA.dockerLayer, digest: m.digest, size: m.compressedSize };
   });

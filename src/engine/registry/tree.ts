@@ -103,7 +103,37 @@ export class Tree {
 
   /** Removes a path and everything below it (slim images drop docs this way). */
   remove(prefix: string): this {
-    for (const p of [...this.byPath.keys()]) if (p === prefix || p.startsWith(`${prefix}/`)) this.byPath.delete(p);
+    for (const p of [...this.byPath.keys()])
+      if (p === prefix || p.startsWith(`${prefix}/`)) this.byPath.delete(p);
+    return this;
+  }
+
+  /** Bytes of file data and symlink targets so far, as Docker counts image size. */
+  dataSize(): number {
+    let n = 0;
+    for (const e of this.byPath.values())
+      n +=
+        e.type === "file"
+          ? (e.size ?? e.content?.length ?? 0)
+          : e.type === "symlink"
+            ? (e.target?.length ?? 0)
+            : 0;
+    return n;
+  }
+
+  /**
+   * Grows the layer to `total` bytes (before arch scaling) with opaque files: "path:weight ..."
+   * share what is left in proportion to their weights. Real layers carry hundreds of libraries
+   * and data files; a few real names stand for them.
+   */
+  fillTo(total: number, spec: string): this {
+    const parts = spec
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((tok) => tok.split(":"));
+    const weights = parts.reduce((n, [, w]) => n + Number(w), 0);
+    const left = Math.max(0, total * this.scale - this.dataSize());
+    for (const [path, w] of parts) this.blob(path, Math.round((left * Number(w)) / weights / this.scale));
     return this;
   }
 

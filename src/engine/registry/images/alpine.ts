@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell scripts, "${x}" is shell syntax
 /**
  * alpine: the minirootfs as one layer: busybox (applet symlinks to /bin/busybox), musl, apk-tools,
  * OpenSSL, CA bundle, and the apk database listing every installed file, built per release.
@@ -43,19 +44,47 @@ export const ALPINE_RELEASES: Record<string, AlpineRelease> = {
 };
 
 const INFO: Record<string, [desc: string, url: string, license: string, origin?: string]> = {
-  "alpine-baselayout": ["Alpine base dir structure and init scripts", "https://git.alpinelinux.org/cgit/aports/tree/main/alpine-baselayout", "GPL-2.0-only"],
-  "alpine-baselayout-data": ["Alpine base dir structure and init scripts", "https://git.alpinelinux.org/cgit/aports/tree/main/alpine-baselayout", "GPL-2.0-only", "alpine-baselayout"],
+  "alpine-baselayout": [
+    "Alpine base dir structure and init scripts",
+    "https://git.alpinelinux.org/cgit/aports/tree/main/alpine-baselayout",
+    "GPL-2.0-only",
+  ],
+  "alpine-baselayout-data": [
+    "Alpine base dir structure and init scripts",
+    "https://git.alpinelinux.org/cgit/aports/tree/main/alpine-baselayout",
+    "GPL-2.0-only",
+    "alpine-baselayout",
+  ],
   "alpine-keys": ["Public keys for Alpine Linux packages", "https://alpinelinux.org", "MIT"],
   "alpine-release": ["Alpine release data", "https://alpinelinux.org", "MIT", "alpine-base"],
-  "apk-tools": ["Alpine Package Keeper - package manager for alpine", "https://gitlab.alpinelinux.org/alpine/apk-tools", "GPL-2.0-only"],
+  "apk-tools": [
+    "Alpine Package Keeper - package manager for alpine",
+    "https://gitlab.alpinelinux.org/alpine/apk-tools",
+    "GPL-2.0-only",
+  ],
   busybox: ["Size optimized toolbox of many common UNIX utilities", "https://busybox.net/", "GPL-2.0-only"],
   "busybox-binsh": ["busybox ash /bin/sh", "https://busybox.net/", "GPL-2.0-only", "busybox"],
-  "ca-certificates-bundle": ["Pre generated bundle of Mozilla certificates", "https://www.mozilla.org/en-US/about/governance/policies/security-group/certs/", "MPL-2.0 AND MIT", "ca-certificates"],
+  "ca-certificates-bundle": [
+    "Pre generated bundle of Mozilla certificates",
+    "https://www.mozilla.org/en-US/about/governance/policies/security-group/certs/",
+    "MPL-2.0 AND MIT",
+    "ca-certificates",
+  ],
   libcrypto3: ["Crypto library from openssl", "https://www.openssl.org/", "Apache-2.0", "openssl"],
   libssl3: ["SSL shared libraries", "https://www.openssl.org/", "Apache-2.0", "openssl"],
   musl: ["the musl c library (libc) implementation", "https://musl.libc.org/", "MIT"],
-  "musl-utils": ["the musl c library (libc) implementation", "https://musl.libc.org/", "MIT AND BSD-2-Clause AND GPL-2.0-or-later", "musl"],
-  scanelf: ["Scan ELF binaries for stuff", "https://wiki.gentoo.org/wiki/Hardened/PaX_Utilities", "GPL-2.0-only", "pax-utils"],
+  "musl-utils": [
+    "the musl c library (libc) implementation",
+    "https://musl.libc.org/",
+    "MIT AND BSD-2-Clause AND GPL-2.0-or-later",
+    "musl",
+  ],
+  scanelf: [
+    "Scan ELF binaries for stuff",
+    "https://wiki.gentoo.org/wiki/Hardened/PaX_Utilities",
+    "GPL-2.0-only",
+    "pax-utils",
+  ],
   ssl_client: ["EXternal ssl_client for busybox wget", "https://busybox.net/", "GPL-2.0-only", "busybox"],
   zlib: ["A compression/decompression Library", "https://zlib.net/", "Zlib"],
 };
@@ -139,7 +168,10 @@ const MOTD = lines(
   "",
 );
 
-const KEYS: Record<Arch, string> = { amd64: "4a6a0840 5243ef4b 5261cecb 6165ee59", arm64: "58199dcc 616ae350" };
+const KEYS: Record<Arch, string> = {
+  amd64: "4a6a0840 5243ef4b 5261cecb 6165ee59",
+  arm64: "58199dcc 616ae350",
+};
 
 function apkDatabase(
   rel: AlpineRelease,
@@ -155,7 +187,10 @@ function apkDatabase(
     const ver = rel.pkgs[name];
     const paths = owned.get(name) ?? [];
     const entries = t.entries().filter((e) => paths.includes(e.path));
-    const installed = entries.reduce((n, e) => n + (e.type === "file" ? Math.ceil((e.size ?? e.content?.length ?? 0) / 4096) * 4096 : 0), 0);
+    const installed = entries.reduce(
+      (n, e) => n + (e.type === "file" ? Math.ceil((e.size ?? e.content?.length ?? 0) / 4096) * 4096 : 0),
+      0,
+    );
     const checksum = (s: string) => `Q1${base64(pseudoHash(s, 20))}`;
     out.push(
       `C:${checksum(`${name}-${ver}-${m}`)}`,
@@ -211,36 +246,132 @@ function alpineTree(rel: AlpineRelease, arch: Arch): Tree {
   const ld = `ld-musl-${m}.so.1`;
 
   own("alpine-baselayout", () => {
-    t.dirs("dev etc/apk etc/conf.d etc/crontabs etc/init.d etc/modprobe.d etc/modules-load.d etc/network/if-down.d");
-    t.dirs("etc/network/if-post-down.d etc/network/if-pre-up.d etc/network/if-up.d etc/opt etc/periodic/15min");
-    t.dirs("etc/periodic/daily etc/periodic/hourly etc/periodic/monthly etc/periodic/weekly etc/profile.d etc/sysctl.d");
-    t.dirs("home lib/firmware lib/mdev lib/modules-load.d lib/sysctl.d media/cdrom media/floppy media/usb mnt opt run sbin srv");
-    t.dirs("usr/bin usr/lib/modules-load.d usr/local/bin usr/local/lib usr/local/share usr/sbin usr/share/man usr/share/misc");
+    t.dirs(
+      "dev etc/apk etc/conf.d etc/crontabs etc/init.d etc/modprobe.d etc/modules-load.d etc/network/if-down.d",
+    );
+    t.dirs(
+      "etc/network/if-post-down.d etc/network/if-pre-up.d etc/network/if-up.d etc/opt etc/periodic/15min",
+    );
+    t.dirs(
+      "etc/periodic/daily etc/periodic/hourly etc/periodic/monthly etc/periodic/weekly etc/profile.d etc/sysctl.d",
+    );
+    t.dirs(
+      "home lib/firmware lib/mdev lib/modules-load.d lib/sysctl.d media/cdrom media/floppy media/usb mnt opt run sbin srv",
+    );
+    t.dirs(
+      "usr/bin usr/lib/modules-load.d usr/local/bin usr/local/lib usr/local/share usr/sbin usr/share/man usr/share/misc",
+    );
     t.dirs("var/cache/misc var/lib/misc var/local var/log var/mail var/opt var/spool/cron");
     t.dirs("proc sys", 0o555).dir("root", 0o700).dirs("tmp var/tmp", 0o1777).dir("var/empty", 0o555);
     t.link("etc/mtab", "../proc/self/mounts").link("var/lock", "../run/lock").link("var/run", "../run");
     t.link("var/spool/mail", "../mail").link("var/spool/cron/crontabs", "../../../etc/crontabs");
-    t.file("etc/crontabs/root", lines("# do daily/weekly/monthly maintenance", "# min\thour\tday\tmonth\tweekday\tcommand", "*/15\t*\t*\t*\t*\trun-parts /etc/periodic/15min", "0\t*\t*\t*\t*\trun-parts /etc/periodic/hourly", "0\t2\t*\t*\t*\trun-parts /etc/periodic/daily", "0\t3\t*\t*\t6\trun-parts /etc/periodic/weekly", "0\t5\t1\t*\t*\trun-parts /etc/periodic/monthly", ""), 0o600);
+    t.file(
+      "etc/crontabs/root",
+      lines(
+        "# do daily/weekly/monthly maintenance",
+        "# min\thour\tday\tmonth\tweekday\tcommand",
+        "*/15\t*\t*\t*\t*\trun-parts /etc/periodic/15min",
+        "0\t*\t*\t*\t*\trun-parts /etc/periodic/hourly",
+        "0\t2\t*\t*\t*\trun-parts /etc/periodic/daily",
+        "0\t3\t*\t*\t6\trun-parts /etc/periodic/weekly",
+        "0\t5\t1\t*\t*\trun-parts /etc/periodic/monthly",
+        "",
+      ),
+      0o600,
+    );
     t.file("etc/profile", PROFILE).file("etc/motd", MOTD).file("etc/hostname", "localhost\n");
-    t.file("etc/profile.d/20locale.sh", lines('export CHARSET=${CHARSET:-UTF-8}', 'export LANG=${LANG:-C.UTF-8}', 'export LC_COLLATE=${LC_COLLATE:-C}'));
-    t.file("etc/profile.d/README", lines("This directory should contain shell scripts configuring system-wide", "environment on users' shells.", "", "Files with the .sh extension found in this directory will be evaluated", "by Bourne-compatible shells (e.g. ash, bash, zsh) when started as a", "login shell."));
-    t.file("etc/profile.d/color_prompt.sh.disabled", lines("# Setup a red prompt for root and a green one for users.", "# rename this file to color_prompt.sh to actually enable it", "NORMAL=\"\\[\\e[0m\\]\"", "RED=\"\\[\\e[1;31m\\]\"", "GREEN=\"\\[\\e[1;32m\\]\"", 'if [ "$USER" = root ]; then', '\tPS1="$RED\\h [$NORMAL\\w$RED]# $NORMAL"', "else", '\tPS1="$GREEN\\h [$NORMAL\\w$GREEN]\\$ $NORMAL"', "fi"));
-    t.file("etc/modprobe.d/blacklist.conf", lines("# Blacklist some modules by default", "blacklist evbug", "blacklist eth1394", "blacklist pcspkr"));
+    t.file(
+      "etc/profile.d/20locale.sh",
+      lines(
+        "export CHARSET=${CHARSET:-UTF-8}",
+        "export LANG=${LANG:-C.UTF-8}",
+        "export LC_COLLATE=${LC_COLLATE:-C}",
+      ),
+    );
+    t.file(
+      "etc/profile.d/README",
+      lines(
+        "This directory should contain shell scripts configuring system-wide",
+        "environment on users' shells.",
+        "",
+        "Files with the .sh extension found in this directory will be evaluated",
+        "by Bourne-compatible shells (e.g. ash, bash, zsh) when started as a",
+        "login shell.",
+      ),
+    );
+    t.file(
+      "etc/profile.d/color_prompt.sh.disabled",
+      lines(
+        "# Setup a red prompt for root and a green one for users.",
+        "# rename this file to color_prompt.sh to actually enable it",
+        'NORMAL="\\[\\e[0m\\]"',
+        'RED="\\[\\e[1;31m\\]"',
+        'GREEN="\\[\\e[1;32m\\]"',
+        'if [ "$USER" = root ]; then',
+        '\tPS1="$RED\\h [$NORMAL\\w$RED]# $NORMAL"',
+        "else",
+        '\tPS1="$GREEN\\h [$NORMAL\\w$GREEN]\\$ $NORMAL"',
+        "fi",
+      ),
+    );
+    t.file(
+      "etc/modprobe.d/blacklist.conf",
+      lines(
+        "# Blacklist some modules by default",
+        "blacklist evbug",
+        "blacklist eth1394",
+        "blacklist pcspkr",
+      ),
+    );
     t.file("etc/modules", lines("af_packet", "ipv6"));
     t.file("etc/sysctl.conf", lines("# content of this file will override /etc/sysctl.d/*"));
-    t.file("lib/sysctl.d/00-alpine.conf", lines("net.ipv4.ip_forward = 0", "net.ipv4.tcp_syncookies = 1", "kernel.panic = 120"));
-    t.file("etc/fstab", lines("/dev/cdrom\t/media/cdrom\tiso9660\tnoauto,ro 0 0", "/dev/usbdisk\t/media/usb\tvfat\tnoauto,ro 0 0"));
-    t.file("etc/inittab", lines("# /etc/inittab", "", "::sysinit:/sbin/openrc sysinit", "::sysinit:/sbin/openrc boot", "::wait:/sbin/openrc default", "", "# Stuff to do for the 3-finger salute", "::ctrlaltdel:/sbin/reboot", "", "# Stuff to do before rebooting", "::shutdown:/sbin/openrc shutdown"));
+    t.file(
+      "lib/sysctl.d/00-alpine.conf",
+      lines("net.ipv4.ip_forward = 0", "net.ipv4.tcp_syncookies = 1", "kernel.panic = 120"),
+    );
+    t.file(
+      "etc/fstab",
+      lines(
+        "/dev/cdrom\t/media/cdrom\tiso9660\tnoauto,ro 0 0",
+        "/dev/usbdisk\t/media/usb\tvfat\tnoauto,ro 0 0",
+      ),
+    );
+    t.file(
+      "etc/inittab",
+      lines(
+        "# /etc/inittab",
+        "",
+        "::sysinit:/sbin/openrc sysinit",
+        "::sysinit:/sbin/openrc boot",
+        "::wait:/sbin/openrc default",
+        "",
+        "# Stuff to do for the 3-finger salute",
+        "::ctrlaltdel:/sbin/reboot",
+        "",
+        "# Stuff to do before rebooting",
+        "::shutdown:/sbin/openrc shutdown",
+      ),
+    );
   });
   own("alpine-baselayout-data", () => {
     t.file("etc/passwd", ALPINE_PASSWD).file("etc/group", ALPINE_GROUP);
     t.file("etc/shadow", shadowOf(ALPINE_PASSWD), 0o640, 0, 42);
     t.file("etc/shells", lines("# valid login shells", "/bin/sh", "/bin/ash"));
-    t.file("etc/nsswitch.conf", lines("# musl itself does not support NSS, however some third-party DNS", "# implementations use the nsswitch.conf file to determine what", "# policy to follow.", "# Editing this file is not recommended.", "hosts: files dns"));
+    t.file(
+      "etc/nsswitch.conf",
+      lines(
+        "# musl itself does not support NSS, however some third-party DNS",
+        "# implementations use the nsswitch.conf file to determine what",
+        "# policy to follow.",
+        "# Editing this file is not recommended.",
+        "hosts: files dns",
+      ),
+    );
     t.blob("etc/services", 12813).blob("etc/protocols", 3164);
   });
   own("alpine-keys", () => {
-    const all = "4a6a0840 5243ef4b 524d27bb 5261cecb 58199dcc 58cbb476 58e4f17d 5e69ca50 60ac2099 6165ee59 61666e3f 616a9724 616abc23 616ac3bc 616adfeb 616ae350 616db30d 66ba20fe 66ba20ff";
+    const all =
+      "4a6a0840 5243ef4b 524d27bb 5261cecb 58199dcc 58cbb476 58e4f17d 5e69ca50 60ac2099 6165ee59 61666e3f 616a9724 616abc23 616ac3bc 616adfeb 616ae350 616db30d 66ba20fe 66ba20ff";
     const key = (k: string) => `alpine-devel@lists.alpinelinux.org-${k}.rsa.pub`;
     const keySize = (k: string) => (k.startsWith("6") ? 800 : 451);
     for (const k of KEYS[arch].split(" ")) {
@@ -252,7 +383,17 @@ function alpineTree(rel: AlpineRelease, arch: Arch): Tree {
   own("alpine-release", () => {
     t.file("etc/alpine-release", `${rel.version}\n`);
     t.file("etc/issue", lines(`Welcome to Alpine Linux ${minor}`, "Kernel \\r on an \\m (\\l)", ""));
-    t.file("usr/lib/os-release", lines('NAME="Alpine Linux"', "ID=alpine", `VERSION_ID=${rel.version}`, `PRETTY_NAME="Alpine Linux v${minor}"`, 'HOME_URL="https://alpinelinux.org/"', 'BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"'));
+    t.file(
+      "usr/lib/os-release",
+      lines(
+        'NAME="Alpine Linux"',
+        "ID=alpine",
+        `VERSION_ID=${rel.version}`,
+        `PRETTY_NAME="Alpine Linux v${minor}"`,
+        'HOME_URL="https://alpinelinux.org/"',
+        'BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"',
+      ),
+    );
     t.link("etc/os-release", "../usr/lib/os-release");
     t.file("etc/secfixes.d/alpine", lines("secfixes:", "  3.12.6-r0:", "    - CVE-2021-28831"));
   });
@@ -263,9 +404,24 @@ function alpineTree(rel: AlpineRelease, arch: Arch): Tree {
   own("busybox", () => {
     t.bin("bin/busybox", "busybox", rel.busyboxSize);
     t.dirs("etc/busybox-paths.d etc/logrotate.d etc/network/if-up.d etc/udhcpc usr/share/udhcpc");
-    t.file("etc/securetty", lines("console", "tty1", "tty2", "tty3", "tty4", "tty5", "tty6", "ttyS0", "ttyAMA0", "hvc0"));
+    t.file(
+      "etc/securetty",
+      lines("console", "tty1", "tty2", "tty3", "tty4", "tty5", "tty6", "ttyS0", "ttyAMA0", "hvc0"),
+    );
     t.file("etc/udhcpc/udhcpc.conf", lines("# udhcpc configuration", "#RESOLV_CONF=no", "#NO_DNS=eth1"));
-    t.file("etc/logrotate.d/acpid", lines("/var/log/acpid.log {", "\tmissingok", "\tnotifempty", "\tsharedscripts", "\tpostrotate", "\t\t/etc/init.d/acpid --ifstarted restart || true", "\tendscript", "}"));
+    t.file(
+      "etc/logrotate.d/acpid",
+      lines(
+        "/var/log/acpid.log {",
+        "\tmissingok",
+        "\tnotifempty",
+        "\tsharedscripts",
+        "\tpostrotate",
+        "\t\t/etc/init.d/acpid --ifstarted restart || true",
+        "\tendscript",
+        "}",
+      ),
+    );
     t.blob("usr/share/udhcpc/default.script", 3127, 0o755);
   });
   own("busybox-binsh", () => t.link("bin/sh", "/bin/busybox"));
@@ -273,34 +429,73 @@ function alpineTree(rel: AlpineRelease, arch: Arch): Tree {
     t.blob("etc/ssl/certs/ca-certificates.crt", 219342).link("etc/ssl/cert.pem", "certs/ca-certificates.crt");
   });
   own("libcrypto3", () => {
-    t.blob("usr/lib/libcrypto.so.3", rel.libcryptoSize, 0o755).link("lib/libcrypto.so.3", "../usr/lib/libcrypto.so.3");
-    t.blobs("usr/lib/engines-3", "afalg.so:13960 capi.so:14112 loader_attic.so:26832 padlock.so:14048", 0o755);
+    t.blob("usr/lib/libcrypto.so.3", rel.libcryptoSize, 0o755).link(
+      "lib/libcrypto.so.3",
+      "../usr/lib/libcrypto.so.3",
+    );
+    t.blobs(
+      "usr/lib/engines-3",
+      "afalg.so:13960 capi.so:14112 loader_attic.so:26832 padlock.so:14048",
+      0o755,
+    );
     t.blob("usr/lib/ossl-modules/legacy.so", 116048, 0o755);
-    t.blobs("etc/ssl", "ct_log_list.cnf:412 ct_log_list.cnf.dist:412 openssl.cnf:12411 openssl.cnf.dist:12411");
+    t.blobs(
+      "etc/ssl",
+      "ct_log_list.cnf:412 ct_log_list.cnf.dist:412 openssl.cnf:12411 openssl.cnf.dist:12411",
+    );
     t.blobs("etc/ssl/misc", "CA.pl:8062 tsget.pl:6743 tsget>tsget.pl", 0o755);
     t.dirs("etc/ssl/certs etc/ssl/private");
   });
-  own("libssl3", () => t.blob("usr/lib/libssl.so.3", 723752, 0o755).link("lib/libssl.so.3", "../usr/lib/libssl.so.3"));
+  own("libssl3", () =>
+    t.blob("usr/lib/libssl.so.3", 723752, 0o755).link("lib/libssl.so.3", "../usr/lib/libssl.so.3"),
+  );
   own("musl", () => t.blob(`lib/${ld}`, 659432, 0o755).link(`lib/libc.musl-${m}.so.1`, ld));
   own("musl-utils", () => {
     t.progs("usr/bin", `getconf:38992 getent:51552 iconv:22736 ldd>/lib/${ld}`);
-    t.file("sbin/ldconfig", lines("#!/bin/sh", "scanelf -qLRB /lib /usr/lib /usr/local/lib", "exit 0"), 0o755);
+    t.file(
+      "sbin/ldconfig",
+      lines("#!/bin/sh", "scanelf -qLRB /lib /usr/lib /usr/local/lib", "exit 0"),
+      0o755,
+    );
   });
   own("scanelf", () => t.bin("usr/bin/scanelf", "scanelf", 71440));
   own("ssl_client", () => t.bin("usr/bin/ssl_client", "ssl_client", 14184));
-  own("zlib", () => t.blob("usr/lib/libz.so.1.3.1", 100704, 0o755).link("usr/lib/libz.so.1", "libz.so.1.3.1"));
+  own("zlib", () =>
+    t.blob("usr/lib/libz.so.1.3.1", 100704, 0o755).link("usr/lib/libz.so.1", "libz.so.1.3.1"),
+  );
 
   // Applet links are made by busybox's install trigger, so no package owns them.
   for (const [dir, names] of Object.entries(BUSYBOX_APPLETS)) {
     if (!dir) continue;
-    for (const n of names.split(" ")) if (n !== "busybox" && !t.has(`${dir}/${n}`) && n !== "sh") t.link(`${dir}/${n}`, "/bin/busybox");
+    for (const n of names.split(" "))
+      if (n !== "busybox" && !t.has(`${dir}/${n}`) && n !== "sh") t.link(`${dir}/${n}`, "/bin/busybox");
   }
-  t.file("etc/busybox-paths.d/busybox", lines(...t.entries().filter((e) => e.target === "/bin/busybox").map((e) => `/${e.path}`)));
+  t.file(
+    "etc/busybox-paths.d/busybox",
+    lines(
+      ...t
+        .entries()
+        .filter((e) => e.target === "/bin/busybox")
+        .map((e) => `/${e.path}`),
+    ),
+  );
   t.file("etc/apk/arch", `${m}\n`);
-  t.file("etc/apk/repositories", lines(`https://dl-cdn.alpinelinux.org/alpine/v${minor}/main`, `https://dl-cdn.alpinelinux.org/alpine/v${minor}/community`));
-  t.file("etc/apk/world", lines("alpine-baselayout", "alpine-keys", "alpine-release", "apk-tools", "busybox", "musl-utils"));
+  t.file(
+    "etc/apk/repositories",
+    lines(
+      `https://dl-cdn.alpinelinux.org/alpine/v${minor}/main`,
+      `https://dl-cdn.alpinelinux.org/alpine/v${minor}/community`,
+    ),
+  );
+  t.file(
+    "etc/apk/world",
+    lines("alpine-baselayout", "alpine-keys", "alpine-release", "apk-tools", "busybox", "musl-utils"),
+  );
   t.file("lib/apk/db/installed", apkDatabase(rel, arch, t, owned, mtime - 86400));
-  t.file("lib/apk/db/lock", "", 0o600).file("lib/apk/db/triggers", lines(`${"Q1"}${base64(pseudoHash("busybox-trigger", 20))} /bin /usr/bin /sbin /usr/sbin /lib/modules/*`));
+  t.file("lib/apk/db/lock", "", 0o600).file(
+    "lib/apk/db/triggers",
+    lines(`${"Q1"}${base64(pseudoHash("busybox-trigger", 20))} /bin /usr/bin /sbin /usr/sbin /lib/modules/*`),
+  );
   t.blob("lib/apk/db/scripts.tar", 15360);
   return t;
 }
@@ -320,4 +515,3 @@ export function alpine(release: string, arch: Arch): ImageRecipe {
     .cmd(["/bin/sh"])
     .done();
 }
-

@@ -5,13 +5,13 @@
  */
 export const BUSYBOX_APPLETS: Record<string, string> = {
   "": "linuxrc",
-  "bin":
+  bin:
     "arch ash base64 busybox cat chgrp chmod chown cp cpio cttyhack date dd df dmesg dnsdomainname " +
     "dumpkmap echo ed egrep false fatattr fgrep getopt grep gunzip gzip hostname ionice ipcalc kill link " +
     "linux32 linux64 ln login ls lzop mkdir mknod mktemp more mount mt mv netstat nuke pidof ping ping6 " +
     "ps pwd readlink resume rev rm rmdir rpm run-parts sed setpriv sh sleep stat stty su sync tar touch " +
     "true umount uname uncompress usleep vi watch zcat",
-  "sbin":
+  sbin:
     "acpid adjtimex arp blockdev depmod devmem fdisk findfs freeramdisk fstrim getty halt hwclock " +
     "ifconfig ifdown ifup init insmod ip ipneigh klogd loadkmap logread losetup lsmod mdev mkdosfs mke2fs " +
     "mkswap modinfo modprobe nameif pivot_root poweroff reboot rmmod route run-init start-stop-daemon " +

@@ -47,8 +47,5 @@ export const busyboxLayer = perArch<Arch>("busybox", (arch) => {
 });
 
 export function busybox(arch: Arch): ImageRecipe {
-  return Build.scratch(arch, CREATED)
-    .add(`busybox.tar.xz /`, busyboxLayer(arch))
-    .cmd(["sh"])
-    .done();
+  return Build.scratch(arch, CREATED).add(`busybox.tar.xz /`, busyboxLayer(arch)).cmd(["sh"]).done();
 }

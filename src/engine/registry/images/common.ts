@@ -56,6 +56,7 @@ export function base64(bytes: string): string {
 export function pseudoHash(seed: string, length: number): string {
   const hex = sha256Hex(seed);
   let out = "";
-  for (let i = 0; i < length * 2 && i < hex.length; i += 2) out += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  for (let i = 0; i < length * 2 && i < hex.length; i += 2)
+    out += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
   return out;
 }

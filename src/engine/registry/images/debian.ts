@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell scripts, "${x}" is shell syntax
 /**
  * debian: bookworm (12) and trixie (13), full and -slim, each one layer as debuerreotype makes
  * it. nginx, httpd, redis, postgres and the -slim language images build on the slim layer; the
@@ -18,7 +19,10 @@ export const DEBIAN_PASSWD = lines(
       const [name, uid, gid, gecos, home] = u.split(":");
       return `${name}:x:${uid}:${gid}:${gecos.replaceAll("_", " ")}:${home}:/usr/sbin/nologin`;
     }),
-).replace("daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\n", (m) => `${m}sync:x:4:65534:sync:/bin:/bin/sync\n`);
+).replace(
+  "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\n",
+  (m) => `${m}sync:x:4:65534:sync:/bin:/bin/sync\n`,
+);
 
 export const DEBIAN_GROUP = lines(
   ..."root:0 daemon:1 bin:2 sys:3 adm:4 tty:5 disk:6 lp:7 mail:8 news:9 uucp:10 man:12 proxy:13 kmem:15 dialout:20 fax:21 voice:22 cdrom:24 floppy:25 tape:26 sudo:27 audio:29 dip:30 www-data:33 backup:34 operator:37 list:38 irc:39 src:40 shadow:42 utmp:43 video:44 sasl:45 plugdev:46 staff:50 games:60 users:100 nogroup:65534"
@@ -88,19 +92,51 @@ interface DebianRelease {
 
 /** Trixie's package versions where they differ from bookworm's table (same layout otherwise). */
 const TRIXIE_VERSIONS: Record<string, string> = {
-  apt: "3.0.3", "base-files": "13.8+deb13u1", "base-passwd": "3.6.7", bash: "5.2.37-2+b5",
-  coreutils: "9.7-3", dash: "0.5.12-12", debconf: "1.5.91", "debian-archive-keyring": "2025.1",
-  debianutils: "5.23.2", diffutils: "1:3.10-4", dpkg: "1.22.21", findutils: "4.10.0-3", grep: "3.11-4",
-  gzip: "1.13-1", hostname: "3.25", "libc-bin": "2.41-12", libc6: "2.41-12", login: "1:4.16.0-2+really2.41-2",
-  mawk: "1.3.4.20250131-1", mount: "2.41-5", "ncurses-base": "6.5+20250216-2", "ncurses-bin": "6.5+20250216-2",
-  passwd: "1:4.17.4-2", "perl-base": "5.40.1-6", sed: "4.9-2", tar: "1.35+dfsg-3.1", tzdata: "2025b-4+deb13u1",
-  "util-linux": "2.41-5", "libapt-pkg6.0": "3.0.3", "gcc-12-base": "14.2.0-19", "libstdc++6": "14.2.0-19",
-  "libgcc-s1": "14.2.0-19", "libsystemd0": "257.8-1~deb13u2", libudev1: "257.8-1~deb13u2", zlib1g: "1:1.3.dfsg+really1.3.1-1+b1",
+  apt: "3.0.3",
+  "base-files": "13.8+deb13u1",
+  "base-passwd": "3.6.7",
+  bash: "5.2.37-2+b5",
+  coreutils: "9.7-3",
+  dash: "0.5.12-12",
+  debconf: "1.5.91",
+  "debian-archive-keyring": "2025.1",
+  debianutils: "5.23.2",
+  diffutils: "1:3.10-4",
+  dpkg: "1.22.21",
+  findutils: "4.10.0-3",
+  grep: "3.11-4",
+  gzip: "1.13-1",
+  hostname: "3.25",
+  "libc-bin": "2.41-12",
+  libc6: "2.41-12",
+  login: "1:4.16.0-2+really2.41-2",
+  mawk: "1.3.4.20250131-1",
+  mount: "2.41-5",
+  "ncurses-base": "6.5+20250216-2",
+  "ncurses-bin": "6.5+20250216-2",
+  passwd: "1:4.17.4-2",
+  "perl-base": "5.40.1-6",
+  sed: "4.9-2",
+  tar: "1.35+dfsg-3.1",
+  tzdata: "2025b-4+deb13u1",
+  "util-linux": "2.41-5",
+  "libapt-pkg6.0": "3.0.3",
+  "gcc-12-base": "14.2.0-19",
+  "libstdc++6": "14.2.0-19",
+  "libgcc-s1": "14.2.0-19",
+  libsystemd0: "257.8-1~deb13u2",
+  libudev1: "257.8-1~deb13u2",
+  zlib1g: "1:1.3.dfsg+really1.3.1-1+b1",
 };
 
 const RENAMES: Record<string, string> = {
-  "libapt-pkg6.0": "libapt-pkg7.0", "gcc-12-base": "gcc-14-base", libgnutls30: "libgnutls30t64",
-  libhogweed6: "libhogweed6t64", libnettle8: "libnettle8t64", libunistring2: "libunistring5", libdb5: "libdb5.3t64",
+  "libapt-pkg6.0": "libapt-pkg7.0",
+  "gcc-12-base": "gcc-14-base",
+  libgnutls30: "libgnutls30t64",
+  libhogweed6: "libhogweed6t64",
+  libnettle8: "libnettle8t64",
+  libunistring2: "libunistring5",
+  libdb5: "libdb5.3t64",
 };
 
 function trixiePackages(): string {
@@ -117,8 +153,22 @@ function trixiePackages(): string {
 }
 
 export const DEBIAN_RELEASES: Record<string, DebianRelease> = {
-  bookworm: { number: "12", codename: "bookworm", point: "12.11", created: "2025-08-11T00:00:00Z", packages: BOOKWORM_PACKAGES, growth: 1 },
-  trixie: { number: "13", codename: "trixie", point: "13.1", created: "2025-09-08T00:00:00Z", packages: trixiePackages(), growth: 1.11 },
+  bookworm: {
+    number: "12",
+    codename: "bookworm",
+    point: "12.11",
+    created: "2025-08-11T00:00:00Z",
+    packages: BOOKWORM_PACKAGES,
+    growth: 1,
+  },
+  trixie: {
+    number: "13",
+    codename: "trixie",
+    point: "13.1",
+    created: "2025-09-08T00:00:00Z",
+    packages: trixiePackages(),
+    growth: 1.11,
+  },
 };
 
 function osRelease(r: DebianRelease): string {
@@ -155,7 +205,11 @@ function debianDistro(r: DebianRelease, slim: boolean): DpkgDistro {
     group: DEBIAN_GROUP,
     aptSources: [
       "etc/apt/sources.list.d/debian.sources",
-      lines(...source(`${r.codename} ${r.codename}-updates`, "debian"), "", ...source(`${r.codename}-security`, "debian-security")),
+      lines(
+        ...source(`${r.codename} ${r.codename}-updates`, "debian"),
+        "",
+        ...source(`${r.codename}-security`, "debian-security"),
+      ),
     ],
     text: {
       "usr/lib/os-release": osRelease(r),
@@ -165,7 +219,16 @@ function debianDistro(r: DebianRelease, slim: boolean): DpkgDistro {
       "etc/hostname": "",
       "etc/bash.bashrc": BASH_BASHRC,
       "etc/profile": ETC_PROFILE,
-      "etc/shells": lines("# /etc/shells: valid login shells", "/bin/sh", "/usr/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/rbash", "/usr/bin/rbash", "/usr/bin/dash"),
+      "etc/shells": lines(
+        "# /etc/shells: valid login shells",
+        "/bin/sh",
+        "/usr/bin/sh",
+        "/bin/bash",
+        "/usr/bin/bash",
+        "/bin/rbash",
+        "/usr/bin/rbash",
+        "/usr/bin/dash",
+      ),
       "etc/host.conf": "multi on\n",
       "etc/nsswitch.conf": lines(
         "# /etc/nsswitch.conf",

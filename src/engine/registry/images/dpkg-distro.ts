@@ -73,7 +73,13 @@ function statusEntry(p: Pkg, debArch: string): string {
   f.push("Status: install ok installed", `Priority: ${p.priority}`, `Section: ${p.section}`);
   f.push(`Installed-Size: ${p.installedSize}`, `Maintainer: ${p.maintainer}`);
   f.push(`Architecture: ${p.flags.includes("a") ? "all" : debArch}`);
-  const ma = p.flags.includes("S") ? "same" : p.flags.includes("F") ? "foreign" : p.flags.includes("A") ? "allowed" : "";
+  const ma = p.flags.includes("S")
+    ? "same"
+    : p.flags.includes("F")
+      ? "foreign"
+      : p.flags.includes("A")
+        ? "allowed"
+        : "";
   if (ma) f.push(`Multi-Arch: ${ma}`);
   if (p.source) f.push(`Source: ${p.source}`);
   f.push(`Version: ${p.version}`, `Description: ${p.summary}`);
@@ -85,12 +91,14 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
   const debArch = arch;
   const t = new Tree(mtime, a.scale * growth);
   const sub = (s: string) =>
-    s
-      .replaceAll("$T", a.triplet)
-      .replace(arch === "arm64" ? /ld-linux-x86-64\.so\.2/g : /$^/, a.ldso);
+    s.replaceAll("$T", a.triplet).replace(arch === "arm64" ? /ld-linux-x86-64\.so\.2/g : /$^/, a.ldso);
 
-  t.dirs("boot dev etc home media mnt opt run srv usr/games usr/include usr/src var/backups var/cache var/lib/misc");
-  t.dirs("usr/local/bin usr/local/etc usr/local/games usr/local/include usr/local/lib usr/local/sbin usr/local/share");
+  t.dirs(
+    "boot dev etc home media mnt opt run srv usr/games usr/include usr/src var/backups var/cache var/lib/misc",
+  );
+  t.dirs(
+    "usr/local/bin usr/local/etc usr/local/games usr/local/include usr/local/lib usr/local/sbin usr/local/share",
+  );
   t.dirs("usr/local/src var/log var/opt var/spool");
   t.dirs("proc sys", 0o555).dir("root", 0o700).dirs("tmp var/tmp", 0o1777).dir("run/lock", 0o1777);
   t.dir("var/local", 0o2775, 0, 50).dir("var/mail", 0o2775, 0, 8);
@@ -146,12 +154,21 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
         } else t.blob(path, Number(size), perm);
       }
     }
-    owned.set(p.name, t.paths().filter((x) => !before.has(x)));
+    owned.set(
+      p.name,
+      t.paths().filter((x) => !before.has(x)),
+    );
   }
 
   // Accounts come from base-passwd's templates, written by its postinst (not in its file list).
   t.file("etc/passwd", d.passwd).file("etc/group", d.group);
-  t.file("etc/shadow", shadowFrom(d.passwd), 0o640, 0, 42).file("etc/gshadow", gshadowFrom(d.group), 0o640, 0, 42);
+  t.file("etc/shadow", shadowFrom(d.passwd), 0o640, 0, 42).file(
+    "etc/gshadow",
+    gshadowFrom(d.group),
+    0o640,
+    0,
+    42,
+  );
   for (const [path, text] of Object.entries(d.text)) if (!t.has(path)) t.file(path, text);
   t.file(d.aptSources[0], d.aptSources[1]);
 
@@ -166,9 +183,15 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
 
   // The dpkg database.
   t.file("var/lib/dpkg/status", utf8Encode(packages.map((p) => statusEntry(p, debArch)).join("\n")));
-  t.file("var/lib/dpkg/status-old", "").file("var/lib/dpkg/available", "").file("var/lib/dpkg/lock", "", 0o640);
-  t.file("var/lib/dpkg/diversions", "").file("var/lib/dpkg/statoverride", "").file("var/lib/dpkg/cmethopt", "dselect\n");
-  t.file("var/lib/dpkg/arch", `${debArch}\n`).dirs("var/lib/dpkg/updates var/lib/dpkg/parts var/lib/dpkg/triggers");
+  t.file("var/lib/dpkg/status-old", "")
+    .file("var/lib/dpkg/available", "")
+    .file("var/lib/dpkg/lock", "", 0o640);
+  t.file("var/lib/dpkg/diversions", "")
+    .file("var/lib/dpkg/statoverride", "")
+    .file("var/lib/dpkg/cmethopt", "dselect\n");
+  t.file("var/lib/dpkg/arch", `${debArch}\n`).dirs(
+    "var/lib/dpkg/updates var/lib/dpkg/parts var/lib/dpkg/triggers",
+  );
   for (const p of packages) {
     const key = p.flags.includes("S") ? `${p.name}:${debArch}` : p.name;
     const paths = owned.get(p.name) ?? [];
@@ -178,9 +201,15 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
   }
   t.blob("var/cache/debconf/templates.dat", 1484136).blob("var/cache/debconf/config.dat", 14231);
   t.blob("var/cache/debconf/passwords.dat", 0, 0o600);
-  t.dirs("var/cache/apt/archives var/lib/apt/lists var/lib/apt/mirrors").dir("var/lib/apt/lists/partial", 0o700, 42);
+  t.dirs("var/cache/apt/archives var/lib/apt/lists var/lib/apt/mirrors").dir(
+    "var/lib/apt/lists/partial",
+    0o700,
+    42,
+  );
   t.dir("var/cache/apt/archives/partial", 0o700, 42).file("var/lib/apt/extended_states", "");
-  t.file("var/log/lastlog", "", 0o664, 0, 43).file("var/log/faillog", "").file("var/log/wtmp", "", 0o664, 0, 43);
+  t.file("var/log/lastlog", "", 0o664, 0, 43)
+    .file("var/log/faillog", "")
+    .file("var/log/wtmp", "", 0o664, 0, 43);
   t.file("var/log/btmp", "", 0o660, 0, 43).dir("var/log/apt");
   return t;
 }

@@ -47,8 +47,5 @@ const helloLayer = perArch<Arch>("hello-world", (arch) =>
 );
 
 export function helloWorld(arch: Arch): ImageRecipe {
-  return Build.scratch(arch, CREATED)
-    .copy("hello /", helloLayer(arch))
-    .cmd(["/hello"])
-    .done();
+  return Build.scratch(arch, CREATED).copy("hello /", helloLayer(arch)).cmd(["/hello"]).done();
 }

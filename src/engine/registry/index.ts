@@ -1,0 +1,194 @@
+/**
+ * The registry side of the simulated Docker: the offline Docker Hub catalog (immutable, built
+ * from recipes on demand) and private registries that receive `docker push` at run time. The
+ * engine talks to both through ImageSource.
+ */
+import type { FileEntry } from "../../kernel/fs/entries";
+import { describeImage, type ImageGroup, type PlatformImage, type Repository } from "./catalog";
+import { HUB } from "./hub";
+import type { Platform } from "./image";
+import { Layer, layerByDigest } from "./layer";
+import type { Arch } from "./tree";
+
+export type { LayerDescriptor, PlatformImage, RepositoryInfo } from "./catalog";
+export { digestOf, type LayerMeta, layerMeta, serializeLayer, sha256Hex } from "./digest";
+export { goMarshal, goMarshalIndent } from "./gojson";
+export type { HistoryEntry, ImageRunConfig, Platform } from "./image";
+export { MEDIA } from "./image";
+export { helloMessage } from "./images/hello-world";
+export type { Arch } from "./tree";
+
+export type ResolveResult =
+  | {
+      ok: true;
+      /** "library/nginx". */
+      repository: string;
+      /** What `docker pull` prints as Digest: the index digest, or the manifest's for one platform. */
+      digest: string;
+      /** The index (manifest list) bytes when the tag is multi-platform. */
+      indexJson?: string;
+      image: PlatformImage;
+    }
+  /** repository-not-found: "pull access denied ..."; manifest-unknown: "manifest for X not found";
+   *  no-matching-platform: "no matching manifest for linux/<arch> in the manifest list entries". */
+  | { ok: false; error: "repository-not-found" | "manifest-unknown" | "no-matching-platform" };
+
+/** What the engine needs from a registry. */
+export interface ImageSource {
+  /** `reference` is a tag or a "sha256:..." digest; the default platform is linux/amd64. */
+  resolve(repository: string, reference: string, arch?: Arch): ResolveResult;
+  /** A layer's files by blob digest or diffID (generated on first use, then cached). */
+  layerEntries(digest: string): readonly FileEntry[] | undefined;
+  /** Tags of a repository, sorted; undefined if there is no such repository. */
+  tags(repository: string): string[] | undefined;
+}
+
+/** "nginx", "library/nginx" and "docker.io/library/nginx" all name library/nginx. */
+export function repositoryPath(name: string): string {
+  const path = name.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, "");
+  return path.includes("/") ? path : `library/${path}`;
+}
+
+function resolveIn(repo: Repository, reference: string, arch: Arch): ResolveResult {
+  const pick = (group: ImageGroup, digestOnly?: string): ResolveResult => {
+    const multi = group.architectures().length > 1;
+    if (digestOnly) {
+      for (const a of group.architectures()) {
+        const img = group.image(a)!;
+        if (img.manifestDigest === digestOnly)
+          return { ok: true, repository: repo.name, digest: digestOnly, image: img };
+      }
+    }
+    const image = group.image(arch);
+    if (!image) return { ok: false, error: "no-matching-platform" };
+    if (!multi) return { ok: true, repository: repo.name, digest: image.manifestDigest, image };
+    const index = group.index();
+    return { ok: true, repository: repo.name, digest: index.digest, indexJson: index.json, image };
+  };
+  if (reference.startsWith("sha256:")) {
+    for (const group of new Set(Object.values(repo.tags))) {
+      if (group.architectures().length > 1 && group.index().digest === reference) return pick(group);
+      const hit = pick(group, reference);
+      if (hit.ok && hit.image.manifestDigest === reference) return hit;
+    }
+    return { ok: false, error: "manifest-unknown" };
+  }
+  const group = repo.tags[reference];
+  return group ? pick(group) : { ok: false, error: "manifest-unknown" };
+}
+
+const HUB_BY_NAME = new Map(HUB.map((r) => [r.name, r]));
+
+export interface SearchResult {
+  /** As `docker search` shows it: "nginx" for official images, "user/repo" otherwise. */
+  name: string;
+  description: string;
+  stars: number;
+  official: boolean;
+}
+
+/** The offline Docker Hub. */
+export const catalog: ImageSource & {
+  search(term: string, limit?: number): SearchResult[];
+  repositories(): string[];
+} = {
+  resolve(repository, reference, arch = "amd64") {
+    const repo = HUB_BY_NAME.get(repositoryPath(repository));
+    if (!repo) return { ok: false, error: "repository-not-found" };
+    return resolveIn(repo, reference, arch);
+  },
+  layerEntries(digest) {
+    return layerByDigest(digest)?.entries();
+  },
+  tags(repository) {
+    const repo = HUB_BY_NAME.get(repositoryPath(repository));
+    return repo ? Object.keys(repo.tags).sort() : undefined;
+  },
+  /** Like Docker Hub: name or description contains the term; most stars first. */
+  search(term, limit = 25) {
+    const t = term.toLowerCase();
+    return HUB.filter((r) => r.name.includes(t) || r.description.toLowerCase().includes(t))
+      .sort(
+        (a, b) => Number(b.name.endsWith(`/${t}`)) - Number(a.name.endsWith(`/${t}`)) || b.stars - a.stars,
+      )
+      .slice(0, limit)
+      .map((r) => ({
+        name: r.name.replace(/^library\//, ""),
+        description: r.description,
+        stars: r.stars,
+        official: r.official,
+      }));
+  },
+  repositories() {
+    return HUB.map((r) => r.name);
+  },
+};
+
+/** What the engine hands over on `docker push`: the image config bytes and its layers. */
+export interface PushRequest {
+  platform: Platform;
+  /** The image config JSON bytes (its sha256 is the image ID). */
+  configJson: string;
+  /** Bottom to top: catalog layers keep their identity, new ones are given as entries. */
+  layers: (Layer | readonly FileEntry[])[];
+}
+
+export interface PushResult {
+  /** Manifest digest, printed as "<tag>: digest: <digest> size: <manifestSize>". */
+  digest: string;
+  manifestSize: number;
+  /** Per layer, bottom to top: its blob digest and whether the registry already had it. */
+  layers: { digest: string; size: number; existed: boolean }[];
+}
+
+/**
+ * A registry that starts empty (like `registry:2` in a container) and keeps what is pushed.
+ * Docker pushes schema2 manifests, so that is what it stores; the catalog stays untouched.
+ */
+export class PrivateRegistry implements ImageSource {
+  private readonly repos = new Map<string, Map<string, PlatformImage>>();
+  private readonly blobs = new Map<string, Layer>();
+
+  push(repository: string, tag: string, req: PushRequest): PushResult {
+    const layers = req.layers.map((l, i) =>
+      l instanceof Layer ? l : new Layer(`pushed:${repository}:${tag}:${i}`, () => [...l]),
+    );
+    const statuses = layers.map((l) => {
+      const m = l.meta();
+      const existed = this.blobs.has(m.digest);
+      if (!existed) this.blobs.set(m.digest, l);
+      this.blobs.set(m.diffID, this.blobs.get(m.digest)!);
+      return { digest: m.digest, size: m.compressedSize, existed };
+    });
+    const image = describeImage("classic", req.platform, req.configJson, layers);
+    const path = repositoryPath(repository);
+    let tags = this.repos.get(path);
+    if (!tags) this.repos.set(path, (tags = new Map()));
+    tags.set(tag, image);
+    return { digest: image.manifestDigest, manifestSize: image.manifestJson.length, layers: statuses };
+  }
+
+  resolve(repository: string, reference: string): ResolveResult {
+    const tags = this.repos.get(repositoryPath(repository));
+    if (!tags) return { ok: false, error: "repository-not-found" };
+    const image = reference.startsWith("sha256:")
+      ? [...tags.values()].find((i) => i.manifestDigest === reference)
+      : tags.get(reference);
+    if (!image) return { ok: false, error: "manifest-unknown" };
+    return { ok: true, repository: repositoryPath(repository), digest: image.manifestDigest, image };
+  }
+
+  layerEntries(digest: string): readonly FileEntry[] | undefined {
+    return this.blobs.get(digest)?.entries();
+  }
+
+  tags(repository: string): string[] | undefined {
+    const tags = this.repos.get(repositoryPath(repository));
+    return tags ? [...tags.keys()].sort() : undefined;
+  }
+
+  /** `GET /v2/_catalog`. */
+  repositories(): string[] {
+    return [...this.repos.keys()].sort();
+  }
+}
