@@ -18,14 +18,9 @@ import {
 } from "../../src/kernel";
 import { signalNumber } from "../../src/kernel/proc/signals";
 import { hostBinaries, programs } from "../../src/programs/registry";
+import { HOST_ENV } from "../../src/session/host";
 
-export const HOST_ENV = {
-  PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-  HOME: "/root",
-  USER: "root",
-  LOGNAME: "root",
-  SHELL: "/bin/sh",
-};
+export { HOST_ENV };
 
 export interface HostOptions {
   /** Extra programs for the test, installed at /usr/bin/NAME. */

@@ -1,0 +1,95 @@
+/**
+ * A sandbox session: the host machine with a terminal and root's shell on it, and the clock driver.
+ * The browser calls tick() as real time passes; tests and the headless runner let the clock jump.
+ */
+import { utf8Encode, toUint8 } from "../kernel/bytes";
+import { advance, exitStatus, type Kernel, openTty, resizeTty, run, spawn, typeInto } from "../kernel";
+import { bootSandboxHost, HOST_ENV, HOST_PS1 } from "./host";
+
+export interface SandboxOptions {
+  seed?: number;
+  rows?: number;
+  cols?: number;
+  /** Let the clock jump over idle time (tests) instead of following real time (browser). */
+  instant?: boolean;
+  /** Virtual seconds per real second (browser). */
+  speed?: number;
+}
+
+/** Most process resumptions per tick, so a runaway script never freezes the page. */
+const STEPS_PER_TICK = 20_000;
+
+export class Sandbox {
+  readonly kernel: Kernel;
+  private readonly tty: number;
+  private shellPid = 0;
+  private readonly listeners = new Set<(bytes: Uint8Array) => void>();
+  private readonly instant: boolean;
+  private readonly speed: number;
+
+  private constructor(opts: SandboxOptions) {
+    this.kernel = bootSandboxHost(opts.seed ?? 1);
+    this.instant = opts.instant ?? false;
+    this.speed = opts.speed ?? 1;
+    this.tty = openTty(
+      this.kernel,
+      (bytes) => {
+        const arr = toUint8(bytes);
+        for (const l of this.listeners) l(arr);
+      },
+      opts.rows ?? 24,
+      opts.cols ?? 80,
+    );
+  }
+
+  static create(opts: SandboxOptions = {}): Sandbox {
+    const s = new Sandbox(opts);
+    s.startShell();
+    return s;
+  }
+
+  private startShell() {
+    this.shellPid = spawn(this.kernel, {
+      argv: ["/bin/sh"],
+      env: { ...HOST_ENV, TERM: "xterm-256color", PS1: HOST_PS1 },
+      cwd: "/root",
+      tty: this.tty,
+    });
+    run(this.kernel, { instant: false, maxSteps: STEPS_PER_TICK });
+  }
+
+  onOutput(cb: (bytes: Uint8Array) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  /** Keystrokes as the terminal emulator sends them (a JS string; sent to the tty as UTF-8). */
+  input(data: string) {
+    typeInto(this.kernel, this.tty, utf8Encode(data));
+  }
+
+  resize(rows: number, cols: number) {
+    resizeTty(this.kernel, this.tty, rows, cols);
+  }
+
+  /**
+   * Runs the machine for `realMs` of real time. `busy`: work is waiting, call again on the next
+   * frame. `wakeInMs`: real time until the next timer (sleep, top's refresh), when not busy.
+   */
+  tick(realMs: number): { busy: boolean; wakeInMs?: number } {
+    const k = this.kernel;
+    const state = this.instant
+      ? run(k, { instant: true, maxSteps: STEPS_PER_TICK, until: () => k.runQueue.length === 0 && k.hungry.size === 0 })
+      : advance(k, Math.max(0, Math.round(realMs * 1000 * this.speed)), STEPS_PER_TICK);
+    if (exitStatus(k, this.shellPid) !== undefined) this.startShell();
+    const busy = state === "busy" || k.runQueue.length > 0 || k.hungry.size > 0;
+    const next = k.nextTimer();
+    if (busy || next === undefined) return { busy };
+    return { busy, wakeInMs: Math.max(0, (next - k.w.clock.nowUsec) / 1000 / this.speed) };
+  }
+
+  /** Whether the shell is waiting for the user (nothing runs in the foreground). */
+  get shell(): number {
+    return this.shellPid;
+  }
+}
