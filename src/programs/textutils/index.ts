@@ -1,6 +1,9 @@
 import type { ProgramDef } from "../../kernel/api";
 import { cut } from "./cut";
 import { echo } from "./echo";
+import { grep } from "./grep";
+import { egrep } from "./grep";
+import { fgrep } from "./grep";
 import { head } from "./head";
 import { nl } from "./nl";
 import { printf } from "./printf";
@@ -15,20 +18,4 @@ import { uniq } from "./uniq";
 import { wc } from "./wc";
 import { yes } from "./yes";
 
-export const textutilsPrograms: ProgramDef[] = [
-  cut,
-  echo,
-  head,
-  nl,
-  printf,
-  rev,
-  seq,
-  sort,
-  tac,
-  tail,
-  tee,
-  tr,
-  uniq,
-  wc,
-  yes,
-];
+export const textutilsPrograms: ProgramDef[] = [cut, echo, grep, egrep, fgrep, head, nl, printf, rev, seq, sort, tac, tail, tee, tr, uniq, wc, yes];
