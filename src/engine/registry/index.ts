@@ -161,21 +161,21 @@ export class PrivateRegistry implements ImageSource {
       return { digest: m.digest, size: m.compressedSize, existed };
     });
     const image = describeImage("classic", req.platform, req.configJson, layers);
-    const path = repositoryPath(repository);
-    let tags = this.repos.get(path);
-    if (!tags) this.repos.set(path, (tags = new Map()));
+    let tags = this.repos.get(repository);
+    if (!tags) this.repos.set(repository, (tags = new Map()));
     tags.set(tag, image);
     return { digest: image.manifestDigest, manifestSize: image.manifestJson.length, layers: statuses };
   }
 
+  /** `repository` is the path inside this registry ("myapp" for localhost:5000/myapp). */
   resolve(repository: string, reference: string): ResolveResult {
-    const tags = this.repos.get(repositoryPath(repository));
+    const tags = this.repos.get(repository);
     if (!tags) return { ok: false, error: "repository-not-found" };
     const image = reference.startsWith("sha256:")
       ? [...tags.values()].find((i) => i.manifestDigest === reference)
       : tags.get(reference);
     if (!image) return { ok: false, error: "manifest-unknown" };
-    return { ok: true, repository: repositoryPath(repository), digest: image.manifestDigest, image };
+    return { ok: true, repository, digest: image.manifestDigest, image };
   }
 
   layerEntries(digest: string): readonly FileEntry[] | undefined {
@@ -183,7 +183,7 @@ export class PrivateRegistry implements ImageSource {
   }
 
   tags(repository: string): string[] | undefined {
-    const tags = this.repos.get(repositoryPath(repository));
+    const tags = this.repos.get(repository);
     return tags ? [...tags.keys()].sort() : undefined;
   }
 

@@ -26,8 +26,9 @@ export class Layer {
   meta(): LayerMeta {
     if (!this.cachedMeta) {
       this.cachedMeta = layerMeta(this.entries());
-      byDigest.set(this.cachedMeta.digest, this);
-      byDigest.set(this.cachedMeta.diffID, this);
+      // Identical content from two recipes is one blob: keep the first Layer that had it.
+      if (!byDigest.has(this.cachedMeta.digest)) byDigest.set(this.cachedMeta.digest, this);
+      if (!byDigest.has(this.cachedMeta.diffID)) byDigest.set(this.cachedMeta.diffID, this);
     }
     return this.cachedMeta;
   }
