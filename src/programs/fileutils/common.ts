@@ -11,17 +11,20 @@ import { USAGE } from "./usage";
  * Parses options as the applet `name` does. "--help" as the first argument prints the usage and the
  * applet exits 0; a bad option prints the message and usage and exits 1. Returns the exit code then.
  */
-export function* parseOpts(sys: Sys, name: string, spec: OptSpec): Gen<ParsedOpts | number> {
-  if (sys.argv[1] === "--help") {
-    yield* err(sys, `${BUSYBOX_BANNER}\n\nUsage: ${USAGE[name]}\n`);
-    return 0;
-  }
+export function* parseOpts(sys: Sys, name: string, spec: OptSpec, argv: readonly string[] = sys.argv): Gen<ParsedOpts | number> {
+  if (argv[1] === "--help") return yield* showHelp(sys, name);
   try {
-    return getopt(sys.argv, spec);
+    return getopt(argv, spec);
   } catch (e) {
     if (e instanceof OptError) return yield* usageError(sys, USAGE[name], e.message);
     throw e;
   }
+}
+
+/** "APPLET --help": the banner and usage on stderr, exit status 0. */
+export function* showHelp(sys: Sys, name: string): Gen<number> {
+  yield* err(sys, `${BUSYBOX_BANNER}\n\nUsage: ${USAGE[name]}\n`);
+  return 0;
 }
 
 /** Prints the usage (missing operand and similar) and returns 1. */
@@ -245,4 +248,42 @@ export function parseMode(spec: string, current: number, umask = 0): number | nu
     } while (i < spec.length && spec[i] !== ",");
   }
   return mode;
+}
+
+/**
+ * printf of one value with C flags/width/precision, for formats users write (stat -c "%-10s").
+ * `mods` is what sits between "%" and the conversion, e.g. "-10" or "#.3".
+ */
+export function cFormat(mods: string, conv: "s" | "u" | "o" | "x" | "d", value: string | number): string {
+  const m = mods.match(/^([-+ #0I]*)(\d*)(?:\.(\d*))?/) ?? ["", "", "", undefined];
+  const flags = m[1] ?? "";
+  const width = m[2] ? Number(m[2]) : 0;
+  const prec = m[3] !== undefined ? Number(m[3] || "0") : undefined;
+  let body: string;
+  let sign = "";
+  if (conv === "s") {
+    body = String(value);
+    if (prec !== undefined) body = body.slice(0, prec);
+  } else {
+    const n = typeof value === "number" ? value : Number(value);
+    const abs = Math.abs(n);
+    body = conv === "o" ? abs.toString(8) : conv === "x" ? abs.toString(16) : String(abs);
+    if (conv === "d") {
+      if (n < 0) sign = "-";
+      else if (flags.includes("+")) sign = "+";
+      else if (flags.includes(" ")) sign = " ";
+    }
+    if (prec !== undefined) body = body.padStart(prec, "0");
+    if (flags.includes("#")) {
+      if (conv === "o" && !body.startsWith("0")) body = `0${body}`;
+      if (conv === "x" && n !== 0) body = `0x${body}`;
+    }
+  }
+  const len = sign.length + body.length;
+  if (width > len) {
+    if (flags.includes("-")) return sign + body + " ".repeat(width - len);
+    if (flags.includes("0") && conv !== "s" && prec === undefined) return sign + "0".repeat(width - len) + body;
+    return " ".repeat(width - len) + sign + body;
+  }
+  return sign + body;
 }
