@@ -468,9 +468,30 @@ export class SysImpl implements Sys {
   }
 
   realpath(path: string): string {
-    const p = this.p;
-    const loc = this.k.vfs.walk(walkerOf(p), path, true);
-    return this.k.vfs.pathOf(loc, p.root);
+    if (path === "") throw new Errno("ENOENT");
+    const queue = (path.startsWith("/") ? path : `${this.getcwd()}/${path}`).split("/");
+    const resolved: string[] = [];
+    let links = 0;
+    while (queue.length > 0) {
+      const c = queue.shift()!;
+      if (c === "" || c === ".") continue;
+      if (c === "..") {
+        resolved.pop();
+        continue;
+      }
+      const candidate = `/${[...resolved, c].join("/")}`;
+      const st = this.lstat(candidate);
+      if (st.type === "symlink") {
+        if (++links > 40) throw new Errno("ELOOP");
+        const target = this.readlink(candidate);
+        if (target.startsWith("/")) resolved.length = 0;
+        queue.unshift(...target.split("/"));
+        continue;
+      }
+      if (st.type !== "dir" && queue.some((q) => q !== "" && q !== ".")) throw new Errno("ENOTDIR");
+      resolved.push(c);
+    }
+    return `/${resolved.join("/")}`;
   }
 
   chmod(path: string, mode: number) {

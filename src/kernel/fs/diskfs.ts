@@ -75,7 +75,7 @@ export const tableReader = {
   read(t: InodeTable, node: NodeId): string {
     const i = inodeOf(t, node);
     if (isDir(i)) throw new Errno("EISDIR");
-    if (i.prog !== undefined) return standInBinary(i);
+    if (i.data === undefined && i.size !== undefined) return standInBinary(i);
     return i.data ?? "";
   },
   getxattr(t: InodeTable, node: NodeId, name: string): string {
@@ -88,8 +88,12 @@ export const tableReader = {
   },
 };
 
-/** Content of a simulated executable: an ELF header naming its program, padded to its size. */
+/**
+ * Content of a stand-in file: for a simulated executable an ELF header naming its program, for
+ * bulk data (libraries) just zeros; padded to the file's reported size.
+ */
 export function standInBinary(i: Inode): string {
+  if (i.prog === undefined) return "\x00".repeat(i.size ?? 0);
   const head = `\x7fELF\x02\x01\x01\x00${"\x00".repeat(8)}\x02\x00\x3e\x00 simulated program: ${i.prog}\n`;
   const size = i.size ?? head.length;
   if (size <= head.length) return head.slice(0, size);
@@ -107,7 +111,7 @@ function touchDir(h: FsHost, d: Inode) {
 }
 
 function dataBytes(i: Inode): number {
-  return i.prog !== undefined ? (i.size ?? 0) : (i.data?.length ?? 0);
+  return i.data === undefined ? (i.size ?? 0) : i.data.length;
 }
 
 function checkSpace(fs: DiskFs, h: FsHost, grow: number) {
@@ -157,7 +161,7 @@ export const diskDriver: FsDriver = {
     const fs = disk(sb);
     const i = inodeOf(fs, node);
     if (isDir(i)) throw new Errno("EISDIR");
-    const old = i.prog !== undefined ? standInBinary(i) : (i.data ?? "");
+    const old = i.data === undefined ? standInBinary(i) : i.data;
     const padded = offset > old.length ? old + "\x00".repeat(offset - old.length) : old;
     const next = padded.slice(0, offset) + data + padded.slice(offset + data.length);
     checkSpace(fs, h, next.length - dataBytes(i));
@@ -173,7 +177,7 @@ export const diskDriver: FsDriver = {
     const fs = disk(sb);
     const i = inodeOf(fs, node);
     if (isDir(i)) throw new Errno("EISDIR");
-    const old = i.prog !== undefined ? standInBinary(i) : (i.data ?? "");
+    const old = i.data === undefined ? standInBinary(i) : i.data;
     const next = size <= old.length ? old.slice(0, size) : old + "\x00".repeat(size - old.length);
     checkSpace(fs, h, next.length - dataBytes(i));
     fs.used += next.length - dataBytes(i);
@@ -389,12 +393,12 @@ export function extractEntries(fs: DiskFs, dir: number, entries: readonly import
     node.gid = e.gid;
     node.atime = node.mtime = node.ctime = t;
     if (e.type === "file") {
-      if (e.prog !== undefined) {
-        node.prog = e.prog;
+      if (e.prog !== undefined || (e.content === undefined && e.size !== undefined)) {
+        if (e.prog !== undefined) node.prog = e.prog;
         node.size = e.size ?? 0;
         delete node.data;
       } else node.data = e.content ?? "";
-      fs.used += e.prog !== undefined ? (e.size ?? 0) : (e.content?.length ?? 0);
+      fs.used += e.content === undefined ? (e.size ?? 0) : e.content.length;
     }
     if (e.xattrs) node.xattrs = { ...e.xattrs };
     byPath.set(path, node.ino);

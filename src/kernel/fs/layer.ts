@@ -122,11 +122,12 @@ export function buildLayer(entries: readonly FileEntry[], digest = layerDigest(e
         parent.nlink++;
       }
     } else if (e.type === "file") {
-      if (e.prog !== undefined) {
-        node.prog = e.prog;
+      if (e.prog !== undefined || (e.content === undefined && e.size !== undefined)) {
+        // Binaries and bulk data (libraries) are stand-ins of their reported size.
+        if (e.prog !== undefined) node.prog = e.prog;
         node.size = e.size ?? 0;
       } else node.data = e.content ?? "";
-      size += e.prog !== undefined ? (e.size ?? 0) : (e.content?.length ?? 0);
+      size += e.content === undefined ? (e.size ?? 0) : e.content.length;
     } else if (e.type === "symlink") node.target = e.target ?? "";
     else if (e.type === "char" || e.type === "block") node.rdev = e.rdev ?? [0, 0];
     if (e.xattrs) node.xattrs = { ...e.xattrs };

@@ -1,25 +1,462 @@
-// PLACEHOLDER written by the lead so the kernel compiles while helper-6 writes the real overlay driver.
-// helper-6: replace this whole file (it is yours); keep the two exports' names.
+/**
+ * The overlay filesystem: Linux overlayfs with its default options (redirect_dir=off, index=off,
+ * metacopy=off, xino=off). Node ids are paths from the overlay root ("" is the root). The merged
+ * view is in overlay-view.ts, copy-up and whiteouts in overlay-copyup.ts.
+ *
+ * Mounting: `overlayMountData(k, id, dev, walker, data)` parses the mount data
+ * ("lowerdir=A:B,upperdir=U,workdir=W"), resolves the directories with `walker`, checks them as
+ * Linux does (EINVAL / ENOENT), resets `W/work`, and returns the OverlayFs superblock. Without
+ * upperdir the overlay is read-only and needs two lowerdirs; the mount should then be flagged ro.
+ *
+ * Inode numbers: every object reports the overlay's st_dev, as Linux does when all layers sit on
+ * one filesystem (as Docker's overlay2 directories do). The simulation's layers are separate
+ * filesystems, so their inode numbers are told apart the way xino does it: the number of a lower
+ * object is its real inode number plus (layer filesystem index << 24); upper objects keep theirs.
+ * A merged directory reports the number of its topmost lower directory, a copied-up file keeps
+ * the number it had before copy-up (its origin), and a merged directory has nlink 1.
+ */
 import { Errno } from "../errno";
-import type { FsDriver } from "./driver";
-import { syntheticWriteOps } from "./synthetic";
-import type { OverlayFs } from "../world";
-import type { Kernel } from "../kernel";
-import type { Walker } from "./vfs";
+import type { NodeId, OverlayFs, SuperBlock } from "../world";
+import type { DirEntry, FsDriver, FsHost } from "./driver";
+import {
+  addFreshWhiteout,
+  addWhiteout,
+  clearWhiteouts,
+  copyUp,
+  decodeOrigin,
+  dropWhiteout,
+  ESCAPED_PREFIX,
+  PRIVATE_PREFIX,
+  removeTree,
+  upperOf,
+  workWorkDir,
+} from "./overlay-copyup";
+import {
+  baseOf,
+  childObj,
+  childPath,
+  isMerged,
+  isOpaqueDir,
+  isWhiteoutStat,
+  lowerListing,
+  lowerPositive,
+  OPAQUE_XATTR,
+  ORIGIN_XATTR,
+  type OvlObj,
+  ovl,
+  parentPath,
+  type Real,
+  realDrv,
+  realLookup,
+  realSb,
+  realStat,
+  realXattr,
+  resolve,
+  topReal,
+  upperReal,
+} from "./overlay-view";
+import type { Vfs, Walker } from "./vfs";
 
-const nodev = (): never => {
-  throw new Errno("ENODEV");
-};
-export const overlayDriver: FsDriver = {
-  ...syntheticWriteOps,
+/** What mounting needs of the kernel: path walking and the mount table. */
+export type MountHost = FsHost & { readonly vfs: Vfs };
+
+// --- inode numbers ------------------------------------------------------------------------------
+
+const FSID_SHIFT = 2 ** 24;
+/** Per superblock: filesystem id -> index (upper's is 0), or null when all layers share one fs. */
+const fsids = new WeakMap<object, Map<string, number> | null>();
+
+function fsidMap(sb: OverlayFs): Map<string, number> | null {
+  const base = baseOf(sb);
+  const known = fsids.get(base);
+  if (known !== undefined) return known;
+  const map = new Map<string, number>();
+  if (base.upper) map.set(base.upper.fs, 0);
+  const first = base.upper ? 0 : 1;
+  for (const l of base.lower) if (!map.has(l.fs)) map.set(l.fs, map.size + first);
+  const result = map.size === 1 ? null : map;
+  fsids.set(base, result);
+  return result;
+}
+
+function mapIno(sb: SuperBlock, fs: string, ino: number): number {
+  const m = fsidMap(ovl(sb));
+  return m ? (m.get(fs) ?? 0) * FSID_SHIFT + ino : ino;
+}
+
+/** The lower object a copied-up non-directory came from, if Linux would report its inode number. */
+function originOf(h: FsHost, sb: SuperBlock, upper: NodeId): { fs: string; ino: number } | null {
+  const v = realXattr(h, upperReal(sb, upper), ORIGIN_XATTR);
+  const r = v === null ? null : decodeOrigin(v);
+  if (!r || !ovl(sb).lower.some((l) => l.fs === r.fs)) return null;
+  try {
+    const st = realStat(h, r);
+    return st.nlink === 1 ? { fs: r.fs, ino: st.ino } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** st_ino as overlayfs reports it (see the top of the file). */
+function inoOf(h: FsHost, sb: SuperBlock, o: OvlObj, top: Real, realIno: number): number {
+  if (o.type === "dir") {
+    if (o.path !== "" && o.upper !== null && o.lower.length > 0)
+      return mapIno(sb, o.lower[0].fs, realStat(h, o.lower[0]).ino);
+    return mapIno(sb, top.fs, realIno);
+  }
+  if (o.upper !== null) {
+    const origin = originOf(h, sb, o.upper);
+    if (origin) return mapIno(sb, origin.fs, origin.ino);
+  }
+  return mapIno(sb, top.fs, realIno);
+}
+
+// --- helpers ------------------------------------------------------------------------------------
+
+function dirObj(h: FsHost, sb: SuperBlock, node: NodeId): OvlObj {
+  const o = resolve(h, sb, node);
+  if (o.type !== "dir") throw new Errno("ENOTDIR");
+  return o;
+}
+
+function existingChild(h: FsHost, sb: SuperBlock, dir: OvlObj, name: string): OvlObj {
+  const c = childObj(h, sb, dir, name);
+  if (!c) throw new Errno("ENOENT");
+  return c;
+}
+
+/** Overlay xattr names as stored: overlayfs's own namespace is escaped with one more "overlay.". */
+function storedXattrName(name: string): string {
+  return name.startsWith(PRIVATE_PREFIX) ? ESCAPED_PREFIX + name.slice(PRIVATE_PREFIX.length) : name;
+}
+
+function isUpperWhiteout(h: FsHost, sb: SuperBlock, dir: NodeId, name: string): boolean {
+  const node = realLookup(h, upperReal(sb, dir), name);
+  return node !== null && isWhiteoutStat(realStat(h, upperReal(sb, node)));
+}
+
+/** The merged listing of a directory, in the order Linux returns it. */
+function mergedEntries(h: FsHost, sb: SuperBlock, o: OvlObj): DirEntry[] {
+  const upperNames = new Set<string>();
+  const fromUpper: DirEntry[] = [];
+  if (o.upper !== null) {
+    const ur = upperReal(sb, o.upper);
+    const drv = realDrv(h, ur);
+    const usb = realSb(h, ur.fs);
+    for (const e of drv.readdir(h, usb, o.upper)) {
+      upperNames.add(e.name);
+      if (e.type === "char" && isUpperWhiteout(h, sb, o.upper, e.name)) continue;
+      fromUpper.push(e);
+    }
+  }
+  if (o.lower.length === 0) return fromUpper.map((e) => upperEntry(h, sb, o, e, null));
+  const listing = lowerListing(h, sb, o);
+  const fromLower = (list: typeof listing.bottom): DirEntry[] =>
+    list
+      .filter((e) => !upperNames.has(e.name))
+      .map((e) => ({ name: e.name, type: e.type, ino: mapIno(sb, e.fs, e.ino) }));
+  return [
+    ...fromLower(listing.bottom),
+    ...fromUpper.map((e) => upperEntry(h, sb, o, e, listing.byName.get(e.name) ?? null)),
+    ...fromLower(listing.middle),
+  ];
+}
+
+/** d_ino of an upper entry: the same number stat() reports for it. */
+function upperEntry(
+  h: FsHost,
+  sb: SuperBlock,
+  dir: OvlObj,
+  e: DirEntry,
+  below: { type: string; fs: string; ino: number } | null,
+): DirEntry {
+  const ufs = ovl(sb).upper!.fs;
+  if (e.type === "dir") {
+    const merged = below?.type === "dir" && !isOpaqueDir(h, upperReal(sb, realLookup(h, upperReal(sb, dir.upper!), e.name)!));
+    return { ...e, ino: merged ? mapIno(sb, below.fs, below.ino) : mapIno(sb, ufs, e.ino) };
+  }
+  const node = realLookup(h, upperReal(sb, dir.upper!), e.name);
+  const origin = node === null ? null : originOf(h, sb, node);
+  return { ...e, ino: origin ? mapIno(sb, origin.fs, origin.ino) : mapIno(sb, ufs, e.ino) };
+}
+
+// --- the driver ---------------------------------------------------------------------------------
+
+export const overlayDriver: FsDriver & {
+  /** The file is being opened for writing: Linux copies it up at open time, before any write. */
+  prepareWrite(h: FsHost, sb: SuperBlock, node: NodeId): void;
+} = {
   root: () => "",
-  lookup: nodev,
-  getattr: nodev,
-  readdir: nodev,
-  readlink: nodev,
-  read: nodev,
-  statfs: nodev,
+
+  lookup(h, sb, dir, name) {
+    const d = dirObj(h, sb, dir);
+    if (name === "..") return parentPath(d.path);
+    if (name === "." || name === "") return d.path;
+    return existingChild(h, sb, d, name).path;
+  },
+
+  getattr(h, sb, node) {
+    const o = resolve(h, sb, node);
+    const top = topReal(sb, o);
+    const st = realStat(h, top);
+    const nlink = o.type === "dir" && isMerged(o) ? 1 : st.nlink;
+    return { ...st, ino: inoOf(h, sb, o, top, st.ino), nlink };
+  },
+
+  readdir: (h, sb, dir) => mergedEntries(h, sb, dirObj(h, sb, dir)),
+
+  readlink(h, sb, node) {
+    const r = topReal(sb, resolve(h, sb, node));
+    return realDrv(h, r).readlink(h, realSb(h, r.fs), r.node);
+  },
+
+  read(h, sb, node) {
+    const r = topReal(sb, resolve(h, sb, node));
+    return realDrv(h, r).read(h, realSb(h, r.fs), r.node);
+  },
+
+  prepareWrite(h, sb, node) {
+    const o = resolve(h, sb, node);
+    if (o.type === "file") copyUp(h, sb, o);
+  },
+
+  write(h, sb, node, offset, data) {
+    const o = resolve(h, sb, node);
+    if (o.type === "dir") throw new Errno("EISDIR");
+    const up = upperOf(h, sb);
+    up.drv.write(h, up.sb, copyUp(h, sb, o), offset, data);
+  },
+
+  truncate(h, sb, node, size) {
+    const o = resolve(h, sb, node);
+    if (o.type === "dir") throw new Errno("EISDIR");
+    const up = upperOf(h, sb);
+    up.drv.truncate(h, up.sb, copyUp(h, sb, o), size);
+  },
+
+  create(h, sb, dir, name, n) {
+    const up = upperOf(h, sb);
+    // A whiteout is overlayfs's own marker: it cannot be made through the overlay.
+    if (n.type === "char" && n.rdev && n.rdev[0] === 0 && n.rdev[1] === 0) throw new Errno("EPERM");
+    const d = dirObj(h, sb, dir);
+    if (childObj(h, sb, d, name)) throw new Errno("EEXIST");
+    const pu = copyUp(h, sb, d);
+    const overWhiteout = dropWhiteout(h, sb, pu, name);
+    const node = up.drv.create(h, up.sb, pu, name, n);
+    // A directory made where a name was deleted must not show what the lower layers had there.
+    if (n.type === "dir" && overWhiteout) up.drv.setxattr(h, up.sb, node, OPAQUE_XATTR, "y");
+    return childPath(d.path, name);
+  },
+
+  link(h, sb, dir, name, target) {
+    const up = upperOf(h, sb);
+    const t = resolve(h, sb, target);
+    if (t.type === "dir") throw new Errno("EPERM");
+    const d = dirObj(h, sb, dir);
+    if (childObj(h, sb, d, name)) throw new Errno("EEXIST");
+    const tu = copyUp(h, sb, t);
+    const pu = copyUp(h, sb, d);
+    dropWhiteout(h, sb, pu, name);
+    up.drv.link(h, up.sb, pu, name, tu);
+  },
+
+  unlink(h, sb, dir, name) {
+    const up = upperOf(h, sb);
+    const d = dirObj(h, sb, dir);
+    const c = existingChild(h, sb, d, name);
+    if (c.type === "dir") throw new Errno("EISDIR");
+    const whiteout = lowerPositive(h, sb, d, name);
+    if (c.upper !== null) up.drv.unlink(h, up.sb, d.upper!, name);
+    if (whiteout) addWhiteout(h, sb, copyUp(h, sb, d), name);
+  },
+
+  rmdir(h, sb, dir, name) {
+    const up = upperOf(h, sb);
+    const d = dirObj(h, sb, dir);
+    const c = existingChild(h, sb, d, name);
+    if (c.type !== "dir") throw new Errno("ENOTDIR");
+    if (mergedEntries(h, sb, c).length > 0) throw new Errno("ENOTEMPTY");
+    const whiteout = lowerPositive(h, sb, d, name);
+    if (c.upper !== null) {
+      clearWhiteouts(h, sb, c.upper);
+      up.drv.rmdir(h, up.sb, d.upper!, name);
+    }
+    if (whiteout) addWhiteout(h, sb, copyUp(h, sb, d), name);
+  },
+
+  rename(h, sb, fromDir, fromName, toDir, toName) {
+    const up = upperOf(h, sb);
+    const od = dirObj(h, sb, fromDir);
+    const old = existingChild(h, sb, od, fromName);
+    const nd = dirObj(h, sb, toDir);
+    const target = childObj(h, sb, nd, toName);
+    if (old.path === childPath(nd.path, toName)) return;
+    // The checks the VFS makes before asking the filesystem (fs/namei.c), in its order.
+    if (old.type === "dir" && childPath(nd.path, toName).startsWith(`${old.path}/`)) throw new Errno("EINVAL");
+    if (target && old.path.startsWith(`${target.path}/`)) throw new Errno("ENOTEMPTY");
+    if (target && old.upper !== null && target.upper !== null && sameUpperInode(h, sb, old, target)) return;
+    if (target && old.type === "dir" && target.type !== "dir") throw new Errno("ENOTDIR");
+    if (target && old.type !== "dir" && target.type === "dir") throw new Errno("EISDIR");
+    // Without redirect_dir, a directory that has lower parts cannot be moved: mv copies instead.
+    if (old.type === "dir" && (old.upper === null || old.lower.length > 0)) throw new Errno("EXDEV");
+    if (target?.type === "dir" && (target.upper === null || target.lower.length > 0)) {
+      if (mergedEntries(h, sb, target).length > 0) throw new Errno("ENOTEMPTY");
+    }
+    const whiteoutOld = lowerPositive(h, sb, od, fromName);
+    copyUp(h, sb, old);
+    const npu = copyUp(h, sb, nd);
+    const opu = resolve(h, sb, od.path).upper!;
+    const targetWhiteout = isUpperWhiteout(h, sb, npu, toName);
+    // A merged target directory shows empty but may hold whiteouts; a pure upper one must be empty.
+    if (target?.upper != null && target.type === "dir" && target.lower.length > 0) clearWhiteouts(h, sb, target.upper);
+    if (targetWhiteout && whiteoutOld) {
+      // RENAME_EXCHANGE: the whiteout at the target moves to the old name.
+      const ww = workWorkDir(h, sb, true)!;
+      const parked = `#wh-${fromName}`;
+      up.drv.rename(h, up.sb, npu, toName, ww, parked);
+      up.drv.rename(h, up.sb, opu, fromName, npu, toName);
+      up.drv.rename(h, up.sb, ww, parked, opu, fromName);
+    } else {
+      if (targetWhiteout) dropWhiteout(h, sb, npu, toName);
+      up.drv.rename(h, up.sb, opu, fromName, npu, toName);
+      if (whiteoutOld) addFreshWhiteout(h, sb, opu, fromName);
+    }
+    if (old.type === "dir" && nd.lower.length > 0) {
+      const moved = up.drv.lookup(h, up.sb, npu, toName);
+      if (!isOpaqueDir(h, upperReal(sb, moved))) up.drv.setxattr(h, up.sb, moved, OPAQUE_XATTR, "y");
+    }
+  },
+
+  setattr(h, sb, node, a) {
+    const up = upperOf(h, sb);
+    up.drv.setattr(h, up.sb, copyUp(h, sb, resolve(h, sb, node)), a);
+  },
+
+  getxattr(h, sb, node, name) {
+    const r = topReal(sb, resolve(h, sb, node));
+    return realDrv(h, r).getxattr(h, realSb(h, r.fs), r.node, storedXattrName(name));
+  },
+
+  setxattr(h, sb, node, name, value) {
+    const up = upperOf(h, sb);
+    const o = resolve(h, sb, node);
+    const stored = storedXattrName(name);
+    // Removing an attribute the file does not have fails without copying it up.
+    if (value === null && realXattr(h, topReal(sb, o), stored) === null) throw new Errno("ENODATA");
+    up.drv.setxattr(h, up.sb, copyUp(h, sb, o), stored, value);
+  },
+
+  listxattr(h, sb, node) {
+    const r = topReal(sb, resolve(h, sb, node));
+    const out: string[] = [];
+    for (const name of realDrv(h, r).listxattr(h, realSb(h, r.fs), r.node)) {
+      if (name.startsWith(ESCAPED_PREFIX)) out.push(PRIVATE_PREFIX + name.slice(ESCAPED_PREFIX.length));
+      else if (!name.startsWith(PRIVATE_PREFIX)) out.push(name);
+    }
+    return out;
+  },
+
+  statfs(h, sb) {
+    const o = ovl(sb);
+    const r = o.upper ?? o.lower[0];
+    const rsb = realSb(h, r.fs);
+    return h.driver(rsb).statfs(h, rsb);
+  },
 };
-export function overlayMountData(_k: Kernel, _id: string, _dev: number, _w: Walker, _data: string): OverlayFs {
-  throw new Errno("ENODEV");
+
+/** Two upper names of one upper inode: rename between them does nothing (POSIX). */
+function sameUpperInode(h: FsHost, sb: SuperBlock, a: OvlObj, b: OvlObj): boolean {
+  return realStat(h, upperReal(sb, a.upper!)).ino === realStat(h, upperReal(sb, b.upper!)).ino;
+}
+
+// --- mounting -----------------------------------------------------------------------------------
+
+/** Options that only restate the defaults the simulation implements. */
+const DEFAULT_OPTIONS: Record<string, (v: string) => boolean> = {
+  redirect_dir: (v) => v === "off" || v === "follow" || v === "nofollow",
+  index: (v) => v === "off",
+  metacopy: (v) => v === "off",
+  nfs_export: (v) => v === "off",
+  xino: (v) => v === "off" || v === "auto" || v === "on",
+  uuid: (v) => ["null", "off", "on", "auto"].includes(v),
+  verity: (v) => v === "off",
+  volatile: (v) => v === "",
+  default_permissions: (v) => v === "",
+  nouserxattr: (v) => v === "",
+};
+
+const MAX_LOWER = 500;
+
+/** Splits lowerdir's list on ":" (a "\:" is a colon inside a name). */
+function splitLowerdir(v: string): string[] {
+  return v
+    .split(/(?<!\\):/)
+    .map((p) => p.replace(/\\:/g, ":"));
+}
+
+/** Builds the superblock of `mount -t overlay -o <data>` (see the top of the file). */
+export function overlayMountData(k: MountHost, id: string, dev: number, w: Walker, data: string): OverlayFs {
+  const opts = new Map<string, string>();
+  for (const part of data.split(",")) {
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const value = eq < 0 ? "" : part.slice(eq + 1);
+    if (key !== "lowerdir" && key !== "upperdir" && key !== "workdir" && !DEFAULT_OPTIONS[key]?.(value))
+      throw new Errno("EINVAL");
+    opts.set(key, value);
+  }
+  const lowerdir = opts.get("lowerdir");
+  if (!lowerdir) throw new Errno("EINVAL");
+  const dirAt = (path: string) => {
+    const loc = k.vfs.walk(w, path, true);
+    if (k.vfs.stat(loc).type !== "dir") throw new Errno("EINVAL");
+    return loc;
+  };
+  const lower = splitLowerdir(lowerdir).map((p) => {
+    if (p === "") throw new Errno("EINVAL");
+    const loc = dirAt(p);
+    return { fs: loc.fs, node: loc.node };
+  });
+  if (lower.length > MAX_LOWER) throw new Errno("EINVAL");
+  const upperdir = opts.get("upperdir");
+  const workdir = opts.get("workdir");
+  if (upperdir === undefined) {
+    if (lower.length < 2) throw new Errno("EINVAL");
+    return { id, kind: "overlay", dev, lower, upper: null, work: null, options: data };
+  }
+  if (workdir === undefined) throw new Errno("EINVAL");
+  const upperLoc = dirAt(upperdir);
+  const workLoc = dirAt(workdir);
+  if (k.w.mounts[upperLoc.mnt].readonly || k.vfs.drv(upperLoc.fs).immutable) throw new Errno("EINVAL");
+  if (workLoc.mnt !== upperLoc.mnt || workLoc.fs !== upperLoc.fs) throw new Errno("EINVAL");
+  if (isWithin(k, upperLoc.fs, workLoc.node, upperLoc.node) || isWithin(k, upperLoc.fs, upperLoc.node, workLoc.node))
+    throw new Errno("EINVAL");
+  const sb: OverlayFs = {
+    id,
+    kind: "overlay",
+    dev,
+    lower,
+    upper: { fs: upperLoc.fs, node: upperLoc.node },
+    work: { fs: workLoc.fs, node: workLoc.node },
+    options: data,
+  };
+  // Linux empties $workdir/work at every mount and makes it again, mode 000.
+  const up = upperOf(k, sb);
+  if (workWorkDir(k, sb, false) !== null) removeTree(k, up, workLoc.node, "work");
+  workWorkDir(k, sb, true);
+  return sb;
+}
+
+/** Whether `node` is `dir` or below it, in filesystem `fs`. */
+function isWithin(k: MountHost, fs: string, node: NodeId, dir: NodeId): boolean {
+  const drv = k.vfs.drv(fs);
+  const sb = k.vfs.sb(fs);
+  for (let cur = node, guard = 0; guard < 4096; guard++) {
+    if (cur === dir) return true;
+    const parent = drv.lookup(k, sb, cur, "..");
+    if (parent === cur) return false;
+    cur = parent;
+  }
+  return false;
 }
