@@ -186,6 +186,7 @@ class Printer {
 
   printValue(v: unknown, verb: string, depth: number): void {
     switch (kindOf(v)) {
+      case "invalid":
       case "nil":
         if (depth === 0) this.buf += "<invalid reflect.Value>";
         else if (verb === "v") this.buf += "<nil>";
@@ -199,7 +200,7 @@ class Printer {
         this.printInt(v as number | bigint, verb);
         return;
       case "float":
-        this.printFloat(numberOf(v), verb);
+        this.printFloat(v, verb);
         return;
       case "string":
         this.printString(v as string, verb);
@@ -287,7 +288,8 @@ class Printer {
     }
   }
 
-  private printFloat(v: number, verb: string): void {
+  private printFloat(value: unknown, verb: string): void {
+    const v = numberOf(value);
     switch (verb) {
       case "v":
         this.fmtFloat(v, "g", -1);
@@ -303,7 +305,7 @@ class Printer {
         this.fmtFloat(v, verb, 6);
         return;
       default:
-        this.badVerb(verb, v, true);
+        this.badVerb(verb, value, true);
     }
   }
 

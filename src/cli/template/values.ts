@@ -4,8 +4,9 @@
  * - string: a Go string, as a byte string (one char per byte, UTF-8), like all program I/O here.
  * - boolean: bool. number: int when integral, float64 otherwise; GoFloat marks an integral float64
  *   (template literals such as `3.0`, or data that Go would hold as float64).
- * - null / undefined: nil (an interface holding nothing).
- * - array: []interface {}. Plain object: map[string]interface {} (Go prints and encodes maps with sorted
+ * - null: nil (an interface holding nothing, printed "<nil>"). undefined: no value at all (Go's invalid
+ *   reflect.Value: what a missing map key gives; printed "<no value>").
+ * - array: []interface {}; goSlice(elemType, array) gives a typed slice such as []string. Plain object: map[string]interface {} (Go prints and encodes maps with sorted
  *   keys, and a missing key evaluates to "<no value>").
  * - goStruct(typeName, fields): a Go struct (or pointer to one) named typeName, e.g.
  *   "*formatter.ContainerContext". Fields keep their order; a missing field is an execution error
@@ -19,6 +20,17 @@ export class GoFloat {
 }
 
 const STRUCT_TYPE = Symbol("goStructType");
+const ELEM_TYPE = Symbol("goSliceElemType");
+
+/** A slice with a Go element type, e.g. goSlice("string", [...]) is a []string (what `join` takes). */
+export function goSlice<T>(elemType: string, items: T[]): T[] {
+  return Object.assign(items, { [ELEM_TYPE]: elemType });
+}
+
+/** The element type of a slice ("interface {}" for a plain array). */
+export function sliceElemType(v: unknown[]): string {
+  return (v as unknown as { [ELEM_TYPE]?: string })[ELEM_TYPE] ?? "interface {}";
+}
 
 export type GoStruct = Record<string, unknown> & { readonly [STRUCT_TYPE]: string };
 
@@ -34,10 +46,21 @@ export function structTypeName(v: GoStruct): string {
   return v[STRUCT_TYPE];
 }
 
-export type Kind = "nil" | "bool" | "int" | "float" | "string" | "slice" | "map" | "struct" | "func";
+export type Kind =
+  | "invalid"
+  | "nil"
+  | "bool"
+  | "int"
+  | "float"
+  | "string"
+  | "slice"
+  | "map"
+  | "struct"
+  | "func";
 
 export function kindOf(v: unknown): Kind {
-  if (v === null || v === undefined) return "nil";
+  if (v === undefined) return "invalid";
+  if (v === null) return "nil";
   switch (typeof v) {
     case "boolean":
       return "bool";
@@ -59,6 +82,7 @@ export function kindOf(v: unknown): Kind {
 /** Go's %T. */
 export function typeName(v: unknown): string {
   switch (kindOf(v)) {
+    case "invalid":
     case "nil":
       return "<nil>";
     case "bool":
@@ -70,7 +94,7 @@ export function typeName(v: unknown): string {
     case "string":
       return "string";
     case "slice":
-      return "[]interface {}";
+      return `[]${sliceElemType(v as unknown[])}`;
     case "map":
       return "map[string]interface {}";
     case "struct":
@@ -105,6 +129,7 @@ export function structFields(v: GoStruct): [string, unknown][] {
 /** Go's template truth: false, 0, nil, and empty strings, slices and maps are false. */
 export function isTrue(v: unknown): boolean {
   switch (kindOf(v)) {
+    case "invalid":
     case "nil":
       return false;
     case "bool":
