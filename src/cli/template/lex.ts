@@ -417,7 +417,7 @@ export class Lexer {
     if (isSpace(r)) return true;
     if (r === EOF) return true;
     if (".,|:)(".includes(String.fromCharCode(r))) return true;
-    return r === RIGHT_DELIM.charCodeAt(0);
+    return this.input.startsWith(RIGHT_DELIM, this.pos);
   }
 
   private lexChar(): (() => unknown) | null {
