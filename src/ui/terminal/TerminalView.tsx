@@ -37,17 +37,18 @@ export function TerminalView({ session, seed }: TerminalViewProps) {
     const cleanups: (() => void)[] = [exposeTerminal(term)];
     let disposed = false;
 
-    session.then(
-      ({ Sandbox }) => {
+    const fail = (err: unknown) => {
+      console.error(err);
+      if (!disposed) setStatus({ failed: err instanceof Error ? err.message : String(err) });
+    };
+    session
+      .then(({ Sandbox }) => {
         if (disposed) return;
         cleanups.push(connect(term, Sandbox.create({ seed, rows: term.rows, cols: term.cols })));
         setStatus("running");
         term.focus();
-      },
-      (err: unknown) => {
-        if (!disposed) setStatus({ failed: err instanceof Error ? err.message : String(err) });
-      },
-    );
+      })
+      .catch(fail);
 
     // Refit when the window or layout changes size; xterm then reports the new rows and columns.
     const resizes = new ResizeObserver(() => fit.fit());

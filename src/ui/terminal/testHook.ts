@@ -5,7 +5,8 @@
 import type { Terminal } from "@xterm/xterm";
 
 export interface TerminalProbe {
-  /** The visible screen, one string per row, trailing blanks trimmed. */
+  /** The visible screen, one string per row; cells never written to are trimmed from the end
+   * (blanks a program wrote stay, e.g. after a prompt). */
   lines(): string[];
   /**
    * Every line from the top of the scrollback to the bottom of the screen, trimmed likewise, with
