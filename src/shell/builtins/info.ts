@@ -1,0 +1,224 @@
+/** Builtins that describe or tune the environment: type command hash alias unalias umask ulimit times. */
+import type { Gen } from "../../kernel/api";
+import { findInPath, runBuiltin, runCommandArgv } from "../exec";
+import type { EvalFlags, Shell } from "../shell";
+import { singleQuote } from "../xtrace";
+import { BUILTINS } from "./registry";
+import { type Builtin, builtin } from "./types";
+
+const KEYWORDS = new Set(["!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in", "then", "until", "while", "{", "}"]);
+
+/** What a name means to the shell, for type / command -v / command -V. */
+function describe(sh: Shell, name: string): { kind: string; path?: string } | null {
+  if (sh.aliases.has(name)) return { kind: "alias" };
+  if (KEYWORDS.has(name)) return { kind: "keyword" };
+  const b = BUILTINS.get(name);
+  if (b?.special) return { kind: "special" };
+  if (sh.functions.has(name)) return { kind: "function" };
+  if (b) return { kind: "builtin" };
+  const path = name.includes("/") ? name : findInPath(sh, name);
+  if (path !== null) {
+    try {
+      if (sh.sys.stat(path).type === "file") return { kind: "file", path };
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function verbose(sh: Shell, name: string): string | null {
+  const d = describe(sh, name);
+  if (!d) return null;
+  switch (d.kind) {
+    case "alias":
+      return `${name} is an alias for ${sh.aliases.get(name)}`;
+    case "keyword":
+      return `${name} is a shell keyword`;
+    case "special":
+      return `${name} is a special shell builtin`;
+    case "function":
+      return `${name} is a function`;
+    case "builtin":
+      return `${name} is a shell builtin`;
+    default:
+      return `${name} is ${d.path}`;
+  }
+}
+
+function* typeCmd(sh: Shell, names: string[]): Gen<number> {
+  let status = 0;
+  let out = "";
+  for (const n of names) {
+    const v = verbose(sh, n);
+    if (v === null) {
+      out += `${n}: not found\n`;
+      status = 127;
+    } else out += `${v}\n`;
+  }
+  yield* sh.write(1, out);
+  return status;
+}
+
+function modeString(mask: number): string {
+  const perm = (shift: number) => {
+    const bits = ~mask >> shift;
+    return `${bits & 4 ? "r" : ""}${bits & 2 ? "w" : ""}${bits & 1 ? "x" : ""}`;
+  };
+  return `u=${perm(6)},g=${perm(3)},o=${perm(0)}`;
+}
+
+/** Applies a symbolic umask like "u=rwx,g=rx,o=" or "g-w" to the current mask. */
+function symbolicUmask(mask: number, spec: string): number | null {
+  let perms = ~mask & 0o777;
+  for (const clause of spec.split(",")) {
+    const m = /^([ugoa]*)([=+-])([rwx]*)$/.exec(clause);
+    if (!m) return null;
+    const who = m[1] === "" || m[1].includes("a") ? "ugo" : m[1];
+    let bits = 0;
+    for (const c of m[3]) bits |= c === "r" ? 4 : c === "w" ? 2 : 1;
+    for (const w of who) {
+      const shift = w === "u" ? 6 : w === "g" ? 3 : 0;
+      if (m[2] === "=") perms = (perms & ~(7 << shift)) | (bits << shift);
+      else if (m[2] === "+") perms |= bits << shift;
+      else perms &= ~(bits << shift);
+    }
+  }
+  return ~perms & 0o777;
+}
+
+export const infoBuiltins: Builtin[] = [
+  builtin("type", false, function* (sh, argv) {
+    return yield* typeCmd(sh, argv.slice(1));
+  }),
+  builtin("command", false, function* (sh, argv, flags: EvalFlags) {
+    let args = argv.slice(1);
+    let mode = "";
+    while (args[0]?.startsWith("-") && args[0] !== "-" ) {
+      if (args[0] === "--") {
+        args = args.slice(1);
+        break;
+      }
+      for (const c of args[0].slice(1)) {
+        if (c === "v" || c === "V") mode = c;
+        else if (c !== "p") return yield* sh.fail(`command: illegal option -${c}`);
+      }
+      args = args.slice(1);
+    }
+    if (args.length === 0) return 0;
+    if (mode === "V") return yield* typeCmd(sh, args);
+    if (mode === "v") {
+      let status = 0;
+      let out = "";
+      for (const n of args) {
+        const d = describe(sh, n);
+        if (!d) status = 127;
+        else if (d.kind === "alias") out += `alias ${n}=${singleQuote(sh.aliases.get(n)!)}\n`;
+        else out += `${d.path ?? n}\n`;
+      }
+      yield* sh.write(1, out);
+      return status;
+    }
+    const b = BUILTINS.get(args[0]);
+    if (b) return yield* runBuiltin(sh, b, args, [], [], flags);
+    return yield* runCommandArgv(sh, args, flags);
+  }),
+  builtin("hash", false, function* (sh, argv) {
+    for (const n of argv.slice(1)) {
+      if (n === "-r") continue;
+      if (!describe(sh, n)) yield* sh.message(`${n}: not found`);
+    }
+    return 0;
+  }),
+  builtin("alias", false, function* (sh, argv) {
+    if (argv.length === 1) {
+      const names = [...sh.aliases.keys()].sort();
+      yield* sh.write(1, names.map((n) => `${n}=${singleQuote(sh.aliases.get(n)!)}\n`).join(""));
+      return 0;
+    }
+    let status = 0;
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf("=");
+      if (eq > 0) sh.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (sh.aliases.has(a)) yield* sh.write(1, `${a}=${singleQuote(sh.aliases.get(a)!)}\n`);
+      else {
+        yield* sh.write(2, `alias: ${a} not found\n`);
+        status = 1;
+      }
+    }
+    return status;
+  }),
+  builtin("unalias", false, function* (sh, argv) {
+    let status = 0;
+    for (const a of argv.slice(1)) {
+      if (a === "-a") sh.aliases.clear();
+      else if (!sh.aliases.delete(a)) {
+        yield* sh.write(2, `unalias: ${a} not found\n`);
+        status = 1;
+      }
+    }
+    return status;
+  }),
+  builtin("umask", false, function* (sh, argv) {
+    let args = argv.slice(1);
+    const symbolic = args[0] === "-S";
+    if (symbolic) args = args.slice(1);
+    const cur = sh.sys.umask();
+    if (args.length === 0) {
+      yield* sh.write(1, symbolic ? `${modeString(cur)}\n` : `${cur.toString(8).padStart(4, "0")}\n`);
+      return 0;
+    }
+    const spec = args[0];
+    let mask: number | null;
+    if (/^[0-7]+$/.test(spec)) mask = Number.parseInt(spec, 8) & 0o777;
+    else mask = /^\d/.test(spec) ? null : symbolicUmask(cur, spec);
+    if (mask === null) return yield* sh.fail(`illegal mode: ${spec}`);
+    sh.sys.umask(mask);
+    return 0;
+  }),
+  builtin("ulimit", false, function* (sh, argv) {
+    const args = argv.slice(1);
+    if (args.includes("-a")) {
+      const rows: [string, string, string][] = [
+        ["core file size (blocks)", "c", "0"],
+        ["data seg size (kb)", "d", "unlimited"],
+        ["scheduling priority", "e", "0"],
+        ["file size (blocks)", "f", "unlimited"],
+        ["pending signals", "i", "unlimited"],
+        ["max locked memory (kb)", "l", "8192"],
+        ["max memory size (kb)", "m", "unlimited"],
+        ["open files", "n", "1048576"],
+        ["POSIX message queues (bytes)", "q", "819200"],
+        ["real-time priority", "r", "0"],
+        ["stack size (kb)", "s", "8192"],
+        ["cpu time (seconds)", "t", "unlimited"],
+        ["max user processes", "u", "unlimited"],
+        ["virtual memory (kb)", "v", "unlimited"],
+        ["file locks", "x", "unlimited"],
+      ];
+      yield* sh.write(1, rows.map(([d, f, v]) => `${d.padEnd(32)}(-${f}) ${v}\n`).join(""));
+      return 0;
+    }
+    const bad = args.find((a) => a.startsWith("-") && !/^-[HScdefilmnqrstuvx]+$/.test(a));
+    if (bad) {
+      yield* sh.write(2, `ulimit: invalid option -- '${bad[1]}'\n`);
+      return 1;
+    }
+    const flag = args.find((a) => a.startsWith("-"));
+    const values: Record<string, string> = { n: "1048576", s: "8192", c: "0", l: "8192", q: "819200", e: "0", r: "0" };
+    const value = args.find((a) => !a.startsWith("-"));
+    if (value === undefined) yield* sh.write(1, `${values[flag?.slice(-1) ?? "f"] ?? "unlimited"}\n`);
+    return 0;
+  }),
+  builtin("times", true, function* (sh) {
+    const info = sh.sys.procInfo(sh.sys.getpid());
+    const fmt = (usec: number) => {
+      const ms = Math.floor(usec / 1000);
+      const sec = Math.floor(ms / 1000);
+      return `${Math.floor(sec / 60)}m${sec % 60}.${String(ms % 1000).padStart(3, "0")}s`;
+    };
+    const self = info?.cpuUsec ?? 0;
+    yield* sh.write(1, `${fmt(self)} ${fmt(0)}\n${fmt(0)} ${fmt(0)}\n`);
+    return 0;
+  }),
+];

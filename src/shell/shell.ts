@@ -1,0 +1,449 @@
+/**
+ * The interpreter's state (variables, options, functions, traps, jobs) and the services the
+ * executor and builtins share: error messages in ash's format, forking subshells with a cloned
+ * state, waiting for jobs, traps and signal handling.
+ */
+import type { Gen, Signal, Sys, WaitResult } from "../kernel/api";
+import { Errno } from "../kernel/errno";
+import type { Command, Program } from "./ast";
+import { Parser, ShellSyntaxError } from "./parser";
+import { ShellAbort, ShellExit } from "./errors";
+import { Expander, type ExpandHost } from "./expand";
+import { type Job, JobTable, statusOf } from "./jobs";
+import { signalDescription, signalNumber } from "./signals";
+import { Vars } from "./vars";
+
+export interface EvalFlags {
+  /** The last thing this process does: an external command may replace it (exec). */
+  exit?: boolean;
+  /** A condition (if/while test, left of && ||, after !): `set -e` does not apply. */
+  tested?: boolean;
+}
+
+/** Letters of `set` options in the order $- shows them (ash's optletters). */
+export const OPTION_LETTERS = "efIimnscxvCabuE";
+export const LONG_OPTIONS: Record<string, string> = {
+  errexit: "e",
+  noglob: "f",
+  ignoreeof: "I",
+  monitor: "m",
+  noexec: "n",
+  xtrace: "x",
+  verbose: "v",
+  noclobber: "C",
+  allexport: "a",
+  notify: "b",
+  nounset: "u",
+  errtrace: "E",
+  vi: "vi",
+  pipefail: "pipefail",
+};
+
+export type Evaluator = (sh: Shell, cmd: Command, flags: EvalFlags) => Gen<number>;
+
+/** Set by exec.ts (which imports this file) to break the import cycle. */
+let evaluate: Evaluator;
+export function setEvaluator(e: Evaluator): void {
+  evaluate = e;
+}
+
+export class Shell implements ExpandHost {
+  sys: Sys;
+  vars = new Vars();
+  positional: string[] = [];
+  arg0 = "sh";
+  lastStatus = 0;
+  /** Status of the last command substitution (what `x=$(cmd)` returns). */
+  backStatus = 0;
+  rootPid: number;
+  lastBgPid: number | undefined;
+  options = new Set<string>();
+  functions = new Map<string, Command>();
+  aliases = new Map<string, string>();
+  /** Trap actions by "EXIT" or signal name; "" means ignore. */
+  traps = new Map<string, string>();
+  jobs = new JobTable();
+  lineno = 0;
+  /** ash's commandname: the builtin running, or the script being read; shapes error prefixes. */
+  commandName: string | null = null;
+  interactive = false;
+  jobControl = false;
+  /** Commands come from a file (script or `.`): messages show line numbers even when interactive. */
+  inputFromFile = false;
+  /** 0 in the main shell, more in subshells. */
+  level = 0;
+  loopDepth = 0;
+  funcDepth = 0;
+  /** Dot-script nesting (for `return`). */
+  dotDepth = 0;
+  /** Copies of fds kept while a builtin's redirections are in effect (closed in children). */
+  savedFds = new Set<number>();
+  /** Set just before exec/exit: fd restoration in finally blocks must not run then. */
+  unwinding = false;
+  pendingSignals: Signal[] = [];
+  /** Signals this process installed handlers for. */
+  private handled = new Set<Signal>();
+  inTrap = false;
+  exitTrapRan = false;
+  /** `exit` already warned about stopped jobs once. */
+  exitWarned = false;
+  /** ash catches SIGINT when running -c (so it can die of it cleanly after a child). */
+  catchesIntByDefault = false;
+  /** getopts state: next argument index and position inside a cluster (-1: none). */
+  optind = 1;
+  optoff = -1;
+  ttyFd = 0;
+  shellPgid = 0;
+  expander: Expander;
+
+  constructor(sys: Sys) {
+    this.sys = sys;
+    this.rootPid = sys.getpid();
+    this.expander = new Expander(this);
+  }
+
+  // --- state for subshells ---
+
+  cloneFor(sys: Sys): Shell {
+    const c = new Shell(sys);
+    c.vars = this.vars.clone();
+    c.positional = [...this.positional];
+    c.arg0 = this.arg0;
+    c.lastStatus = this.lastStatus;
+    c.rootPid = this.rootPid;
+    c.lastBgPid = this.lastBgPid;
+    c.options = new Set(this.options);
+    c.functions = new Map(this.functions);
+    c.aliases = new Map(this.aliases);
+    // Traps are reset in subshells, except ignored signals which stay ignored.
+    for (const [k, v] of this.traps) if (v === "") c.traps.set(k, v);
+    c.lineno = this.lineno;
+    c.commandName = this.commandName;
+    c.interactive = false;
+    c.jobControl = false;
+    c.inputFromFile = this.inputFromFile;
+    c.level = this.level + 1;
+    c.loopDepth = this.loopDepth;
+    c.funcDepth = this.funcDepth;
+    c.dotDepth = this.dotDepth;
+    c.ttyFd = this.ttyFd;
+    return c;
+  }
+
+  /**
+   * Forks a subshell running `body` on a cloned state. `background`: no job control, so the child
+   * ignores SIGINT/SIGQUIT and reads /dev/null (as ash does for `cmd &`).
+   */
+  *fork(body: (child: Shell) => Gen<number>, opts: { pgid?: number; background?: boolean } = {}): Gen<number> {
+    const parent = this;
+    const handled = [...this.handled];
+    const saved = [...this.savedFds];
+    const main = function* (csys: Sys): Gen<number> {
+      const child = parent.cloneFor(csys);
+      for (const fd of saved) {
+        try {
+          csys.close(fd);
+        } catch {
+          // already closed
+        }
+      }
+      // Handlers are the parent's closures: replace them with this child's behaviour.
+      for (const sig of handled) csys.signal(sig, "default");
+      if (parent.interactive) {
+        for (const sig of ["TSTP", "TTIN", "TTOU", "QUIT", "TERM", "INT"] as Signal[]) csys.signal(sig, "default");
+      }
+      for (const [k, v] of child.traps) if (v === "" && k !== "EXIT") csys.signal(k as Signal, "ignore");
+      if (opts.background && !parent.jobControl) {
+        csys.signal("INT", "ignore");
+        csys.signal("QUIT", "ignore");
+        try {
+          const fd = csys.open("/dev/null", { read: true });
+          if (fd !== 0) {
+            csys.dup2(fd, 0);
+            csys.close(fd);
+          }
+        } catch {
+          // no /dev/null: leave stdin alone
+        }
+      }
+      return yield* child.runAsProcess(() => body(child));
+    };
+    try {
+      return this.sys.fork(main, { pgid: opts.pgid });
+    } catch (e) {
+      if (e instanceof Errno) return yield* this.fail(`can't fork: ${e.message}`);
+      throw e;
+    }
+  }
+
+  /** Runs a process's work and turns shell unwinding into its exit status (EXIT trap included). */
+  *runAsProcess(body: () => Gen<number>): Gen<number> {
+    let status: number;
+    try {
+      status = yield* body();
+    } catch (e) {
+      if (e instanceof ShellExit || e instanceof ShellAbort) status = e.status;
+      else throw e;
+    }
+    return yield* this.finish(status);
+  }
+
+  /** Runs the EXIT trap (once) and returns the final status. */
+  *finish(status: number): Gen<number> {
+    const action = this.traps.get("EXIT");
+    if (action && !this.exitTrapRan) {
+      this.exitTrapRan = true;
+      this.traps.delete("EXIT");
+      this.lastStatus = status;
+      try {
+        yield* this.evalString(action);
+      } catch (e) {
+        if (e instanceof ShellExit) return e.status;
+        if (!(e instanceof ShellAbort)) throw e;
+      }
+    }
+    return status;
+  }
+
+  // --- messages ---
+
+  /** ash_vmsg's prefix: "$0: [cmd: ][line N: ]". */
+  prefix(line?: number): string {
+    let s = `${this.arg0}: `;
+    if (this.commandName !== null) {
+      if (this.commandName !== this.arg0) s += `${this.commandName}: `;
+      if (!this.interactive || this.inputFromFile) s += `line ${line ?? this.lineno}: `;
+    }
+    return s;
+  }
+
+  *write(fd: number, text: string): Gen<void> {
+    if (text !== "") yield* this.sys.write(fd, text);
+  }
+
+  /** Prints "prefix: msg" on stderr. */
+  *message(msg: string, line?: number): Gen<void> {
+    try {
+      yield* this.sys.write(2, `${this.prefix(line)}${msg}\n`);
+    } catch (e) {
+      if (!(e instanceof Errno)) throw e;
+    }
+  }
+
+  /** ash_msg_and_raise_error: print and abort the current command with `status`. */
+  *fail(msg: string, status = 2): Gen<never> {
+    yield* this.message(msg);
+    throw new ShellAbort(status);
+  }
+
+  // --- options ---
+
+  option(name: "nounset" | "noglob" | string): boolean {
+    const letter = LONG_OPTIONS[name] ?? name;
+    return this.options.has(letter);
+  }
+
+  /** $-: ash lists the set letters from the end of its option table backwards. */
+  optionString(): string {
+    let s = "";
+    for (const c of [...OPTION_LETTERS].reverse()) if (this.options.has(c)) s += c;
+    return s;
+  }
+
+  // --- evaluation entry points ---
+
+  *eval(cmd: Command | null, flags: EvalFlags = {}): Gen<number> {
+    if (!cmd) return 0;
+    return yield* evaluate(this, cmd, flags);
+  }
+
+  /** Parses and runs a string (eval, traps, -c): one command line at a time, as ash does. */
+  *evalString(text: string, flags: EvalFlags = {}): Gen<number> {
+    const parser = new Parser(text, { line: this.lineno, aliases: this.aliases });
+    let status = 0;
+    for (;;) {
+      let cmd: Command | null | "eof";
+      try {
+        cmd = parser.parseCommandLine();
+      } catch (e) {
+        if (e instanceof ShellSyntaxError) return yield* this.fail(`syntax error: ${e.message}`);
+        throw e;
+      }
+      if (cmd === "eof") break;
+      if (cmd) {
+        status = yield* this.eval(cmd, { ...flags, exit: flags.exit === true && parser.atEof });
+        this.lastStatus = status;
+      }
+    }
+    return status;
+  }
+
+  *commandSubstitution(body: Program): Gen<string> {
+    const [r, w] = this.sys.pipe();
+    const pid = yield* this.fork(function* (child) {
+      child.sys.close(r);
+      if (w !== 1) {
+        child.sys.dup2(w, 1);
+        child.sys.close(w);
+      }
+      return yield* child.eval(body, { exit: true });
+    });
+    this.sys.close(w);
+    let out = "";
+    for (;;) {
+      let chunk: string;
+      try {
+        chunk = yield* this.sys.read(r);
+      } catch (e) {
+        if (e instanceof Errno && e.code === "EINTR") {
+          yield* this.runPendingTraps();
+          continue;
+        }
+        throw e;
+      }
+      if (chunk === "") break;
+      out += chunk;
+    }
+    this.sys.close(r);
+    const res = yield* this.waitPid(pid);
+    this.backStatus = res ? statusOf(res) : 0;
+    this.lastStatus = this.backStatus;
+    return out.replace(/\n+$/, "");
+  }
+
+  // --- processes and jobs ---
+
+  /** waitpid that survives signal interruptions (running traps in between). */
+  *waitPid(pid: number, untraced = false): Gen<WaitResult | null> {
+    for (;;) {
+      try {
+        return yield* this.sys.wait(pid, { untraced });
+      } catch (e) {
+        if (e instanceof Errno && e.code === "EINTR") {
+          yield* this.runPendingTraps();
+          continue;
+        }
+        if (e instanceof Errno && e.code === "ECHILD") return null;
+        throw e;
+      }
+    }
+  }
+
+  /** Waits for a foreground job; returns its status ($?), printing what ash prints. */
+  *waitForeground(job: Job, negate = false): Gen<number> {
+    for (const p of job.procs) {
+      while (!p.result && !p.stopped) {
+        const r = yield* this.waitPid(p.pid, job.jobctl);
+        if (!r) {
+          p.result = { pid: p.pid, code: 127 };
+          break;
+        }
+        this.jobs.update(r);
+        if (!this.jobs.byPid(p.pid)) {
+          if (r.stopped) p.stopped = true;
+          else if (!r.continued) p.result = r;
+        }
+      }
+    }
+    if (job.jobctl) {
+      try {
+        this.sys.tcsetpgrp(this.ttyFd, this.shellPgid);
+      } catch {
+        // terminal gone
+      }
+    }
+    const last = job.procs[job.procs.length - 1];
+    if (job.procs.some((p) => p.stopped && !p.result)) {
+      job.state = "stopped";
+      job.stopSignal ??= "TSTP";
+      job.changed = true;
+      this.jobs.add(job);
+      return 128 + signalNumber(job.stopSignal);
+    }
+    let status: number;
+    status = statusOf(last.result!);
+    if (this.options.has("pipefail")) {
+      for (const p of job.procs) {
+        const s = statusOf(p.result!);
+        if (s !== 0) status = s;
+      }
+    }
+    const sig = last.result!.signal;
+    if (sig && sig !== "INT" && sig !== "PIPE") yield* this.write(2, `${signalDescription(sig)}\n`);
+    if (this.jobs.jobs.includes(job)) this.jobs.remove(job);
+    if (sig === "INT" && job.jobctl && this.interactive) {
+      // The terminal took ^C for the job; the shell acts as if interrupted too (ash's raise(SIGINT)).
+      this.pendingSignals.push("INT");
+    }
+    return negate ? (status === 0 ? 1 : 0) : status;
+  }
+
+  /** Collects state changes of background jobs without blocking. */
+  *reapJobs(): Gen<void> {
+    for (;;) {
+      let r: WaitResult | null;
+      try {
+        r = yield* this.sys.wait(-1, { nohang: true, untraced: this.jobControl, continued: this.jobControl });
+      } catch (e) {
+        if (e instanceof Errno) return;
+        throw e;
+      }
+      if (!r) return;
+      this.jobs.update(r);
+    }
+  }
+
+  /** ash's showjobs(SHOW_CHANGED): notices for jobs that finished or stopped. */
+  *notifyJobs(fd = 2): Gen<void> {
+    yield* this.reapJobs();
+    for (const job of [...this.jobs.jobs]) {
+      if (!job.changed) continue;
+      job.changed = false;
+      if (job.state === "running") continue;
+      yield* this.write(fd, this.jobs.format(job, false));
+      if (job.state === "done") this.jobs.remove(job);
+    }
+  }
+
+  // --- signals and traps ---
+
+  /** Installs the shell's own handler for a signal (traps, interactive SIGINT). */
+  catchSignal(sig: Signal): void {
+    this.handled.add(sig);
+    this.sys.signal(sig, (s) => {
+      this.pendingSignals.push(s);
+    });
+  }
+
+  uncatchSignal(sig: Signal, action: "default" | "ignore"): void {
+    this.handled.delete(sig);
+    this.sys.signal(sig, action);
+  }
+
+  *runPendingTraps(): Gen<void> {
+    if (this.inTrap) return;
+    while (this.pendingSignals.length > 0) {
+      const sig = this.pendingSignals.shift()!;
+      const action = this.traps.get(sig);
+      if (action === undefined) {
+        if (sig === "INT" && !this.interactive) {
+          // No trap: SIGINT ends a non-interactive shell, by the signal itself.
+          this.uncatchSignal("INT", "default");
+          this.unwinding = true;
+          this.sys.kill(this.sys.getpid(), "INT");
+          yield* this.sys.yield();
+        }
+        continue;
+      }
+      if (action === "") continue;
+      const saved = this.lastStatus;
+      this.inTrap = true;
+      try {
+        yield* this.evalString(action);
+      } finally {
+        if (!this.unwinding) this.inTrap = false;
+      }
+      this.lastStatus = saved;
+    }
+  }
+}
