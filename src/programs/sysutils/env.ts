@@ -1,7 +1,7 @@
 /** env [-i0] [-u NAME]... [-] [NAME=VALUE]... [PROG ARGS]: print or set the environment, then exec. */
 import type { ProgramDef } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
-import { execFailureStatus, execvp } from "../lib/execvp";
+import { execFailureStatus, execOnPath } from "../lib/runcommand";
 import { getopt, OptError } from "../lib/getopt";
 import { asErrno, out, warn } from "../lib/io";
 import { USAGE } from "./usage";
@@ -50,7 +50,7 @@ export const env: ProgramDef = {
       return 0;
     }
     try {
-      return execvp(sys, rest[0], rest, environ);
+      return execOnPath(sys, rest[0], rest, environ);
     } catch (e) {
       const err = asErrno(e);
       yield* warn(sys, `can't execute '${rest[0]}': ${err.message}`);

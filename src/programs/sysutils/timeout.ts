@@ -4,7 +4,7 @@
  */
 import type { ProgramDef, Signal } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
-import { execFailureStatus, execvp } from "../lib/execvp";
+import { execFailureStatus, execOnPath } from "../lib/runcommand";
 import { getopt, OptError } from "../lib/getopt";
 import { asErrno, warn } from "../lib/io";
 import { parseDuration } from "./sleep";
@@ -103,7 +103,7 @@ export const timeout: ProgramDef = {
       { comm: "timeout" },
     );
     try {
-      return execvp(sys, command[0], command);
+      return execOnPath(sys, command[0], command);
     } catch (e) {
       const err = asErrno(e);
       yield* warn(sys, `can't execute '${command[0]}': ${err.message}`);

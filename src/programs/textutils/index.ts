@@ -16,6 +16,27 @@ import { tee } from "./tee";
 import { tr } from "./tr";
 import { uniq } from "./uniq";
 import { wc } from "./wc";
+import { xargs } from "./xargs";
 import { yes } from "./yes";
 
-export const textutilsPrograms: ProgramDef[] = [cut, echo, grep, egrep, fgrep, head, nl, printf, rev, seq, sort, tac, tail, tee, tr, uniq, wc, yes];
+export const textutilsPrograms: ProgramDef[] = [
+  cut,
+  echo,
+  grep,
+  egrep,
+  fgrep,
+  head,
+  nl,
+  printf,
+  rev,
+  seq,
+  sort,
+  tac,
+  tail,
+  tee,
+  tr,
+  uniq,
+  wc,
+  xargs,
+  yes,
+];
