@@ -21,6 +21,7 @@ export function caseTitle(c: RecordedCase): string {
 let pendingFiles: Record<string, string> = {};
 const placeFiles: ProgramDef = {
   name: "test-place-files",
+  // biome-ignore lint/correctness/useYield: only synchronous calls
   *main(sys) {
     for (const [name, data] of Object.entries(pendingFiles)) {
       const path = `${sys.getcwd()}/${name}`;
