@@ -12,11 +12,7 @@ export interface ArithVars {
 
 const wrap = (v: bigint): bigint => BigInt.asIntN(64, v);
 
-type Tok =
-  | { k: "num"; v: bigint }
-  | { k: "name"; v: string }
-  | { k: "op"; v: string }
-  | { k: "end" };
+type Tok = { k: "num"; v: bigint } | { k: "name"; v: string } | { k: "op"; v: string } | { k: "end" };
 
 const OPS = [
   "<<=",
@@ -78,7 +74,8 @@ export function parseArithNumber(text: string): bigint {
       let d: number;
       if (ch >= "0" && ch <= "9") d = ch.charCodeAt(0) - 48;
       else if (ch >= "a" && ch <= "z") d = ch.charCodeAt(0) - 97 + 10;
-      else if (ch >= "A" && ch <= "Z") d = base <= 36 ? ch.charCodeAt(0) - 65 + 10 : ch.charCodeAt(0) - 65 + 36;
+      else if (ch >= "A" && ch <= "Z")
+        d = base <= 36 ? ch.charCodeAt(0) - 65 + 10 : ch.charCodeAt(0) - 65 + 36;
       else if (ch === "@") d = 62;
       else if (ch === "_") d = 63;
       else syntaxError();

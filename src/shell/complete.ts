@@ -28,7 +28,8 @@ export function completer(sh: Shell): Completer {
     const commandPosition = before === "" || /[;|&(]$/.test(before);
     const found = new Set<string>();
     if (commandPosition && !word.includes("/")) {
-      for (const n of [...BUILTINS.keys(), ...sh.functions.keys(), ...sh.aliases.keys()]) if (n.startsWith(word)) found.add(n);
+      for (const n of [...BUILTINS.keys(), ...sh.functions.keys(), ...sh.aliases.keys()])
+        if (n.startsWith(word)) found.add(n);
       for (const dir of (sh.vars.get("PATH") ?? "").split(":")) {
         for (const n of listDir(sh, dir || ".")) {
           if (!n.startsWith(word)) continue;

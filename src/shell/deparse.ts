@@ -48,7 +48,10 @@ function redirs(rs: Redir[]): string {
 export function deparse(c: Command): string {
   switch (c.type) {
     case "simple":
-      return [...c.assigns.map((a) => `${a.name}=${word(a.value)}`), ...c.words.map(word)].join(" ") + redirs(c.redirs);
+      return (
+        [...c.assigns.map((a) => `${a.name}=${word(a.value)}`), ...c.words.map(word)].join(" ") +
+        redirs(c.redirs)
+      );
     case "pipeline":
       return (c.negate ? "! " : "") + c.cmds.map(deparse).join(" | ");
     case "and":

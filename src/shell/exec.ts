@@ -7,6 +7,7 @@ import type { Gen } from "../kernel/api";
 import { Errno } from "../kernel/errno";
 import type { Case, Command, For, If, List, Loop, Pipeline, Redir, SimpleCommand } from "./ast";
 import { BUILTINS, type Builtin } from "./builtins/registry";
+import { immediate } from "./builtins/types";
 import { deparse } from "./deparse";
 import { BreakLoop, ContinueLoop, ReturnFromFunction, ShellAbort, ShellExit } from "./errors";
 import type { Job } from "./jobs";
@@ -254,7 +255,10 @@ function* evalBackground(sh: Shell, cmd: Command): Gen<number> {
 
 function* evalPipeline(sh: Shell, p: Pipeline, flags: EvalFlags, background: boolean): Gen<number> {
   if (p.cmds.length === 1 && !background) {
-    const s = yield* evalCommand(sh, p.cmds[0], { tested: flags.tested || p.negate, exit: flags.exit && !p.negate });
+    const s = yield* evalCommand(sh, p.cmds[0], {
+      tested: flags.tested || p.negate,
+      exit: flags.exit && !p.negate,
+    });
     return p.negate ? (s === 0 ? 1 : 0) : s;
   }
   const job = newJob(sh, [], background);
@@ -308,9 +312,7 @@ function* evalSimple(sh: Shell, cmd: SimpleCommand, flags: EvalFlags): Gen<numbe
 
   if (argv.length === 0) {
     for (const [name, value] of assigns) yield* setVar(sh, name, value);
-    const status = yield* withRedirs(sh, cmd.redirs, function* () {
-      return 0;
-    });
+    const status = yield* withRedirs(sh, cmd.redirs, () => immediate(0));
     return status !== 0 ? status : sh.backStatus;
   }
 
@@ -495,7 +497,12 @@ export function* runCommandArgv(sh: Shell, argv: string[], flags: EvalFlags): Ge
 }
 
 /** execve from the shell process; on failure prints ash's message and exits 126/127. */
-export function* execProgram(sh: Shell, path: string, argv: string[], env: Record<string, string>): Gen<number> {
+export function* execProgram(
+  sh: Shell,
+  path: string,
+  argv: string[],
+  env: Record<string, string>,
+): Gen<number> {
   try {
     sh.unwinding = true;
     sh.sys.exec(path, argv, env);

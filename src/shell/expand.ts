@@ -289,7 +289,12 @@ export class Expander {
         yield* checkUnset.call(this);
         const pat = yield* this.pattern(part.arg ?? { parts: [] });
         const apply = (v: string) => removeAffix(v, pat, op);
-        this.pushValue(out, isList ? raw.map(apply) : raw === undefined ? undefined : apply(raw), name, quoted);
+        this.pushValue(
+          out,
+          isList ? raw.map(apply) : raw === undefined ? undefined : apply(raw),
+          name,
+          quoted,
+        );
         return;
       }
       case "/":
@@ -298,7 +303,12 @@ export class Expander {
         const pat = yield* this.pattern(part.arg ?? { parts: [] });
         const rep = part.arg2 ? yield* this.string(part.arg2, { tilde: false }) : "";
         const apply = (v: string) => replacePattern(v, pat, rep, op === "//");
-        this.pushValue(out, isList ? raw.map(apply) : raw === undefined ? undefined : apply(raw), name, quoted);
+        this.pushValue(
+          out,
+          isList ? raw.map(apply) : raw === undefined ? undefined : apply(raw),
+          name,
+          quoted,
+        );
         return;
       }
       case "substr": {

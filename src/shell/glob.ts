@@ -38,12 +38,16 @@ export function glob(sys: Sys, pattern: string): string[] {
     const last = i === comps.length - 1;
     if (comp === "") {
       // "a//b" or a trailing "/": keep the slash, require a directory for the trailing case
-      if (last) results = results.filter((r) => r === "/" || isDir(sys, r)).map((r) => (r.endsWith("/") ? r : `${r}/`));
+      if (last)
+        results = results
+          .filter((r) => r === "/" || isDir(sys, r))
+          .map((r) => (r.endsWith("/") ? r : `${r}/`));
       continue;
     }
     const next: string[] = [];
     for (const base of results) {
-      const join = (name: string) => (base === "" ? name : base.endsWith("/") ? base + name : `${base}/${name}`);
+      const join = (name: string) =>
+        base === "" ? name : base.endsWith("/") ? base + name : `${base}/${name}`;
       if (!hasGlobChars(comp)) {
         next.push(join(unescapePattern(comp)));
         continue;
@@ -56,7 +60,9 @@ export function glob(sys: Sys, pattern: string): string[] {
       }
       const matchDot = comp.startsWith(".") || comp.startsWith("\\.");
       if (matchDot) names = [".", "..", ...names.filter((n) => n !== "." && n !== "..")];
-      const matched = names.filter((n) => (matchDot || !n.startsWith(".")) && matchPattern(comp, n)).sort(bytewise);
+      const matched = names
+        .filter((n) => (matchDot || !n.startsWith(".")) && matchPattern(comp, n))
+        .sort(bytewise);
       for (const n of matched) {
         const p = join(n);
         if (last || isDir(sys, p)) next.push(p);

@@ -508,7 +508,7 @@ export abstract class Lexer {
       if (c === "\\") {
         const n = this.getc();
         if (n === EOF) this.error("missing '}'");
-        if (quotedCtx && !"\\`$\"}".includes(n)) b.lit(`\\${n}`, true);
+        if (quotedCtx && !'\\`$"}'.includes(n)) b.lit(`\\${n}`, true);
         else b.lit(n, true);
       } else if (c === "'" && !quotedCtx) {
         b.lit(this.readSingleQuoted(), true);

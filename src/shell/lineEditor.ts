@@ -180,7 +180,10 @@ export class LineEditor {
             yield* replaceLine.call(this, this.history[histIndex]);
           } else if (key === "down" && histIndex < this.history.length) {
             histIndex++;
-            yield* replaceLine.call(this, histIndex === this.history.length ? draft : this.history[histIndex]);
+            yield* replaceLine.call(
+              this,
+              histIndex === this.history.length ? draft : this.history[histIndex],
+            );
           }
           break;
         }
@@ -205,7 +208,9 @@ export class LineEditor {
             cur += ins.length;
             yield* this.out(ins + redrawFrom(cur));
           } else if (lastWasTab && candidates.length > 1) {
-            yield* this.out(`${line.slice(cur)}\n${columns(candidates, this.width())}${prompt}${line}${"\b".repeat(line.length - cur)}`);
+            yield* this.out(
+              `${line.slice(cur)}\n${columns(candidates, this.width())}${prompt}${line}${"\b".repeat(line.length - cur)}`,
+            );
           }
           break;
         }
@@ -254,7 +259,13 @@ export class LineEditor {
         case "F":
           return "end";
         case "~":
-          return params === "1" || params === "7" ? "home" : params === "4" || params === "8" ? "end" : params === "3" ? "delete" : "";
+          return params === "1" || params === "7"
+            ? "home"
+            : params === "4" || params === "8"
+              ? "end"
+              : params === "3"
+                ? "delete"
+                : "";
         default:
           return "";
       }

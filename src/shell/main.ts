@@ -4,6 +4,7 @@
  */
 import type { Gen, Signal, Sys } from "../kernel/api";
 import { Errno } from "../kernel/errno";
+import { immediate } from "./builtins/types";
 import { setOptions } from "./builtins/variables";
 import { completer } from "./complete";
 import { BreakLoop, ContinueLoop, ReturnFromFunction, ShellAbort, ShellExit } from "./errors";
@@ -196,7 +197,10 @@ export function* shMain(sys: Sys): Gen<number> {
       else rest.push(c);
     }
     if (rest.includes("o")) {
-      const status = yield* setOptions(sh, [`${a[0]}o`, args[i + 1]].filter((x) => x !== undefined));
+      const status = yield* setOptions(
+        sh,
+        [`${a[0]}o`, args[i + 1]].filter((x) => x !== undefined),
+      );
       if (status !== 0) return 2;
       i++;
     } else if (rest.length) {
@@ -263,10 +267,10 @@ export function* shMain(sys: Sys): Gen<number> {
       let served = false;
       status = yield* runInput(
         sh,
-        function* () {
-          if (served) return null;
+        () => {
+          const chunk = served ? null : text;
           served = true;
-          return text;
+          return immediate(chunk);
         },
         1,
       );

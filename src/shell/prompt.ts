@@ -51,12 +51,20 @@ export function promptEscapes(sh: Shell, text: string): string {
         break;
       case "w": {
         const dir = cwd(sh);
-        out += home && home !== "/" && (dir === home || dir.startsWith(`${home}/`)) ? `~${dir.slice(home.length)}` : dir;
+        out +=
+          home && home !== "/" && (dir === home || dir.startsWith(`${home}/`))
+            ? `~${dir.slice(home.length)}`
+            : dir;
         break;
       }
       case "W": {
         const dir = cwd(sh);
-        out += home && dir === home && home !== "/" ? "~" : dir === "/" ? "/" : dir.slice(dir.lastIndexOf("/") + 1);
+        out +=
+          home && dir === home && home !== "/"
+            ? "~"
+            : dir === "/"
+              ? "/"
+              : dir.slice(dir.lastIndexOf("/") + 1);
         break;
       }
       case "$":

@@ -93,7 +93,13 @@ function* applyOne(sh: Shell, r: Redir, saved: SavedFd[] | null): Gen<void> {
       yield* openOnto(sh, target, { read: true }, [r.fd], saved);
       return;
     case ">":
-      yield* openOnto(sh, target, { write: true, create: true, trunc: true, excl: sh.options.has("C") }, [r.fd], saved);
+      yield* openOnto(
+        sh,
+        target,
+        { write: true, create: true, trunc: true, excl: sh.options.has("C") },
+        [r.fd],
+        saved,
+      );
       return;
     case ">|":
       yield* openOnto(sh, target, { write: true, create: true, trunc: true }, [r.fd], saved);
@@ -110,7 +116,13 @@ function* applyOne(sh: Shell, r: Redir, saved: SavedFd[] | null): Gen<void> {
   }
 }
 
-function* openOnto(sh: Shell, path: string, flags: OpenFlags, fds: number[], saved: SavedFd[] | null): Gen<void> {
+function* openOnto(
+  sh: Shell,
+  path: string,
+  flags: OpenFlags,
+  fds: number[],
+  saved: SavedFd[] | null,
+): Gen<void> {
   for (const target of fds) remember(sh, target, saved);
   let fd: number;
   try {

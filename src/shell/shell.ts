@@ -134,7 +134,10 @@ export class Shell implements ExpandHost {
    * Forks a subshell running `body` on a cloned state. `background`: no job control, so the child
    * ignores SIGINT/SIGQUIT and reads /dev/null (as ash does for `cmd &`).
    */
-  *fork(body: (child: Shell) => Gen<number>, opts: { pgid?: number; background?: boolean } = {}): Gen<number> {
+  *fork(
+    body: (child: Shell) => Gen<number>,
+    opts: { pgid?: number; background?: boolean } = {},
+  ): Gen<number> {
     const parent = this;
     const handled = [...this.handled];
     const saved = [...this.savedFds];
@@ -150,7 +153,8 @@ export class Shell implements ExpandHost {
       // Handlers are the parent's closures: replace them with this child's behaviour.
       for (const sig of handled) csys.signal(sig, "default");
       if (parent.interactive) {
-        for (const sig of ["TSTP", "TTIN", "TTOU", "QUIT", "TERM", "INT"] as Signal[]) csys.signal(sig, "default");
+        for (const sig of ["TSTP", "TTIN", "TTOU", "QUIT", "TERM", "INT"] as Signal[])
+          csys.signal(sig, "default");
       }
       for (const [k, v] of child.traps) if (v === "" && k !== "EXIT") csys.signal(k as Signal, "ignore");
       if (opts.background && !parent.jobControl) {

@@ -3,18 +3,14 @@ import { Errno } from "../../kernel/errno";
 import { BreakLoop, ContinueLoop, ReturnFromFunction, ShellExit } from "../errors";
 import { execProgram, findInPath } from "../exec";
 import { Parser, ShellSyntaxError } from "../parser";
-import { type Builtin, builtin, number } from "./types";
+import { type Builtin, builtin, immediate, number } from "./types";
 
-const trueCmd = function* () {
-  return 0;
-};
+const trueCmd = () => immediate(0);
 
 export const controlBuiltins: Builtin[] = [
   builtin(":", true, trueCmd),
   builtin("true", false, trueCmd),
-  builtin("false", false, function* () {
-    return 1;
-  }),
+  builtin("false", false, () => immediate(1)),
   ...(["break", "continue"] as const).map((name) =>
     builtin(name, true, function* (sh, argv) {
       let n = 1;

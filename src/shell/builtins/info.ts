@@ -6,7 +6,25 @@ import { singleQuote } from "../xtrace";
 import { BUILTINS } from "./registry";
 import { type Builtin, builtin } from "./types";
 
-const KEYWORDS = new Set(["!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in", "then", "until", "while", "{", "}"]);
+const KEYWORDS = new Set([
+  "!",
+  "case",
+  "do",
+  "done",
+  "elif",
+  "else",
+  "esac",
+  "fi",
+  "for",
+  "function",
+  "if",
+  "in",
+  "then",
+  "until",
+  "while",
+  "{",
+  "}",
+]);
 
 /** What a name means to the shell, for type / command -v / command -V. */
 function describe(sh: Shell, name: string): { kind: string; path?: string } | null {
@@ -94,7 +112,7 @@ export const infoBuiltins: Builtin[] = [
   builtin("command", false, function* (sh, argv, flags: EvalFlags) {
     let args = argv.slice(1);
     let mode = "";
-    while (args[0]?.startsWith("-") && args[0] !== "-" ) {
+    while (args[0]?.startsWith("-") && args[0] !== "-") {
       if (args[0] === "--") {
         args = args.slice(1);
         break;
@@ -205,7 +223,15 @@ export const infoBuiltins: Builtin[] = [
       return 1;
     }
     const flag = args.find((a) => a.startsWith("-"));
-    const values: Record<string, string> = { n: "1048576", s: "8192", c: "0", l: "8192", q: "819200", e: "0", r: "0" };
+    const values: Record<string, string> = {
+      n: "1048576",
+      s: "8192",
+      c: "0",
+      l: "8192",
+      q: "819200",
+      e: "0",
+      r: "0",
+    };
     const value = args.find((a) => !a.startsWith("-"));
     if (value === undefined) yield* sh.write(1, `${values[flag?.slice(-1) ?? "f"] ?? "unlimited"}\n`);
     return 0;

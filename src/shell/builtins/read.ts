@@ -38,89 +38,95 @@ export function splitForRead(line: string, quotedMask: boolean[], n: number, ifs
   return out;
 }
 
-export const readBuiltin: Builtin = builtin("read", false, function* (sh: Shell, argv: string[]): Gen<number> {
-  let raw = false;
-  let prompt: string | undefined;
-  let fd = 0;
-  let maxChars = -1;
-  let delim = "\n";
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--") {
-      i++;
-      break;
+export const readBuiltin: Builtin = builtin(
+  "read",
+  false,
+  function* (sh: Shell, argv: string[]): Gen<number> {
+    let raw = false;
+    let prompt: string | undefined;
+    let fd = 0;
+    let maxChars = -1;
+    let delim = "\n";
+    let i = 1;
+    for (; i < argv.length; i++) {
+      const a = argv[i];
+      if (a === "--") {
+        i++;
+        break;
+      }
+      if (!a.startsWith("-") || a === "-") break;
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j];
+        const val = () => {
+          const v = a.slice(j + 1) || argv[++i];
+          j = a.length;
+          return v;
+        };
+        if (c === "r") raw = true;
+        else if (c === "s") {
+          // silent: nothing to echo anyway without a terminal line discipline change
+        } else if (c === "p") prompt = val();
+        else if (c === "u") fd = Number(val());
+        else if (c === "n") maxChars = Number(val());
+        else if (c === "d") delim = (val() ?? "")[0] ?? "\0";
+        else if (c === "t") val();
+        else return yield* sh.fail(`read: invalid option -- '${c}'`);
+      }
     }
-    if (!a.startsWith("-") || a === "-") break;
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j];
-      const val = () => {
-        const v = a.slice(j + 1) || argv[++i];
-        j = a.length;
-        return v;
-      };
-      if (c === "r") raw = true;
-      else if (c === "s") {
-        // silent: nothing to echo anyway without a terminal line discipline change
-      } else if (c === "p") prompt = val();
-      else if (c === "u") fd = Number(val());
-      else if (c === "n") maxChars = Number(val());
-      else if (c === "d") delim = (val() ?? "")[0] ?? "\0";
-      else if (c === "t") val();
-      else return yield* sh.fail(`read: invalid option -- '${c}'`);
-    }
-  }
-  const names = argv.slice(i);
-  for (const n of names) if (!isName(n)) return yield* sh.fail(`'${n}': not a valid identifier`);
-  if (prompt !== undefined && sh.sys.isatty(fd)) yield* sh.write(2, prompt);
-  let line = "";
-  const quoted: boolean[] = [];
-  let eof = false;
-  for (;;) {
-    if (maxChars >= 0 && line.length >= maxChars) break;
-    let c: string;
-    try {
-      c = yield* sh.sys.read(fd, 1);
-    } catch (e) {
-      if (e instanceof Errno && e.code === "EINTR") {
-        const sig = sh.pendingSignals[0];
-        yield* sh.runPendingTraps();
-        if (sig) return 128 + signalNumber(sig);
+    const names = argv.slice(i);
+    for (const n of names) if (!isName(n)) return yield* sh.fail(`'${n}': not a valid identifier`);
+    if (prompt !== undefined && sh.sys.isatty(fd)) yield* sh.write(2, prompt);
+    let line = "";
+    const quoted: boolean[] = [];
+    let eof = false;
+    for (;;) {
+      if (maxChars >= 0 && line.length >= maxChars) break;
+      let c: string;
+      try {
+        c = yield* sh.sys.read(fd, 1);
+      } catch (e) {
+        if (e instanceof Errno && e.code === "EINTR") {
+          const sig = sh.pendingSignals[0];
+          yield* sh.runPendingTraps();
+          if (sig) return 128 + signalNumber(sig);
+          continue;
+        }
+        if (e instanceof Errno) {
+          eof = true;
+          break;
+        }
+        throw e;
+      }
+      if (c === "") {
+        eof = true;
+        break;
+      }
+      if (c === delim) break;
+      if (c === "\\" && !raw) {
+        const n = yield* sh.sys.read(fd, 1);
+        if (n === "") {
+          eof = true;
+          break;
+        }
+        if (n === "\n") continue;
+        line += n;
+        quoted.push(true);
         continue;
       }
-      if (e instanceof Errno) {
-        eof = true;
-        break;
-      }
+      line += c;
+      quoted.push(false);
+    }
+    const ifs = sh.vars.get("IFS") ?? " \t\n";
+    const targets = names.length ? names : ["REPLY"];
+    const values = splitForRead(line, quoted, targets.length, ifs);
+    try {
+      targets.forEach((n, k) => {
+        sh.vars.set(n, values[k]);
+      });
+    } catch (e) {
+      if (e instanceof ReadonlyError) return yield* sh.fail(e.message);
       throw e;
     }
-    if (c === "") {
-      eof = true;
-      break;
-    }
-    if (c === delim) break;
-    if (c === "\\" && !raw) {
-      const n = yield* sh.sys.read(fd, 1);
-      if (n === "") {
-        eof = true;
-        break;
-      }
-      if (n === "\n") continue;
-      line += n;
-      quoted.push(true);
-      continue;
-    }
-    line += c;
-    quoted.push(false);
-  }
-  const ifs = sh.vars.get("IFS") ?? " \t\n";
-  const targets = names.length ? names : ["REPLY"];
-  const values = splitForRead(line, quoted, targets.length, ifs);
-  try {
-    targets.forEach((n, k) => sh.vars.set(n, values[k]));
-  } catch (e) {
-    if (e instanceof ReadonlyError) return yield* sh.fail(e.message);
-    throw e;
-  }
-  return eof ? 1 : 0;
-});
+    return eof ? 1 : 0;
+  },
+);

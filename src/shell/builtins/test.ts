@@ -5,8 +5,45 @@ import { type Builtin, builtin } from "./types";
 
 class TestError extends Error {}
 
-const UNARY = new Set(["-e", "-f", "-d", "-r", "-w", "-x", "-s", "-L", "-h", "-b", "-c", "-p", "-S", "-g", "-u", "-k", "-O", "-G", "-t", "-z", "-n"]);
-const BINARY = new Set(["=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"]);
+const UNARY = new Set([
+  "-e",
+  "-f",
+  "-d",
+  "-r",
+  "-w",
+  "-x",
+  "-s",
+  "-L",
+  "-h",
+  "-b",
+  "-c",
+  "-p",
+  "-S",
+  "-g",
+  "-u",
+  "-k",
+  "-O",
+  "-G",
+  "-t",
+  "-z",
+  "-n",
+]);
+const BINARY = new Set([
+  "=",
+  "==",
+  "!=",
+  "<",
+  ">",
+  "-eq",
+  "-ne",
+  "-lt",
+  "-le",
+  "-gt",
+  "-ge",
+  "-nt",
+  "-ot",
+  "-ef",
+]);
 
 function toInt(s: string): bigint {
   const t = s.trim();

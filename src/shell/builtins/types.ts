@@ -17,3 +17,9 @@ export function* number(sh: Shell, s: string): Gen<number> {
   if (!/^\d+$/.test(s) || s.length > 10) return yield* sh.fail(`Illegal number: ${s}`);
   return Number(s);
 }
+
+/** A blocking-call-shaped value for code paths that happen not to block. */
+export function* immediate<T>(value: T): Gen<T> {
+  yield* [];
+  return value;
+}

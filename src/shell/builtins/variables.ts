@@ -5,7 +5,7 @@ import { isName } from "../lexer";
 import { LONG_OPTIONS, OPTION_LETTERS, type Shell } from "../shell";
 import { ReadonlyError } from "../vars";
 import { singleQuote } from "../xtrace";
-import { type Builtin, builtin, number } from "./types";
+import { type Builtin, builtin, immediate, number } from "./types";
 
 function bytewise(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -186,10 +186,10 @@ function* getopts(sh: Shell, optstr: string, optvar: string, args: string[]): Ge
   let c = "?";
   let done = false;
   const setv = (n: string, v: string) => sh.vars.set(n, v);
-  const out = function* (): Gen<number> {
+  const out = (): Gen<number> => {
     setv("OPTIND", String(ind));
     setv(optvar, c);
-    return done ? 1 : 0;
+    return immediate(done ? 1 : 0);
   };
   if (ind > 1 && sh.optoff >= 0 && sh.optoff < (args[ind - 2] ?? "").length) {
     p = args[ind - 2];
