@@ -41,8 +41,13 @@ export class TerminalPage {
     const deadline = Date.now() + timeoutMs;
     while (!(await ready())) {
       if (Date.now() > deadline) {
-        const screen = (await this.probe("lines").catch(() => [] as string[])).join("\n");
-        throw new Error(`timed out waiting for ${what}; screen:\n${screen}`);
+        const screen = (await this.probe("lines").catch(() => [] as string[])).join("\n").trimEnd();
+        const alert = await this.page.evaluate(
+          () => document.querySelector("[role=alert]")?.textContent ?? "",
+        );
+        throw new Error(
+          `timed out waiting for ${what}${alert && ` (page says: ${alert})`}; screen:\n${screen}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 25));
     }
