@@ -83,7 +83,8 @@ export function copyUp(h: FsHost, sb: SuperBlock, o: OvlObj): NodeId {
   // Linux records the origin only where it identifies one object (not for lower hard links).
   if (st.type === "dir" || st.nlink === 1) up.drv.setxattr(h, up.sb, node, ORIGIN_XATTR, encodeOrigin(src));
   up.drv.setattr(h, up.sb, node, timesOf(st));
-  if (realXattr(h, upperReal(sb, pu), IMPURE_XATTR) === null) up.drv.setxattr(h, up.sb, pu, IMPURE_XATTR, "y");
+  if (realXattr(h, upperReal(sb, pu), IMPURE_XATTR) === null)
+    up.drv.setxattr(h, up.sb, pu, IMPURE_XATTR, "y");
   up.drv.setattr(h, up.sb, pu, parentTimes);
   return node;
 }
@@ -96,7 +97,11 @@ export function encodeOrigin(r: Real): string {
 export function decodeOrigin(v: string): Real | null {
   try {
     const parsed: unknown = JSON.parse(v);
-    if (Array.isArray(parsed) && typeof parsed[0] === "string" && ["string", "number"].includes(typeof parsed[1]))
+    if (
+      Array.isArray(parsed) &&
+      typeof parsed[0] === "string" &&
+      ["string", "number"].includes(typeof parsed[1])
+    )
       return { fs: parsed[0], node: parsed[1] };
   } catch {
     // not ours: ignored, as Linux ignores an origin it cannot decode

@@ -135,10 +135,27 @@ function isUpperWhiteout(h: FsHost, sb: SuperBlock, dir: NodeId, name: string): 
   return node !== null && isWhiteoutStat(realStat(h, upperReal(sb, node)));
 }
 
+/**
+ * Whether Linux filters whiteouts out of this directory's listing: merged directories, the root,
+ * and directories with an origin record (OVL_WHITEOUTS). Others are listed as their real directory,
+ * where a stray whiteout shows up although looking it up finds nothing.
+ */
+function mayHaveWhiteouts(h: FsHost, sb: SuperBlock, o: OvlObj): boolean {
+  return o.path === "" || isMerged(o) || realXattr(h, topReal(sb, o), ORIGIN_XATTR) !== null;
+}
+
 /** The merged listing of a directory, in the order Linux returns it. */
 function mergedEntries(h: FsHost, sb: SuperBlock, o: OvlObj): DirEntry[] {
   const upperNames = new Set<string>();
   const fromUpper: DirEntry[] = [];
+  if (!mayHaveWhiteouts(h, sb, o)) {
+    const r = topReal(sb, o);
+    const entries = realDrv(h, r).readdir(h, realSb(h, r.fs), r.node);
+    if (o.upper === null) return entries.map((e) => ({ ...e, ino: mapIno(sb, r.fs, e.ino) }));
+    return entries.map((e) =>
+      e.type === "char" ? { ...e, ino: mapIno(sb, r.fs, e.ino) } : upperEntry(h, sb, o, e, null),
+    );
+  }
   if (o.upper !== null) {
     const ur = upperReal(sb, o.upper);
     const drv = realDrv(h, ur);
@@ -172,7 +189,9 @@ function upperEntry(
 ): DirEntry {
   const ufs = ovl(sb).upper!.fs;
   if (e.type === "dir") {
-    const merged = below?.type === "dir" && !isOpaqueDir(h, upperReal(sb, realLookup(h, upperReal(sb, dir.upper!), e.name)!));
+    const merged =
+      below?.type === "dir" &&
+      !isOpaqueDir(h, upperReal(sb, realLookup(h, upperReal(sb, dir.upper!), e.name)!));
     return { ...e, ino: merged ? mapIno(sb, below.fs, below.ino) : mapIno(sb, ufs, e.ino) };
   }
   const node = realLookup(h, upperReal(sb, dir.upper!), e.name);
@@ -292,7 +311,8 @@ export const overlayDriver: FsDriver & {
     const target = childObj(h, sb, nd, toName);
     if (old.path === childPath(nd.path, toName)) return;
     // The checks the VFS makes before asking the filesystem (fs/namei.c), in its order.
-    if (old.type === "dir" && childPath(nd.path, toName).startsWith(`${old.path}/`)) throw new Errno("EINVAL");
+    if (old.type === "dir" && childPath(nd.path, toName).startsWith(`${old.path}/`))
+      throw new Errno("EINVAL");
     if (target && old.path.startsWith(`${target.path}/`)) throw new Errno("ENOTEMPTY");
     if (target && old.upper !== null && target.upper !== null && sameUpperInode(h, sb, old, target)) return;
     if (target && old.type === "dir" && target.type !== "dir") throw new Errno("ENOTDIR");
@@ -306,9 +326,16 @@ export const overlayDriver: FsDriver & {
     copyUp(h, sb, old);
     const npu = copyUp(h, sb, nd);
     const opu = resolve(h, sb, od.path).upper!;
+    // A directory moved into a merged directory must not pick up what the lowers have under its
+    // new name. Linux marks it before renaming (and leaves the mark if the rename then fails).
+    if (old.type === "dir" && nd.lower.length > 0) {
+      const moving = upperReal(sb, old.upper!);
+      if (!isOpaqueDir(h, moving)) up.drv.setxattr(h, up.sb, moving.node, OPAQUE_XATTR, "y");
+    }
     const targetWhiteout = isUpperWhiteout(h, sb, npu, toName);
     // A merged target directory shows empty but may hold whiteouts; a pure upper one must be empty.
-    if (target?.upper != null && target.type === "dir" && target.lower.length > 0) clearWhiteouts(h, sb, target.upper);
+    if (target?.upper != null && target.type === "dir" && target.lower.length > 0)
+      clearWhiteouts(h, sb, target.upper);
     if (targetWhiteout && whiteoutOld) {
       // RENAME_EXCHANGE: the whiteout at the target moves to the old name.
       const ww = workWorkDir(h, sb, true)!;
@@ -320,10 +347,6 @@ export const overlayDriver: FsDriver & {
       if (targetWhiteout) dropWhiteout(h, sb, npu, toName);
       up.drv.rename(h, up.sb, opu, fromName, npu, toName);
       if (whiteoutOld) addFreshWhiteout(h, sb, opu, fromName);
-    }
-    if (old.type === "dir" && nd.lower.length > 0) {
-      const moved = up.drv.lookup(h, up.sb, npu, toName);
-      if (!isOpaqueDir(h, upperReal(sb, moved))) up.drv.setxattr(h, up.sb, moved, OPAQUE_XATTR, "y");
     }
   },
 
@@ -389,9 +412,7 @@ const MAX_LOWER = 500;
 
 /** Splits lowerdir's list on ":" (a "\:" is a colon inside a name). */
 function splitLowerdir(v: string): string[] {
-  return v
-    .split(/(?<!\\):/)
-    .map((p) => p.replace(/\\:/g, ":"));
+  return v.split(/(?<!\\):/).map((p) => p.replace(/\\:/g, ":"));
 }
 
 /** Builds the superblock of `mount -t overlay -o <data>` (see the top of the file). */
@@ -430,7 +451,10 @@ export function overlayMountData(k: MountHost, id: string, dev: number, w: Walke
   const workLoc = dirAt(workdir);
   if (k.w.mounts[upperLoc.mnt].readonly || k.vfs.drv(upperLoc.fs).immutable) throw new Errno("EINVAL");
   if (workLoc.mnt !== upperLoc.mnt || workLoc.fs !== upperLoc.fs) throw new Errno("EINVAL");
-  if (isWithin(k, upperLoc.fs, workLoc.node, upperLoc.node) || isWithin(k, upperLoc.fs, upperLoc.node, workLoc.node))
+  if (
+    isWithin(k, upperLoc.fs, workLoc.node, upperLoc.node) ||
+    isWithin(k, upperLoc.fs, upperLoc.node, workLoc.node)
+  )
     throw new Errno("EINVAL");
   const sb: OverlayFs = {
     id,
