@@ -6,8 +6,10 @@ import type { ProgramDef, ProgramRegistry } from "../kernel";
 import { busyboxProgram } from "./busybox";
 import { BUSYBOX_APPLETS } from "./busyboxApplets";
 import { fileutilsPrograms } from "./fileutils";
+import { proctoolsPrograms } from "./proctools";
 import { sysutilsPrograms } from "./sysutils";
 import { textutilsPrograms } from "./textutils";
+import { shellPrograms } from "../shell";
 
 const byName = new Map<string, ProgramDef>();
 
@@ -20,9 +22,11 @@ function register(list: ProgramDef[]) {
   for (const p of list) byName.set(p.name, p);
 }
 
+register(shellPrograms);
 register(fileutilsPrograms);
 register(textutilsPrograms);
 register(sysutilsPrograms);
+register(proctoolsPrograms);
 register([busyboxProgram(() => programs, () => BUSYBOX_APPLETS.filter((a) => byName.has(a) || a === "busybox"))]);
 
 /** Programs that live in /usr/sbin on Debian (the rest go to /usr/bin). */
@@ -32,7 +36,8 @@ const SBIN = new Set(["chroot", "nologin", "mkfs", "fdisk", "iptables", "ip", "s
 export function hostBinaries(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of byName.values()) {
-    if (p.name === "busybox" || p.name === "[") continue;
+    // busybox and ash exist only inside images; the host's /bin/sh is the shell itself.
+    if (p.name === "busybox" || p.name === "ash" || p.name === "[") continue;
     out[`/usr/${SBIN.has(p.name) ? "sbin" : "bin"}/${p.name}`] = p.name;
   }
   if (byName.has("[")) out["/usr/bin/["] = "[";

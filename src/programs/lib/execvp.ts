@@ -1,42 +1,22 @@
-/** execvp/posix_spawnp: run a command found on $PATH, as busybox's BB_EXECVP does. */
+/** execvp(3) as glibc does it: a name without "/" is looked up in $PATH, EACCES kept as the excuse. */
 import type { Sys } from "../../kernel/api";
-import { Errno, isErrno } from "../../kernel/errno";
+import { Errno } from "../../kernel/errno";
 
-function candidates(sys: Sys, name: string): string[] {
-  if (name.includes("/")) return [name];
+/** Never returns on success; throws the Errno execvp would leave in errno. */
+export function execvp(sys: Sys, file: string, argv: string[], env?: Record<string, string>): never {
+  if (file === "") throw new Errno("ENOENT");
+  if (file.includes("/")) sys.exec(file, argv, env);
   const path = sys.env.PATH ?? "/bin:/usr/bin";
-  return path.split(":").map((dir) => `${dir || "."}/${name}`);
-}
-
-/** Tries each candidate with `attempt`; ENOENT/ENOTDIR move on, EACCES is remembered (execvp rules). */
-function search<T>(sys: Sys, name: string, attempt: (path: string) => T): T {
-  let denied: Errno | null = null;
-  for (const path of candidates(sys, name)) {
+  let sawEacces = false;
+  for (const dir of path.split(":")) {
+    const candidate = `${dir === "" ? "." : dir}/${file}`;
     try {
-      return attempt(path);
+      sys.exec(candidate, argv, env);
     } catch (e) {
-      if (isErrno(e, "ENOENT") || isErrno(e, "ENOTDIR")) continue;
-      if (isErrno(e, "EACCES")) {
-        denied = e;
-        continue;
-      }
-      throw e;
+      if (!(e instanceof Errno)) throw e;
+      if (e.code === "EACCES") sawEacces = true;
+      else if (e.code !== "ENOENT" && e.code !== "ENOTDIR" && e.code !== "ESTALE" as string) throw e;
     }
   }
-  throw denied ?? new Errno("ENOENT", "execve");
-}
-
-/** Replaces the process with NAME found on PATH; throws Errno if it cannot. */
-export function execvp(sys: Sys, name: string, argv: string[], env?: Record<string, string>): never {
-  return search(sys, name, (path) => sys.exec(path, argv, env));
-}
-
-/** Starts NAME (found on PATH) as a child; returns its pid or throws Errno. */
-export function spawnp(sys: Sys, name: string, argv: string[], opts?: Parameters<Sys["spawn"]>[2]): number {
-  return search(sys, name, (path) => sys.spawn(path, argv, opts));
-}
-
-/** busybox's exit status for a command that could not be run: 127 not found, 126 otherwise. */
-export function execFailureStatus(e: Errno): number {
-  return e.code === "ENOENT" ? 127 : 126;
+  throw new Errno(sawEacces ? "EACCES" : "ENOENT");
 }
