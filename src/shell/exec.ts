@@ -19,6 +19,7 @@ import { xtraceLine } from "./xtrace";
 
 export function* evalCommand(sh: Shell, cmd: Command, flags: EvalFlags): Gen<number> {
   if (sh.pendingSignals.length) yield* sh.runPendingTraps();
+  if (sh.options.has("n") && !sh.interactive) return 0;
   let status: number;
   let checkExit = false;
   switch (cmd.type) {
@@ -333,7 +334,7 @@ function* evalSimple(sh: Shell, cmd: SimpleCommand, flags: EvalFlags): Gen<numbe
   if (!name.includes("/")) {
     if (builtin?.special) return yield* runBuiltin(sh, builtin, argv, assigns, cmd.redirs, flags);
     const fn = noFunctions ? undefined : sh.functions.get(name);
-    if (fn) return yield* callFunction(sh, fn, argv, assigns, cmd.redirs);
+    if (fn) return yield* callFunction(sh, fn, argv, assigns, cmd.redirs, flags);
     if (builtin) return yield* runBuiltin(sh, builtin, argv, assigns, cmd.redirs, flags);
   }
   return yield* runExternal(sh, argv, assigns, cmd.redirs, flags);
@@ -415,23 +416,27 @@ export function* callFunction(
   argv: string[],
   assigns: [string, string][],
   redirs: Redir[],
+  flags: EvalFlags = {},
 ): Gen<number> {
   return yield* withRedirs(sh, redirs, () =>
     withTempVars(sh, assigns, function* () {
       const savedPositional = sh.positional;
       const savedLoop = sh.loopDepth;
+      const savedFuncName = sh.vars.get("FUNCNAME");
       sh.positional = argv.slice(1);
       sh.loopDepth = 0;
       sh.funcDepth++;
       sh.vars.pushFrame();
+      trySet(sh, "FUNCNAME", argv[0]);
       try {
-        return yield* evalCommand(sh, body, {});
+        return yield* evalCommand(sh, body, { tested: flags.tested });
       } catch (e) {
         if (e instanceof ReturnFromFunction) return e.status;
         throw e;
       } finally {
         if (!sh.unwinding) {
           sh.vars.popFrame();
+          trySet(sh, "FUNCNAME", savedFuncName ?? "");
           sh.funcDepth--;
           sh.positional = savedPositional;
           sh.loopDepth = savedLoop;
@@ -439,6 +444,14 @@ export function* callFunction(
       }
     }),
   );
+}
+
+function trySet(sh: Shell, name: string, value: string): void {
+  try {
+    sh.vars.set(name, value);
+  } catch (e) {
+    if (!(e instanceof ReadonlyError)) throw e;
+  }
 }
 
 /** Where PATH finds a command: the first regular file named `name`, or null. */

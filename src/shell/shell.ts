@@ -222,7 +222,7 @@ export class Shell implements ExpandHost {
   }
 
   *write(fd: number, text: string): Gen<void> {
-    if (text !== "") yield* this.sys.write(fd, text);
+    if (text !== "") yield* writeRetrying(this.sys, fd, text);
   }
 
   /** Prints "prefix: msg" on stderr. */
@@ -448,6 +448,17 @@ export class Shell implements ExpandHost {
         if (!this.unwinding) this.inTrap = false;
       }
       this.lastStatus = saved;
+    }
+  }
+}
+
+/** write() that resumes after a signal handler interrupted it (the shell's traps run later). */
+export function* writeRetrying(sys: Sys, fd: number, text: string): Gen<number> {
+  for (;;) {
+    try {
+      return yield* sys.write(fd, text);
+    } catch (e) {
+      if (!(e instanceof Errno) || e.code !== "EINTR") throw e;
     }
   }
 }

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { shellPrograms } from "../../src/shell";
+// The host helper first: it loads the program registry, which loads the shell.
 import { newHost, sh } from "../helpers/host";
+import { shellPrograms } from "../../src/shell";
 
 interface Recorded {
   script: string;
@@ -15,7 +16,9 @@ interface Recorded {
   code: number;
 }
 
-const cases: Recorded[] = JSON.parse(readFileSync(new URL("./fixtures/busybox-sh-c.json", import.meta.url), "utf8"));
+const cases: Recorded[] = JSON.parse(
+  readFileSync(new URL("./fixtures/busybox-sh-c.json", import.meta.url), "utf8"),
+);
 
 describe("sh -c matches busybox ash", () => {
   for (const c of cases) {

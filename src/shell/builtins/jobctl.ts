@@ -69,9 +69,8 @@ function* waitBuiltin(sh: Shell, argv: string[]): Gen<number> {
     for (const job of [...sh.jobs.jobs]) {
       const s = yield* waitJob(job);
       if (s === "interrupted") return yield* interrupted();
-      if (job.state === "done") {
-        sh.jobs.remove(job);
-      }
+      // ash keeps them: `jobs` still reports them once, as it does after a notification
+      if (job.state === "done") job.changed = true;
     }
     return 0;
   }
@@ -103,7 +102,8 @@ function* killBuiltin(sh: Shell, argv: string[]): Gen<number> {
   const name = sh.arg0.slice(sh.arg0.lastIndexOf("/") + 1);
   const err = (msg: string) => sh.write(2, `${name}: ${msg}\n`);
   let args = argv.slice(1);
-  let sig: Signal = "TERM";
+  let sig: Signal | 0 = "TERM";
+  const parseSig = (spec: string): Signal | 0 | undefined => (spec === "0" ? 0 : parseSignal(spec));
   if (args[0] === "-l") {
     if (args.length === 1) {
       let out = "";
@@ -141,24 +141,24 @@ function* killBuiltin(sh: Shell, argv: string[]): Gen<number> {
       yield* err("you need to specify whom to kill");
       return 1;
     }
-    const s = parseSignal(spec);
-    if (!s) {
+    const s = parseSig(spec);
+    if (s === undefined) {
       yield* err(`bad signal name '${spec}'`);
       return 1;
     }
     sig = s;
     args = args.slice(2);
   } else if (args[0]?.startsWith("-") && args[0] !== "--" && args[0].length > 1 && !/^-\d+$/.test(args[0])) {
-    const s = parseSignal(args[0].slice(1));
-    if (!s) {
+    const s = parseSig(args[0].slice(1));
+    if (s === undefined) {
       yield* err(`bad signal name '${args[0].slice(1)}'`);
       return 1;
     }
     sig = s;
     args = args.slice(1);
   } else if (args[0] !== undefined && /^-\d+$/.test(args[0])) {
-    const s = parseSignal(args[0].slice(1));
-    if (!s) {
+    const s = parseSig(args[0].slice(1));
+    if (s === undefined) {
       yield* err(`bad signal name '${args[0].slice(1)}'`);
       return 1;
     }
@@ -189,6 +189,12 @@ function* killBuiltin(sh: Shell, argv: string[]): Gen<number> {
       yield* err(`can't kill pid ${a}: ${e.message}`);
       status = 1;
     }
+  }
+  // A signal to ourselves (or our group) is handled before the next command, as on Linux.
+  try {
+    yield* sh.sys.yield();
+  } catch (e) {
+    if (!(e instanceof Errno)) throw e;
   }
   return status;
 }

@@ -6,12 +6,15 @@
 import { type Gen, type ProgramDef, ProcessExit, type Sys } from "../../kernel/api";
 import { programs } from "../../programs/registry";
 import { Errno } from "../../kernel/errno";
-import type { Shell } from "../shell";
+import { type Shell, writeRetrying } from "../shell";
 import { type Builtin, builtin } from "./types";
 
 export function* runProgramInProcess(sh: Shell, prog: ProgramDef, argv: string[]): Gen<number> {
   const name = sh.arg0.slice(sh.arg0.lastIndexOf("/") + 1);
-  const sys: Sys = Object.create(sh.sys, { argv: { value: [name, ...argv.slice(1)] } });
+  const sys: Sys = Object.create(sh.sys, {
+    argv: { value: [name, ...argv.slice(1)] },
+    write: { value: (fd: number, data: string) => writeRetrying(sh.sys, fd, data) },
+  });
   try {
     return yield* prog.main(sys);
   } catch (e) {
