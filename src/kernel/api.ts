@@ -293,6 +293,12 @@ export interface Sys {
   /** Info on one process as seen from this process's pid namespace, or null. */
   procInfo(pid: number): ProcessInfo | null;
 
+  /**
+   * connect() to a unix socket: returns the service listening there (e.g. the docker engine at
+   * /var/run/docker.sock), bound to this process. ENOENT if no socket, ECONNREFUSED if nobody listens.
+   */
+  connect(path: string): unknown;
+
   // --- namespaces, identity, time ---
   unshare(types: NsType[]): void;
   /** setns(): join the namespace that /proc/<pid>/ns/<type> (or any such path) refers to. */

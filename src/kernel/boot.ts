@@ -79,6 +79,7 @@ function emptyWorld(opts: BootOptions): World {
     cgroups: {},
     next: { pid: 1, file: 1, pipe: 1, mount: 21, fs: 1, dev: 20, nsInum: 4026532160, tty: 0 },
     initNs: { cgroup: 4026531835, ipc: 4026531839, mnt: 4026531841, net: 4026531840, pid: 4026531836, time: 4026531834, user: 4026531837, uts: 4026531838 },
+    ext: {},
     loadavg: [0, 0, 0],
     loadavgAt: 0,
   };

@@ -68,6 +68,8 @@ export class Kernel implements FsHost {
   private nextSink = 1;
   /** Called once when a watched process ends (outside observers: the runner, the engine). */
   readonly exitWatchers = new Map<number, (status: { code?: number; signal?: Signal }) => void>();
+  /** Services listening on unix sockets, by socket inode ("fs:node"); they build a client per caller pid. */
+  readonly services = new Map<string, (pid: number) => unknown>();
   /** The process whose code is running (whose system call is being served). */
   current = 0;
 

@@ -21,6 +21,8 @@ export interface ExitStatus {
 
 export interface SpawnRequest {
   argv: string[];
+  /** Program to run when it differs from argv[0] (a shell started as "sh" from /bin/sh). */
+  path?: string;
   env: Record<string, string>;
   cwd?: string;
   /** Terminal for stdin/stdout/stderr; the process leads a new session with it as controlling tty. */
@@ -122,6 +124,7 @@ export function spawn(k: Kernel, req: SpawnRequest): number {
     p.pgid = pid;
     p.uid = p.euid = req.uid ?? 0;
     p.gid = p.egid = req.gid ?? 0;
+    p.groups = supplementaryGroups(k, p.uid, p.gid);
     p.env = { ...req.env };
     p.disp = {};
     cgroupMigrate(k, pid, req.cgroup ?? "user.slice/user-0.slice/session-1.scope");
@@ -150,7 +153,7 @@ export function spawn(k: Kernel, req: SpawnRequest): number {
         const cwd = k.vfs.walk({ root: p.root, cwd: p.root, cred: { uid: p.euid, gid: p.egid, groups: p.groups } }, req.cwd, true);
         p.cwd = cwd;
       }
-      const target = resolveExec(k, p, req.argv[0], req.argv);
+      const target = resolveExec(k, p, req.path ?? req.argv[0], req.argv);
       applyExec(k, pid, new ExecRequest(target.prog, target.path, target.argv, req.env));
     } catch (e) {
       if (e instanceof Errno) {
@@ -165,6 +168,31 @@ export function spawn(k: Kernel, req: SpawnRequest): number {
     watchExit(k, pid);
     return pid;
   });
+}
+
+/** What initgroups() gives a login: the primary group and every group listing the user. */
+export function supplementaryGroups(k: Kernel, uid: number, gid: number, root = k.w.procs[1].root): number[] {
+  const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
+  const read = (path: string) => {
+    try {
+      const loc = k.vfs.walk(w, path, true);
+      return k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node);
+    } catch {
+      return "";
+    }
+  };
+  const user = read("/etc/passwd")
+    .split("\n")
+    .map((l) => l.split(":"))
+    .find((f) => Number(f[2]) === uid)?.[0];
+  const groups = [gid];
+  for (const line of read("/etc/group").split("\n")) {
+    const f = line.split(":");
+    if (f.length < 4 || !user) continue;
+    const g = Number(f[2]);
+    if (f[3].split(",").includes(user) && !groups.includes(g)) groups.push(g);
+  }
+  return groups;
 }
 
 function watchExit(k: Kernel, pid: number) {

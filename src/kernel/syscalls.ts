@@ -522,7 +522,8 @@ export class SysImpl implements Sys {
   }
 
   mknod(path: string, mode: number, rdev: [number, number] = [0, 0]) {
-    const type = (mode & 0o170000) === 0o020000 ? "char" : (mode & 0o170000) === 0o060000 ? "block" : (mode & 0o170000) === 0o010000 ? "fifo" : "file";
+    const bits = mode & 0o170000;
+    const type = bits === 0o020000 ? "char" : bits === 0o060000 ? "block" : bits === 0o010000 ? "fifo" : bits === 0o140000 ? "socket" : "file";
     if ((type === "char" || type === "block") && this.p.euid !== 0) throw new Errno("EPERM");
     this.k.vfs.create(this.w, path, { type, perm: mode & ~this.p.umask & 0o7777, rdev });
   }
@@ -782,6 +783,14 @@ export class SysImpl implements Sys {
       nice: q.nice,
       threads: 1,
     };
+  }
+
+  connect(path: string): unknown {
+    const loc = this.k.vfs.walk(this.w, path, true);
+    if (this.k.vfs.stat(loc).type !== "socket") throw new Errno("ECONNREFUSED");
+    const service = this.k.services.get(`${loc.fs}:${loc.node}`);
+    if (!service) throw new Errno("ECONNREFUSED");
+    return service(this.pid);
   }
 
   // --- namespaces, identity, time --------------------------------------------------------------

@@ -314,6 +314,8 @@ export interface World {
   next: { pid: number; file: number; pipe: number; mount: number; fs: number; dev: number; nsInum: number; tty: number };
   /** Initial namespaces (of the host's init). */
   initNs: Record<NsType, number>;
+  /** State of layers above the kernel (the docker engine keeps its images, containers, ... here). */
+  ext: Record<string, unknown>;
   /** Load averages (1, 5, 15 min) updated every 5 s like Linux. */
   loadavg: [number, number, number];
   loadavgAt: number;

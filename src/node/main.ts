@@ -29,14 +29,14 @@ function readStdin(): Promise<string> {
   });
 }
 
-/** Runs argv with captured stdio until it exits; returns the shell-style exit status. */
+/** Runs the shell (as argv) with captured stdio until it exits; returns the shell-style exit status. */
 function runToExit(k: Kernel, argv: string[], stdin: string): number {
   const input = openInput(k);
   const out = openSink(k, (b) => writeBytes(process.stdout, b));
   const err = openSink(k, (b) => writeBytes(process.stderr, b));
   feedInput(k, input.pipe, stdin);
   endInput(k, input.pipe);
-  const pid = spawn(k, { argv, env: HOST_ENV, cwd: "/root", stdio: [input.file, out, err] });
+  const pid = spawn(k, { path: "/bin/sh", argv, env: HOST_ENV, cwd: "/root", stdio: [input.file, out, err] });
   const state = run(k, { until: () => exitStatus(k, pid) !== undefined });
   const st = exitStatus(k, pid);
   if (!st) {
@@ -97,7 +97,7 @@ async function main() {
       return 2;
     }
     const stdin = process.stdin.isTTY ? "" : await readStdin();
-    return runToExit(bootSandboxHost(seed), ["/bin/sh", "-c", ...args.slice(1)], stdin);
+    return runToExit(bootSandboxHost(seed), ["sh", "-c", ...args.slice(1)], stdin);
   }
   if (args.length > 0) {
     process.stderr.write(`sandbox: unknown argument: ${args[0]}\n${USAGE}`);
@@ -108,7 +108,7 @@ async function main() {
     return undefined;
   }
   const script = await readStdin();
-  return runToExit(bootSandboxHost(seed), ["/bin/sh"], script);
+  return runToExit(bootSandboxHost(seed), ["sh"], script);
 }
 
 main().then(

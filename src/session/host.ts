@@ -1,6 +1,7 @@
 /** The host machine every session starts from: booted with all our programs installed. */
 import { bootHost, type Kernel } from "../kernel";
 import { hostBinaries, programs } from "../programs/registry";
+import { startDocker } from "../engine/daemon";
 
 /** Environment of root's login on the host (what /etc/profile and a Debian .bashrc leave). */
 export const HOST_ENV: Record<string, string> = {
@@ -14,6 +15,9 @@ export const HOST_ENV: Record<string, string> = {
 /** The prompt of a Debian root shell: root@sandbox:~# */
 export const HOST_PS1 = "\\u@\\h:\\w\\$ ";
 
+/** The host with dockerd running, as a student's machine has it after installing Docker. */
 export function bootSandboxHost(seed = 1): Kernel {
-  return bootHost({ programs, binaries: hostBinaries(), seed });
+  const k = bootHost({ programs, binaries: hostBinaries(), seed });
+  startDocker(k);
+  return k;
 }

@@ -50,7 +50,8 @@ export class Sandbox {
 
   private startShell() {
     this.shellPid = spawn(this.kernel, {
-      argv: ["/bin/sh"],
+      path: "/bin/sh",
+      argv: ["sh"],
       env: { ...HOST_ENV, TERM: "xterm-256color", PS1: HOST_PS1 },
       cwd: "/root",
       tty: this.tty,

@@ -144,11 +144,14 @@ function mayHaveWhiteouts(h: FsHost, sb: SuperBlock, o: OvlObj): boolean {
   return o.path === "" || isMerged(o) || realXattr(h, topReal(sb, o), ORIGIN_XATTR) !== null;
 }
 
-/** The merged listing of a directory, in the order Linux returns it. */
-function mergedEntries(h: FsHost, sb: SuperBlock, o: OvlObj): DirEntry[] {
+/**
+ * The merged listing of a directory, in the order Linux returns it. `forEmptyCheck`: the listing
+ * rmdir and rename judge emptiness by, which always leaves whiteouts out.
+ */
+function mergedEntries(h: FsHost, sb: SuperBlock, o: OvlObj, forEmptyCheck = false): DirEntry[] {
   const upperNames = new Set<string>();
   const fromUpper: DirEntry[] = [];
-  if (!mayHaveWhiteouts(h, sb, o)) {
+  if (!forEmptyCheck && !mayHaveWhiteouts(h, sb, o)) {
     const r = topReal(sb, o);
     const entries = realDrv(h, r).readdir(h, realSb(h, r.fs), r.node);
     if (o.upper === null) return entries.map((e) => ({ ...e, ino: mapIno(sb, r.fs, e.ino) }));
@@ -274,7 +277,8 @@ export const overlayDriver: FsDriver & {
     const d = dirObj(h, sb, dir);
     if (childObj(h, sb, d, name)) throw new Errno("EEXIST");
     const tu = copyUp(h, sb, t);
-    const pu = copyUp(h, sb, d);
+    // Copying the target up may have copied this directory up too.
+    const pu = copyUp(h, sb, resolve(h, sb, d.path));
     dropWhiteout(h, sb, pu, name);
     up.drv.link(h, up.sb, pu, name, tu);
   },
@@ -294,7 +298,7 @@ export const overlayDriver: FsDriver & {
     const d = dirObj(h, sb, dir);
     const c = existingChild(h, sb, d, name);
     if (c.type !== "dir") throw new Errno("ENOTDIR");
-    if (mergedEntries(h, sb, c).length > 0) throw new Errno("ENOTEMPTY");
+    if (mergedEntries(h, sb, c, true).length > 0) throw new Errno("ENOTEMPTY");
     const whiteout = lowerPositive(h, sb, d, name);
     if (c.upper !== null) {
       clearWhiteouts(h, sb, c.upper);
@@ -320,11 +324,12 @@ export const overlayDriver: FsDriver & {
     // Without redirect_dir, a directory that has lower parts cannot be moved: mv copies instead.
     if (old.type === "dir" && (old.upper === null || old.lower.length > 0)) throw new Errno("EXDEV");
     if (target?.type === "dir" && (target.upper === null || target.lower.length > 0)) {
-      if (mergedEntries(h, sb, target).length > 0) throw new Errno("ENOTEMPTY");
+      if (mergedEntries(h, sb, target, true).length > 0) throw new Errno("ENOTEMPTY");
     }
     const whiteoutOld = lowerPositive(h, sb, od, fromName);
     copyUp(h, sb, old);
-    const npu = copyUp(h, sb, nd);
+    // Copying the source up may have copied the target directory up too.
+    const npu = copyUp(h, sb, resolve(h, sb, nd.path));
     const opu = resolve(h, sb, od.path).upper!;
     // A directory moved into a merged directory must not pick up what the lowers have under its
     // new name. Linux marks it before renaming (and leaves the mark if the rename then fails).

@@ -1,0 +1,218 @@
+/**
+ * A container's filesystem as runc builds it: the overlay of the image layers, the container's
+ * init layer and its writable layer (mounted on the host under /var/lib/docker/overlay2/ID/merged),
+ * then a mount namespace of its own rooted there, with /proc, /dev, /sys, cgroup, and the
+ * resolv.conf/hostname/hosts bind mounts.
+ */
+import type { Kernel } from "../../kernel";
+import { extractEntries, newDiskFs } from "../../kernel/fs/diskfs";
+import type { FileEntry } from "../../kernel/fs/entries";
+import { addFs, anonDev, attachMount } from "../../kernel/fs/mount";
+import { overlayMountData } from "../../kernel/fs/overlay";
+import { newNamespace } from "../../kernel/ns/namespaces";
+import { randomHex } from "../../kernel/rng";
+import type { DiskFs, Loc, Mount } from "../../kernel/world";
+import { exists, hostWalker, mkdirp, readFile, writeFile } from "../hostfs";
+import { DOCKER_ROOT, imageLayers, lowerChain } from "../images/store";
+import { type ContainerRecord, engineState } from "../state";
+
+function linkName(k: Kernel): string {
+  return randomHex(k.w.rng, 13).toUpperCase().slice(0, 26);
+}
+
+/** Creates the init and writable layer directories of a new container (docker create). */
+export function createLayers(k: Kernel, c: ContainerRecord) {
+  const st = engineState(k);
+  const img = st.images[c.imageId];
+  const layers = imageLayers(k, img);
+  const top = layers[layers.length - 1];
+  const lowers = [top.link, ...lowerChain(k, top)].map((l) => `l/${l}`);
+  const base = `${DOCKER_ROOT}/overlay2`;
+  const init = `${base}/${c.rwCacheId}-init`;
+  const initLink = linkName(k);
+  mkdirp(k, `${init}/diff`);
+  mkdirp(k, `${init}/work/work`, 0o700);
+  writeFile(k, `${init}/link`, initLink);
+  writeFile(k, `${init}/lower`, lowers.join(":"));
+  hostSymlink(k, `../${c.rwCacheId}-init/diff`, `${base}/l/${initLink}`);
+  for (const d of ["dev", "dev/pts", "dev/shm", "etc", "proc", "sys"]) mkdirp(k, `${init}/diff/${d}`);
+  for (const f of [".dockerenv", "etc/hostname", "etc/hosts", "etc/resolv.conf"]) writeFile(k, `${init}/diff/${f}`, "", 0o755);
+  hostSymlink(k, "/proc/mounts", `${init}/diff/etc/mtab`);
+  const dir = `${base}/${c.rwCacheId}`;
+  mkdirp(k, `${dir}/diff`);
+  mkdirp(k, `${dir}/work`, 0o700);
+  writeFile(k, `${dir}/link`, c.rwLink);
+  writeFile(k, `${dir}/lower`, [`l/${initLink}`, ...lowers].join(":"));
+  hostSymlink(k, `../${c.rwCacheId}/diff`, `${base}/l/${c.rwLink}`);
+  const cdir = `${DOCKER_ROOT}/containers/${c.id}`;
+  mkdirp(k, cdir, 0o710);
+  writeFile(k, `${cdir}/hostname`, `${c.config.Hostname}\n`);
+  writeFile(k, `${cdir}/resolv.conf`, resolvConf(k, c));
+  writeFile(k, `${cdir}/hosts`, hostsFile(c));
+  writeFile(k, `${cdir}/${c.id}-json.log`, "", 0o640);
+}
+
+function hostSymlink(k: Kernel, target: string, path: string) {
+  if (!exists(k, path)) k.vfs.create(hostWalker(k), path, { type: "symlink", perm: 0o777, target });
+}
+
+/** User-defined networks use the embedded DNS; otherwise the host's resolv.conf is copied. */
+export function resolvConf(k: Kernel, c: ContainerRecord): string {
+  if (c.network && !["bridge", "host", "none"].includes(c.network.name)) return "nameserver 127.0.0.11\noptions ndots:0\n";
+  return exists(k, "/etc/resolv.conf") ? readFile(k, "/etc/resolv.conf") : "nameserver 8.8.8.8\nnameserver 8.8.4.4\n";
+}
+
+export function hostsFile(c: ContainerRecord): string {
+  const base =
+    "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
+  return c.network?.ip ? `${base}${c.network.ip}\t${c.config.Hostname}\n` : base;
+}
+
+/** Mounts the container's overlay on the host (…/merged) and returns its superblock id. */
+export function mountOverlay(k: Kernel, c: ContainerRecord): { fs: string; options: string } {
+  const base = `${DOCKER_ROOT}/overlay2`;
+  const dir = `${base}/${c.rwCacheId}`;
+  const w = hostWalker(k);
+  const lowerdir = readFile(k, `${dir}/lower`)
+    .split(":")
+    .map((l) => `${base}/${l}`)
+    .join(":");
+  const options = `lowerdir=${lowerdir},upperdir=${dir}/diff,workdir=${dir}/work`;
+  const merged = mkdirp(k, `${dir}/merged`);
+  const sb = addFs(k, (id) => overlayMountData(k, id, anonDev(k), w, options));
+  attachMount(k, k.w.initNs.mnt, merged, {
+    fs: sb.id,
+    root: k.driver(sb).root(k, sb),
+    source: "overlay",
+    fstype: "overlay",
+    readonly: false,
+    options: ["relatime", ...options.split(",")],
+  });
+  return { fs: sb.id, options };
+}
+
+/** Unmounts …/merged (docker stop / container exit). */
+export function unmountOverlay(k: Kernel, c: ContainerRecord) {
+  const path = `${DOCKER_ROOT}/overlay2/${c.rwCacheId}/merged`;
+  const ns = k.w.ns[k.w.initNs.mnt].mnt!;
+  const root = k.w.procs[1].root;
+  for (const id of [...ns.mounts].reverse()) {
+    const m = k.w.mounts[id];
+    if (m.fstype !== "overlay" || m.hidden) continue;
+    if (k.vfs.pathOf({ mnt: m.id, fs: m.fs, node: m.root }, root) !== path) continue;
+    ns.mounts = ns.mounts.filter((x) => x !== id);
+    for (const [key, v] of Object.entries(ns.index)) if (v === id) delete ns.index[key];
+    delete k.w.mounts[id];
+  }
+}
+
+const DEV_ENTRIES = (t: number, withConsole: boolean): FileEntry[] => {
+  const c = (path: string, major: number, minor: number, mode = 0o666, gid = 0): FileEntry => ({ path, type: "char", mode, uid: 0, gid, mtime: t, rdev: [major, minor] });
+  const l = (path: string, target: string): FileEntry => ({ path, type: "symlink", mode: 0o777, uid: 0, gid: 0, mtime: t, target });
+  const d = (path: string, mode = 0o755): FileEntry => ({ path, type: "dir", mode, uid: 0, gid: 0, mtime: t });
+  return [
+    ...(withConsole ? [c("console", 136, 0, 0o620, 5)] : []),
+    l("core", "/proc/kcore"),
+    l("fd", "/proc/self/fd"),
+    c("full", 1, 7),
+    d("mqueue", 0o1777),
+    c("null", 1, 3),
+    l("ptmx", "pts/ptmx"),
+    d("pts"),
+    c("random", 1, 8),
+    d("shm", 0o1777),
+    l("stderr", "/proc/self/fd/2"),
+    l("stdin", "/proc/self/fd/0"),
+    l("stdout", "/proc/self/fd/1"),
+    c("tty", 5, 0),
+    c("urandom", 1, 9),
+    c("zero", 1, 5),
+  ];
+};
+
+export interface ContainerNs {
+  mntNs: number;
+  root: Loc;
+}
+
+/**
+ * A fresh mount namespace for the container, rooted at its overlay (as after runc's pivot_root):
+ * /proc, /dev (tmpfs with the standard devices), /dev/pts, /sys (ro), /sys/fs/cgroup (ro, the
+ * container's cgroup as root), /dev/mqueue, /dev/shm and the bind mounts of hostname/hosts/resolv.conf.
+ */
+export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, overlayOptions: string, pidns: number, netns: number, tty: number | null): ContainerNs {
+  const inum = newNamespace(k, "mnt", { mnt: { root: 0, mounts: [], index: {} } });
+  const overlaySb = k.w.fs[overlayFs];
+  const rootMount = attachMount(k, inum, null, {
+    fs: overlayFs,
+    root: k.driver(overlaySb).root(k, overlaySb),
+    source: "overlay",
+    fstype: "overlay",
+    readonly: c.hostConfig.ReadonlyRootfs,
+    options: ["relatime", ...overlayOptions.split(",")],
+  });
+  const root: Loc = { mnt: rootMount.id, fs: overlayFs, node: rootMount.root };
+  const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
+  const dirAt = (path: string): Loc => {
+    try {
+      return k.vfs.walk(w, path, true);
+    } catch {
+      let cur = "";
+      for (const part of path.split("/").filter(Boolean)) {
+        cur += `/${part}`;
+        try {
+          k.vfs.walk(w, cur, true);
+        } catch {
+          k.vfs.create(w, cur, { type: "dir", perm: 0o755 });
+        }
+      }
+      return k.vfs.walk(w, path, true);
+    }
+  };
+  const now = k.now();
+  const mountNew = (path: string, make: (id: string) => import("../../kernel/world").SuperBlock, m: Omit<Mount, "id" | "ns" | "parent" | "mountpoint" | "fs" | "root">) => {
+    const at = dirAt(path);
+    const sb = addFs(k, make);
+    return attachMount(k, inum, at, { ...m, fs: sb.id, root: k.driver(sb).root(k, sb) });
+  };
+  mountNew("/proc", (id) => ({ id, kind: "proc", dev: anonDev(k), pidns }), { source: "proc", fstype: "proc", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime"] });
+  const dev = mountNew("/dev", (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "tmpfs", fstype: "tmpfs", readonly: false, options: ["nosuid", "size=65536k", "mode=755", "inode64"] });
+  const devFs = k.w.fs[dev.fs] as DiskFs;
+  devFs.inodes[devFs.rootIno].mode = 0o040755;
+  extractEntries(devFs, devFs.rootIno, DEV_ENTRIES(Math.floor(now / 1e6), tty !== null));
+  const pts = mountNew("/dev/pts", (id) => newDiskFs(id, "devpts", anonDev(k), now, 0), { source: "devpts", fstype: "devpts", readonly: false, options: ["nosuid", "noexec", "relatime", "gid=5", "mode=620", "ptmxmode=666"] });
+  const ptsFs = k.w.fs[pts.fs] as DiskFs;
+  ptsFs.inodes[ptsFs.rootIno].mode = 0o040755;
+  const ptsEntries: FileEntry[] = [{ path: "ptmx", type: "char", mode: 0o666, uid: 0, gid: 0, mtime: Math.floor(now / 1e6), rdev: [5, 2] }];
+  if (tty !== null) ptsEntries.push({ path: "0", type: "char", mode: 0o620, uid: 0, gid: 5, mtime: Math.floor(now / 1e6), rdev: [136, tty] });
+  extractEntries(ptsFs, ptsFs.rootIno, ptsEntries);
+  mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns }), { source: "sysfs", fstype: "sysfs", readonly: true, options: ["nosuid", "nodev", "noexec", "relatime"] });
+  const sysLoc = dirAt("/sys");
+  const cgAt: Loc = { ...sysLoc, node: "fs/cgroup" };
+  const cgSb = addFs(k, (id) => ({ id, kind: "cgroup2", dev: anonDev(k), root: cgroupPath(c) }));
+  attachMount(k, inum, cgAt, { fs: cgSb.id, root: "", source: "cgroup", fstype: "cgroup2", readonly: true, options: ["nosuid", "nodev", "noexec", "relatime", "nsdelegate", "memory_recursiveprot"] });
+  mountNew("/dev/mqueue", (id) => newDiskFs(id, "mqueue", anonDev(k), now, 0), { source: "mqueue", fstype: "mqueue", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime"] });
+  mountNew("/dev/shm", (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "shm", fstype: "tmpfs", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime", "size=65536k", "inode64"] });
+  const hw = hostWalker(k);
+  for (const f of ["resolv.conf", "hostname", "hosts"]) {
+    const src = k.vfs.walk(hw, `${DOCKER_ROOT}/containers/${c.id}/${f}`, true);
+    const at = k.vfs.walk(w, `/etc/${f}`, true);
+    attachMount(k, inum, at, { fs: src.fs, root: src.node, source: "/dev/sda1", fstype: "ext4", readonly: false, options: ["relatime", "errors=remount-ro"] });
+  }
+  for (const m of c.mounts) {
+    const src = m.Type === "bind" ? m.Source : m.Type === "volume" ? m.Source : "";
+    if (m.Type === "tmpfs") {
+      mountNew(m.Destination, (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 0), { source: "tmpfs", fstype: "tmpfs", readonly: !m.RW, options: ["nosuid", "nodev", "noexec", "relatime", "inode64"] });
+      continue;
+    }
+    const from = k.vfs.walk(hw, src, true);
+    const at = dirAt(m.Destination);
+    const fm = k.w.mounts[from.mnt];
+    attachMount(k, inum, at, { fs: from.fs, root: from.node, source: fm.source, fstype: fm.fstype, readonly: !m.RW, options: [...fm.options] });
+  }
+  return { mntNs: inum, root };
+}
+
+export function cgroupPath(c: ContainerRecord): string {
+  return `system.slice/docker-${c.id}.scope`;
+}

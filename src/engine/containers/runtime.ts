@@ -1,0 +1,394 @@
+/**
+ * Running a container (what containerd, its shim and runc do): the shim process on the host, the
+ * container's init in new namespaces with its own root, cgroup, network and stdio; its exit, and
+ * restart policies.
+ */
+import type { Gen, Main, Signal, Sys } from "../../kernel";
+import { Errno, type Kernel } from "../../kernel";
+import { newFile, newPipe } from "../../kernel/io/files";
+import { newTty } from "../../kernel/io/tty";
+import { forkProcess } from "../../kernel/proc/process";
+import { supplementaryGroups } from "../../kernel/machine";
+import { cgroupCreate, cgroupMigrate } from "../../kernel/cgroup/cgroups";
+import type { Process } from "../../kernel/world";
+import { signalNumber } from "../../kernel/proc/signals";
+import { appendFile } from "../hostfs";
+import { DOCKER_ROOT } from "../images/store";
+import { allocateIp, connectContainer, disconnectContainer } from "../networks/bridge";
+import { type ContainerRecord, engineState } from "../state";
+import { rfc3339Nano } from "../time";
+import { emitEvent } from "../events";
+import { buildMountNs, cgroupPath, mountOverlay, unmountOverlay } from "./rootfs";
+
+export class StartError extends Error {
+  constructor(
+    message: string,
+    /** Exit status docker run reports: 126 (cannot invoke), 127 (not found), 125 (other). */
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+const OCI_PREFIX =
+  "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ";
+
+/** Environment of the container's process: image Env, then the container's, then HOSTNAME/HOME. */
+export function containerEnv(c: ContainerRecord): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const e of c.config.Env) {
+    const eq = e.indexOf("=");
+    if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1);
+  }
+  const out: Record<string, string> = { PATH: env.PATH ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" };
+  out.HOSTNAME = c.config.Hostname;
+  Object.assign(out, env);
+  if (c.config.Tty && out.TERM === undefined) out.TERM = "xterm";
+  out.HOME ??= "/root";
+  return out;
+}
+
+/** Finds argv[0] in the container as runc does (PATH search for names without a slash). */
+function findExecutable(k: Kernel, root: Process["root"], argv0: string, env: Record<string, string>, cwd: Process["cwd"]): string {
+  const w = { root, cwd, cred: { uid: 0, gid: 0, groups: [] } };
+  const check = (path: string) => {
+    const st = k.vfs.stat(k.vfs.walk(w, path, true));
+    if (st.type === "dir" || (st.mode & 0o111) === 0) throw new StartError(`${OCI_PREFIX}exec: "${argv0}": permission denied: unknown`, 126);
+    return path;
+  };
+  if (argv0.includes("/")) {
+    try {
+      return check(argv0);
+    } catch (e) {
+      if (e instanceof Errno) throw new StartError(`${OCI_PREFIX}exec: "${argv0}": stat ${argv0}: no such file or directory: unknown`, 127);
+      throw e;
+    }
+  }
+  for (const dir of (env.PATH ?? "").split(":")) {
+    if (!dir) continue;
+    try {
+      return check(`${dir}/${argv0}`);
+    } catch (e) {
+      if (!(e instanceof Errno)) throw e;
+    }
+  }
+  throw new StartError(`${OCI_PREFIX}exec: "${argv0}": executable file not found in $PATH: unknown`, 127);
+}
+
+/** Appends output to the container's json-file log, a line per record, and wakes followers. */
+export function logOutput(k: Kernel, c: { id: string }, stream: "stdout" | "stderr", data: string) {
+  const time = rfc3339Nano(k.now());
+  let rest = data;
+  let records = "";
+  while (rest.length > 0) {
+    const nl = rest.indexOf("\n");
+    const line = nl < 0 ? rest : rest.slice(0, nl + 1);
+    rest = nl < 0 ? "" : rest.slice(nl + 1);
+    records += `${JSON.stringify({ log: line, stream, time })}\n`;
+  }
+  try {
+    appendFile(k, `${DOCKER_ROOT}/containers/${c.id}/${c.id}-json.log`, records);
+  } catch (e) {
+    if (!(e instanceof Errno)) throw e;
+  }
+  k.wake(`docker:log:${c.id}`);
+}
+
+function parseUser(k: Kernel, root: Process["root"], user: string): { uid: number; gid: number } {
+  if (user === "") return { uid: 0, gid: 0 };
+  const [u, g] = user.split(":");
+  const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
+  const read = (path: string) => {
+    try {
+      const loc = k.vfs.walk(w, path, true);
+      return k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node);
+    } catch {
+      return "";
+    }
+  };
+  const lookup = (file: string, name: string) => read(file).split("\n").map((l) => l.split(":")).find((f) => f[0] === name);
+  let uid: number;
+  let gid = 0;
+  if (/^\d+$/.test(u)) uid = Number(u);
+  else {
+    const pw = lookup("/etc/passwd", u);
+    if (!pw) throw new StartError(`${OCI_PREFIX}unable to find user ${u}: no matching entries in passwd file: unknown`, 126);
+    uid = Number(pw[2]);
+    gid = Number(pw[3]);
+  }
+  if (g !== undefined) {
+    if (/^\d+$/.test(g)) gid = Number(g);
+    else {
+      const gr = lookup("/etc/group", g);
+      if (!gr) throw new StartError(`${OCI_PREFIX}unable to find group ${g}: no matching entries in group file: unknown`, 126);
+      gid = Number(gr[2]);
+    }
+  }
+  return { uid, gid };
+}
+
+/** Applies the resource limits of the container to its cgroup. */
+function configureCgroup(k: Kernel, c: ContainerRecord) {
+  const path = cgroupPath(c);
+  if (!k.w.cgroups[path]) cgroupCreate(k, path);
+  const cg = k.w.cgroups[path];
+  const h = c.hostConfig;
+  cg.memoryMax = h.Memory > 0 ? h.Memory : null;
+  cg.swapMax = h.Memory > 0 ? (h.MemorySwap === -1 ? null : Math.max(0, (h.MemorySwap || h.Memory * 2) - h.Memory)) : null;
+  cg.cpuMax = h.NanoCpus > 0 ? { quota: Math.round((h.NanoCpus / 1e9) * 100_000), period: 100_000 } : { quota: null, period: 100_000 };
+  cg.cpuWeight = h.CpuShares > 0 ? Math.floor(1 + ((h.CpuShares - 2) * 9999) / 262142) : 100;
+  cg.pidsMax = h.PidsLimit && h.PidsLimit > 0 ? h.PidsLimit : null;
+}
+
+export interface Started {
+  pid: number;
+}
+
+/**
+ * Starts the container: mounts its rootfs, creates the shim and the container's init, and returns
+ * once the init is ready to exec its command. Throws StartError when the command cannot be run.
+ */
+export function startContainer(k: Kernel, c: ContainerRecord): Started {
+  const { fs: overlayFs, options } = mountOverlay(k, c);
+  // The shim: a host process, child of init, parent of the container's init.
+  const shim = forkProcess(k, { parent: 1, main: shimMain(k, c.id), comm: "containerd-shim" });
+  const sp = k.w.procs[shim];
+  sp.argv = ["/usr/bin/containerd-shim-runc-v2", "-namespace", "moby", "-id", c.id, "-address", "/run/containerd/containerd.sock"];
+  sp.exe = "/usr/bin/containerd-shim-runc-v2";
+  sp.comm = "containerd-shim";
+  sp.sid = sp.pgid = shim;
+  sp.cgroup = "system.slice";
+  sp.tty = null;
+  sp.rss = 12 * 1024 * 1024;
+  cgroupMigrate(k, shim, "system.slice/containerd.service");
+  try {
+    return launchInit(k, c, shim, overlayFs, options);
+  } catch (e) {
+    k.w.procs[shim].state = "Z";
+    k.rt.delete(shim);
+    delete k.w.procs[shim];
+    k.w.procs[1].children = k.w.procs[1].children.filter((x) => x !== shim);
+    unmountOverlay(k, c);
+    throw e;
+  }
+}
+
+function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: string, options: string): Started {
+  const st = engineState(k);
+  const net = c.hostConfig.NetworkMode === "host" ? "host" : c.hostConfig.NetworkMode === "none" ? "none" : "bridge";
+  const newNs: Array<"uts" | "ipc" | "net" | "pid" | "cgroup"> = ["uts", "ipc", "pid", "cgroup"];
+  if (net !== "host") newNs.push("net");
+  let tty: number | null = null;
+  if (c.config.Tty) {
+    tty = newTty(k, 24, 80);
+    k.w.ttys[tty].name = "pts/0";
+    const id = c.id;
+    k.outside.tty.set(tty, (bytes) => logOutput(k, { id }, "stdout", bytes));
+  }
+  const spec: InitSpec = { path: "", argv: [], env: {}, init: false };
+  const child = forkProcess(k, { parent: shim, main: initMain(spec), comm: "runc:[2:INIT]", newNs });
+  const p = k.w.procs[child];
+  const { mntNs, root } = buildMountNs(k, c, overlayFs, options, p.pidns, p.ns.net, tty);
+  p.ns.mnt = mntNs;
+  p.root = root;
+  const env = containerEnv(c);
+  const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
+  let cwd = root;
+  if (c.config.WorkingDir) {
+    try {
+      cwd = k.vfs.walk(w, c.config.WorkingDir, true);
+    } catch {
+      k.vfs.create(w, c.config.WorkingDir, { type: "dir", perm: 0o755 });
+      cwd = k.vfs.walk(w, c.config.WorkingDir, true);
+    }
+  }
+  p.cwd = cwd;
+  const argv = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])];
+  if (argv.length === 0) throw new StartError("no command specified", 125);
+  const path = findExecutable(k, root, argv[0], env, cwd);
+  const { uid, gid } = parseUser(k, root, c.config.User);
+  p.uid = p.euid = uid;
+  p.gid = p.egid = gid;
+  p.groups = supplementaryGroups(k, uid, gid, root);
+  p.env = env;
+  p.argv = argv;
+  k.w.ns[p.ns.uts].uts!.hostname = c.config.Hostname;
+  configureCgroup(k, c);
+  cgroupMigrate(k, child, cgroupPath(c));
+  k.w.ns[p.ns.cgroup].cgroup!.root = cgroupPath(c);
+  // stdio
+  for (const fd of Object.keys(p.fds)) {
+    const e = p.fds[Number(fd)];
+    delete p.fds[Number(fd)];
+    const f = k.w.files[e.file];
+    if (f && --f.refs <= 0) delete k.w.files[e.file];
+  }
+  if (tty !== null) {
+    const file = newFile(k, { kind: "tty", read: true, write: true, tty });
+    k.w.files[file].refs = 3;
+    p.fds = { 0: { file, cloexec: false }, 1: { file, cloexec: false }, 2: { file, cloexec: false } };
+    p.sid = p.pgid = child;
+    p.tty = tty;
+    k.w.ttys[tty].session = child;
+    k.w.ttys[tty].fgPgrp = child;
+  } else {
+    const id = c.id;
+    let stdin: number;
+    if (c.config.OpenStdin) {
+      const pipe = newPipe(k, true);
+      c.stdinPipe = pipe;
+      stdin = newFile(k, { kind: "pipe", read: true, write: false, pipe });
+    } else stdin = newFile(k, { kind: "device", read: true, write: true, rdev: [1, 3] });
+    const out = newFile(k, { kind: "sink", read: false, write: true, sink: k.addSink((b) => logOutput(k, { id }, "stdout", b)) });
+    const err = newFile(k, { kind: "sink", read: false, write: true, sink: k.addSink((b) => logOutput(k, { id }, "stderr", b)) });
+    p.fds = { 0: { file: stdin, cloexec: false }, 1: { file: out, cloexec: false }, 2: { file: err, cloexec: false } };
+    p.sid = p.pgid = child;
+    p.tty = null;
+  }
+  c.tty = tty;
+  // network
+  if (net === "bridge") {
+    const network = st.networks[Object.keys(st.networks).find((id) => st.networks[id].name === "bridge")!];
+    const ip = allocateIp(k, network);
+    const { hostIface, mac } = connectContainer(k, p.ns.net, network, ip);
+    const prefix = Number(network.subnet.split("/")[1]);
+    c.network = { name: "bridge", ip, mac, gateway: network.gateway, prefix, endpointId: c.network?.endpointId ?? "", iface: hostIface };
+  } else c.network = net === "host" ? { name: "host", ip: "", mac: "", gateway: "", prefix: 0, endpointId: "" } : { name: "none", ip: "", mac: "", gateway: "", prefix: 0, endpointId: "" };
+  // The init then execs the command (its checks were made above, so this succeeds).
+  Object.assign(spec, { path, argv, env, init: c.hostConfig.Init === true });
+  c.state = {
+    ...c.state,
+    Status: "running",
+    Running: true,
+    Paused: false,
+    Restarting: false,
+    OOMKilled: false,
+    Dead: false,
+    Pid: child,
+    ExitCode: 0,
+    Error: "",
+    StartedAt: rfc3339Nano(k.now()),
+    startedUptime: k.uptime(),
+  };
+  emitEvent(k, "container", "start", c.id, { image: c.imageRef, name: c.name });
+  k.wake(`docker:state:${c.id}`);
+  return { pid: child };
+}
+
+interface InitSpec {
+  path: string;
+  argv: string[];
+  env: Record<string, string>;
+  init: boolean;
+}
+
+/** The container's init right after clone: exec the command (or run docker-init in front of it). */
+function initMain(spec: InitSpec): Main {
+  return function* (sys: Sys) {
+    if (spec.init) return yield* dockerInit(sys, spec);
+    return sys.exec(spec.path, spec.argv, spec.env);
+  };
+}
+
+/** docker-init (tini): runs the command as its child, forwards signals, reaps zombies. */
+function* dockerInit(sys: Sys, spec: { path: string; argv: string[]; env: Record<string, string> }): Gen<number> {
+  const child = sys.fork(function* (c): Gen<number> {
+    return c.exec(spec.path, spec.argv, spec.env);
+  });
+  for (const sig of ["TERM", "INT", "HUP", "QUIT", "USR1", "USR2", "WINCH"] as Signal[])
+    sys.signal(sig, (s) => {
+      try {
+        sys.kill(child, s);
+      } catch {
+        // the child is gone
+      }
+    });
+  for (;;) {
+    try {
+      const r = yield* sys.wait(-1);
+      if (r?.pid === child) return r.signal ? 128 + signalNumber(r.signal) : (r.code ?? 0);
+    } catch (e) {
+      if (!(e instanceof Errno)) throw e;
+      if (e.code === "ECHILD") return 0;
+    }
+  }
+}
+
+/** The shim: waits for the container's init and reports how it ended. */
+function shimMain(k: Kernel, id: string): Main {
+  return function* (sys: Sys) {
+    for (;;) {
+      let r: Awaited<ReturnType<Sys["wait"]>> extends Gen<infer T> ? T : never;
+      try {
+        r = yield* sys.wait(-1);
+      } catch (e) {
+        if (!(e instanceof Errno)) throw e;
+        if (e.code === "ECHILD") return 0;
+        continue;
+      }
+      if (!r) continue;
+      const restart = containerExited(k, id, r.signal ? 128 + signalNumber(r.signal) : (r.code ?? 0));
+      if (restart === null) return 0;
+      yield* sys.sleep(restart);
+      const c = engineState(k).containers[id];
+      if (!c || !c.state.Restarting) return 0;
+      try {
+        const { fs, options } = mountOverlay(k, c);
+        c.restartCount++;
+        launchInit(k, c, k.current, fs, options);
+      } catch (e) {
+        if (!(e instanceof StartError)) throw e;
+        containerExited(k, id, e.exitCode);
+        return 0;
+      }
+    }
+  };
+}
+
+/**
+ * Records a container's exit. Returns the backoff (ms) before a restart, or null if it stays down.
+ */
+export function containerExited(k: Kernel, id: string, code: number): number | null {
+  const st = engineState(k);
+  const c = st.containers[id];
+  if (!c) return null;
+  const cg = k.w.cgroups[cgroupPath(c)];
+  const oom = !!cg && cg.memoryEvents.oom_kill > 0;
+  unmountOverlay(k, c);
+  disconnectContainer(k, c.network?.iface);
+  if (c.tty !== null) k.outside.tty.delete(c.tty);
+  const policy = c.hostConfig.RestartPolicy;
+  const manual = (c as ContainerRecord & { stopping?: boolean }).stopping === true;
+  c.state = {
+    ...c.state,
+    Status: "exited",
+    Running: false,
+    Paused: false,
+    Restarting: false,
+    OOMKilled: oom,
+    Pid: 0,
+    ExitCode: code,
+    FinishedAt: rfc3339Nano(k.now()),
+    finishedUptime: k.uptime(),
+  };
+  emitEvent(k, "container", "die", c.id, { exitCode: String(code), image: c.imageRef, name: c.name });
+  k.wake(`docker:state:${c.id}`);
+  k.wake(`docker:log:${c.id}`);
+  const restart =
+    !manual &&
+    (policy.Name === "always" ||
+      policy.Name === "unless-stopped" ||
+      (policy.Name === "on-failure" && code !== 0 && (policy.MaximumRetryCount === 0 || c.restartCount < policy.MaximumRetryCount)));
+  if (restart) {
+    c.state.Restarting = true;
+    c.state.Status = "restarting";
+    return Math.min(100 * 2 ** c.restartCount, 60_000);
+  }
+  if (c.hostConfig.AutoRemove) k.wake(`docker:autoremove`);
+  return null;
+}
+
+/** The process record of a running container's init. */
+export function initProcess(k: Kernel, c: ContainerRecord): Process | undefined {
+  return c.state.Pid ? k.w.procs[c.state.Pid] : undefined;
+}

@@ -1,0 +1,94 @@
+/**
+ * The engine's hands on the host filesystem (/var/lib/docker, /run/docker): it acts as root in the
+ * host's mount namespace, like dockerd does, without going through a process.
+ */
+import { Errno, type Kernel } from "../kernel";
+import { attachMount, addFs, anonDev } from "../kernel/fs/mount";
+import type { Walker } from "../kernel/fs/vfs";
+import type { Loc } from "../kernel/world";
+
+export function hostWalker(k: Kernel): Walker {
+  const init = k.w.procs[1];
+  return { root: init.root, cwd: init.root, cred: { uid: 0, gid: 0, groups: [] } };
+}
+
+export function exists(k: Kernel, path: string): boolean {
+  try {
+    k.vfs.walk(hostWalker(k), path, false);
+    return true;
+  } catch (e) {
+    if (e instanceof Errno) return false;
+    throw e;
+  }
+}
+
+export function mkdirp(k: Kernel, path: string, perm = 0o755): Loc {
+  const w = hostWalker(k);
+  let cur = "";
+  for (const part of path.split("/").filter(Boolean)) {
+    cur += `/${part}`;
+    if (!exists(k, cur)) k.vfs.create(w, cur, { type: "dir", perm });
+  }
+  return k.vfs.walk(w, path, true);
+}
+
+export function writeFile(k: Kernel, path: string, data: string, perm = 0o644) {
+  const w = hostWalker(k);
+  let loc: Loc;
+  try {
+    loc = k.vfs.walk(w, path, true);
+    k.vfs.drv(loc.fs).truncate(k, k.vfs.sb(loc.fs), loc.node, 0);
+  } catch (e) {
+    if (!(e instanceof Errno) || e.code !== "ENOENT") throw e;
+    loc = k.vfs.create(w, path, { type: "file", perm });
+  }
+  k.vfs.drv(loc.fs).write(k, k.vfs.sb(loc.fs), loc.node, 0, data);
+}
+
+export function appendFile(k: Kernel, path: string, data: string) {
+  const loc = k.vfs.walk(hostWalker(k), path, true);
+  const drv = k.vfs.drv(loc.fs);
+  const sb = k.vfs.sb(loc.fs);
+  drv.write(k, sb, loc.node, drv.getattr(k, sb, loc.node).size, data);
+}
+
+export function readFile(k: Kernel, path: string): string {
+  const loc = k.vfs.walk(hostWalker(k), path, true);
+  return k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node);
+}
+
+export function symlink(k: Kernel, target: string, path: string) {
+  k.vfs.create(hostWalker(k), path, { type: "symlink", perm: 0o777, target });
+}
+
+/** rm -rf (stays on one filesystem; mounts below must be detached first). */
+export function removeTree(k: Kernel, path: string) {
+  const w = hostWalker(k);
+  let st: ReturnType<Kernel["vfs"]["stat"]>;
+  try {
+    st = k.vfs.stat(k.vfs.walk(w, path, false));
+  } catch (e) {
+    if (e instanceof Errno) return;
+    throw e;
+  }
+  if (st.type === "dir") {
+    const loc = k.vfs.walk(w, path, false);
+    for (const e of k.vfs.readdir(loc)) removeTree(k, `${path}/${e.name}`);
+    k.vfs.rmdir(w, path);
+  } else k.vfs.unlink(w, path);
+}
+
+/** Grafts an immutable layer at `path` (an invisible mount: /proc/mounts does not list it). */
+export function graftLayer(k: Kernel, path: string, digest: string) {
+  const at = mkdirp(k, path);
+  const sb = addFs(k, (id) => ({ id, kind: "layer", dev: anonDev(k), digest }));
+  attachMount(k, k.w.initNs.mnt, at, {
+    fs: sb.id,
+    root: k.driver(sb).root(k, sb),
+    source: "overlay2",
+    fstype: "layer",
+    readonly: false,
+    options: [],
+    hidden: true,
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * Bridge networking: the docker0 bridge on the host, IP addresses handed out in order from the
+ * network's subnet, and a veth pair per container (eth0 inside, vethXXXXXXX on the host, enslaved
+ * to the bridge).
+ */
+import type { Kernel } from "../../kernel";
+import { randomHex } from "../../kernel/rng";
+import type { NetIface } from "../../kernel/world";
+import { engineState, type NetworkRecord } from "../state";
+
+export function ipToInt(ip: string): number {
+  return ip.split(".").reduce((a, b) => a * 256 + Number(b), 0);
+}
+
+export function intToIp(n: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
+}
+
+export function macFor(ip: string): string {
+  return `02:42:${ip
+    .split(".")
+    .map((o) => Number(o).toString(16).padStart(2, "0"))
+    .join(":")}`;
+}
+
+function iface(p: Partial<NetIface> & Pick<NetIface, "name" | "index" | "kind" | "mac">): NetIface {
+  return { mtu: 1500, up: true, addrs: [], rxBytes: 0, txBytes: 0, rxPackets: 0, txPackets: 0, ...p };
+}
+
+/** Adds a bridge interface for a network to the host's network namespace. */
+export function addBridge(k: Kernel, net: NetworkRecord) {
+  const host = k.w.ns[k.w.initNs.net].net!;
+  if (host.ifaces.some((i) => i.name === net.bridge)) return;
+  const prefix = Number(net.subnet.split("/")[1]);
+  host.ifaces.push(
+    iface({ name: net.bridge, index: host.nextIndex++, kind: "bridge", mac: macFor(net.gateway).replace(/^02:42/, "02:42"), up: false, addrs: [`${net.gateway}/${prefix}`] }),
+  );
+  host.routes.push({ dst: net.subnet, dev: net.bridge, src: net.gateway });
+}
+
+/** Next free address of a network (IPAM hands them out in order, skipping the gateway). */
+export function allocateIp(k: Kernel, net: NetworkRecord): string {
+  const st = engineState(k);
+  const used = new Set(Object.values(st.containers).flatMap((c) => (c.network?.name === net.name && c.state.Running ? [c.network.ip] : [])));
+  const base = ipToInt(net.subnet.split("/")[0]);
+  for (let host = 2; host < 65534; host++) {
+    const ip = intToIp(base + host);
+    if (!used.has(ip) && ip !== net.gateway) return ip;
+  }
+  throw new Error("no free IP address");
+}
+
+/** Creates the veth pair: eth0 in the container's netns, the peer on the host bridge. */
+export function connectContainer(k: Kernel, netns: number, net: NetworkRecord, ip: string): { hostIface: string; mac: string } {
+  const host = k.w.ns[k.w.initNs.net].net!;
+  const inner = k.w.ns[netns].net!;
+  const prefix = Number(net.subnet.split("/")[1]);
+  const hostName = `veth${randomHex(k.w.rng, 4).slice(0, 7)}`;
+  const hostIndex = host.nextIndex++;
+  const innerIndex = inner.nextIndex++;
+  const mac = macFor(ip);
+  const lo = inner.ifaces.find((i) => i.name === "lo");
+  if (lo) {
+    lo.up = true;
+    lo.addrs = ["127.0.0.1/8"];
+  }
+  inner.ifaces.push(iface({ name: "eth0", index: innerIndex, kind: "veth", mac, addrs: [`${ip}/${prefix}`], peer: [k.w.initNs.net, hostIndex] }));
+  inner.routes.push({ dst: "default", via: net.gateway, dev: "eth0" }, { dst: net.subnet, dev: "eth0", src: ip });
+  const bridge = host.ifaces.find((i) => i.name === net.bridge);
+  if (bridge) bridge.up = true;
+  host.ifaces.push(
+    iface({ name: hostName, index: hostIndex, kind: "veth", mac: `${randomHex(k.w.rng, 1)}:${randomHex(k.w.rng, 5).match(/../g)!.join(":")}`, peer: [netns, innerIndex], master: bridge?.index }),
+  );
+  return { hostIface: hostName, mac };
+}
+
+/** Removes the host side of a container's veth pair (the inner side goes with its netns). */
+export function disconnectContainer(k: Kernel, hostIface: string | undefined) {
+  if (!hostIface) return;
+  const host = k.w.ns[k.w.initNs.net].net!;
+  host.ifaces = host.ifaces.filter((i) => i.name !== hostIface);
+  const bridgeIdx = new Set(host.ifaces.filter((i) => i.kind === "bridge").map((i) => i.index));
+  for (const b of host.ifaces.filter((i) => i.kind === "bridge")) {
+    if (!host.ifaces.some((i) => i.master === b.index)) b.up = bridgeIdx.has(b.index) ? false : b.up;
+  }
+}
