@@ -129,7 +129,7 @@ function* catVisible(
         let c = chunk.charCodeAt(i);
         if (eolSeen && o.number && (!o.skipBlank || c !== 10)) {
           line++;
-          text += `${String(line).padStart(6)} `;
+          text += `${String(line).padStart(6)}  `;
         }
         eolSeen = c === 10;
         if (c > 126) {

@@ -14,7 +14,8 @@ import { USAGE } from "./usage";
 export function* parseOpts(sys: Sys, name: string, spec: OptSpec, argv: readonly string[] = sys.argv): Gen<ParsedOpts | number> {
   if (argv[1] === "--help") return yield* showHelp(sys, name);
   try {
-    return getopt(argv, spec);
+    // Every applet rejects unknown "--long" options, even those that have no long options at all.
+    return getopt(argv, { long: {}, ...spec });
   } catch (e) {
     if (e instanceof OptError) return yield* usageError(sys, USAGE[name], e.message);
     throw e;

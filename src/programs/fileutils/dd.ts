@@ -104,7 +104,7 @@ export const dd: ProgramDef = {
             };
             for (const word of val.split(",")) {
               if (!allowed[key].includes(word)) {
-                yield* warn(sys, `invalid ${key}=${word}`);
+                yield* warn(sys, `invalid argument '${word}' to '${key}'`);
                 return 1;
               }
               p[key].add(word);
@@ -113,7 +113,7 @@ export const dd: ProgramDef = {
           }
           case "status":
             if (val !== "none" && val !== "noxfer" && val !== "progress") {
-              yield* warn(sys, `invalid status=${val}`);
+              yield* warn(sys, `invalid argument '${val}' to 'status'`);
               return 1;
             }
             p.status = val;

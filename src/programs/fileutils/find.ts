@@ -153,22 +153,6 @@ function parse(sys: Sys, args: string[], g: Globals, names: AccountNames, now: n
       case "-quit":
         add(() => "quit");
         break;
-      case "-delete":
-        g.needPrint = false;
-        g.depthFirst = true;
-        add(function* (ctx, path, st) {
-          try {
-            if (st.type === "dir") {
-              // "find . -delete" leaves "." alone.
-              if (path !== ".") ctx.sys.rmdir(path);
-            } else ctx.sys.unlink(path);
-          } catch (e) {
-            yield* flushText(ctx);
-            yield* warn(ctx.sys, `${path}: ${asErrno(e).message}`);
-          }
-          return true;
-        });
-        break;
       case "-exec": {
         g.needPrint = false;
         const cmd: string[] = [];

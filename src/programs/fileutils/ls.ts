@@ -316,7 +316,9 @@ function displaySingle(sys: Sys, n: Node, o: Opts, names: AccountNames): string 
       try {
         append = appendChar(sys.stat(n.fullname), o);
       } catch (e) {
+        // A dangling link gets no indicator at all.
         asErrno(e);
+        append = "";
       }
     }
   }

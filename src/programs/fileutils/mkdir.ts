@@ -59,8 +59,17 @@ export function* makeDirectory(sys: Sys, path: string, mode: number, parents: bo
       try {
         sys.mkdir(prefix, 0o777);
       } catch (e) {
-        const er = asErrno(e);
-        if (er.code !== "EEXIST" || !parents || !isDir(sys, prefix)) {
+        let er = asErrno(e);
+        // An existing name must be a directory; perror() then reports stat()'s error, if any.
+        let existingDir = false;
+        if (er.code === "EEXIST" && parents) {
+          try {
+            existingDir = sys.stat(prefix).type === "dir";
+          } catch (e2) {
+            er = asErrno(e2);
+          }
+        }
+        if (!existingDir) {
           sys.umask(mask);
           yield* warn(sys, `can't create directory '${prefix}': ${er.message}`);
           return false;
@@ -85,14 +94,5 @@ export function* makeDirectory(sys: Sys, path: string, mode: number, parents: bo
     }
   } finally {
     sys.umask(mask);
-  }
-}
-
-function isDir(sys: Sys, path: string): boolean {
-  try {
-    return sys.stat(path).type === "dir";
-  } catch (e) {
-    asErrno(e);
-    return false;
   }
 }

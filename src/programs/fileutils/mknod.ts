@@ -1,10 +1,11 @@
 /** mknod and mkfifo: busybox 1.35 mknod [-m MODE] NAME TYPE [MAJOR MINOR], mkfifo [-m MODE] NAME... */
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { S_IFBLK, S_IFCHR, S_IFIFO } from "../../kernel/api";
+import { Errno } from "../../kernel/errno";
 import { asErrno, warn } from "../lib/io";
 import { parseMode, parseOpts, usage } from "./common";
 
-/** getopt_mk_fifo_nod(): -m MODE is exact (umask cleared); default 0666 less the umask. */
+/** getopt_mk_fifo_nod(): -m MODE is exact (umask cleared); default 0666 less the umask; -1 if invalid. */
 function* modeOption(sys: Sys, name: string): Gen<{ mode: number; operands: string[] } | number> {
   const parsed = yield* parseOpts(sys, name, { withArg: "m" });
   if (typeof parsed === "number") return parsed;
@@ -12,12 +13,9 @@ function* modeOption(sys: Sys, name: string): Gen<{ mode: number; operands: stri
   const spec = parsed.args.m?.at(-1);
   if (spec !== undefined) {
     const m = parseMode(spec, mode);
-    if (m === null) {
-      yield* warn(sys, `invalid mode '${spec}'`);
-      return 1;
-    }
-    mode = m;
-    sys.umask(0);
+    // busybox goes on with mode -1, which the system call then rejects (EINVAL).
+    mode = m ?? -1;
+    if (m !== null) sys.umask(0);
   }
   return { mode, operands: parsed.operands };
 }
@@ -31,6 +29,7 @@ export const mkfifo: ProgramDef = {
     let status = 0;
     for (const path of r.operands) {
       try {
+        if (r.mode === -1) throw new Errno("EINVAL");
         sys.mknod(path, S_IFIFO | r.mode);
       } catch (e) {
         yield* warn(sys, `${path}: ${asErrno(e).message}`);
@@ -68,6 +67,7 @@ export const mknod: ProgramDef = {
     }
     if (extra.length > 0) return yield* usage(sys, "mknod");
     try {
+      if (r.mode === -1) throw new Errno("EINVAL");
       sys.mknod(path, type | r.mode, rdev);
     } catch (e) {
       yield* warn(sys, `${path}: ${asErrno(e).message}`);

@@ -42,6 +42,13 @@ export const mv: ProgramDef = {
           return 1;
         }
       } else if (f.T) {
+        const srcKind = yield* statKind(sys, sources[0], true);
+        const destKind = yield* statKind(sys, last, true);
+        if (srcKind < 0 || destKind < 0) return 1;
+        if (!(srcKind & 2) && destKind & 2) {
+          yield* warn(sys, `'${last}' is a directory`);
+          return 1;
+        }
         directDest = last;
       } else {
         const kind = yield* statKind(sys, last, true);

@@ -13,25 +13,26 @@ export function realpathCoreutils(sys: Sys, path: string): string | null {
   } catch (e) {
     if (asErrno(e).code !== "ENOENT") return null;
   }
-  const slash = path.lastIndexOf("/");
-  if (slash >= 0) {
-    try {
-      const dir = sys.realpath(path.slice(0, slash) === "" ? "/" : path.slice(0, slash));
-      return joinPath(dir, path.slice(slash + 1));
-    } catch (e) {
-      asErrno(e);
-      return null;
-    }
-  }
-  let target: string;
+  // A dangling symlink: where it points (a relative target is taken from the cwd, as busybox does).
+  let target: string | null = null;
   try {
     target = sys.readlink(path);
   } catch (e) {
     asErrno(e);
+  }
+  if (target !== null) {
+    if (target.startsWith("/")) return realpathCoreutils(sys, target);
+    return joinPath(sys.getcwd(), target);
+  }
+  const slash = path.lastIndexOf("/");
+  if (slash < 0) return null;
+  try {
+    const dir = sys.realpath(path.slice(0, slash) === "" ? "/" : path.slice(0, slash));
+    return joinPath(dir, path.slice(slash + 1));
+  } catch (e) {
+    asErrno(e);
     return null;
   }
-  if (target.startsWith("/")) return realpathCoreutils(sys, target);
-  return joinPath(sys.getcwd(), target);
 }
 
 export const readlink: ProgramDef = {

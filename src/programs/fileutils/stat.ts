@@ -13,12 +13,6 @@ export const stat: ProgramDef = {
     const parsed = yield* parseOpts(sys, "stat", {
       flags: "tLf",
       withArg: "c",
-      long: {
-        format: { short: "c", arg: true },
-        dereference: { short: "L" },
-        "file-system": { short: "f" },
-        terse: { short: "t" },
-      },
     });
     if (typeof parsed === "number") return parsed;
     const f = parsed.flags;
@@ -117,7 +111,8 @@ function* statFile(sys: Sys, file: string, format: string | undefined, terse: bo
         return cFormat(mods, "s", file);
       case "N": {
         const target = linkTarget();
-        return cFormat(mods, "s", target !== null ? `'${file}' -> '${target}'` : file);
+        // A symlink's "'name' -> 'target'" is printed as is, width and all ignored.
+        return target !== null ? `'${file}' -> '${target}'` : cFormat(mods, "s", file);
       }
       case "d":
         return cFormat(mods, "u", st.dev);

@@ -1,0 +1,85 @@
+/**
+ * Fills in the expected results of file-utility cases by running the real busybox:
+ *   npx tsx test/programs/fileutils/record-busybox.ts test/programs/fileutils/cases/ls.json ...
+ * Each case gets a fresh temporary directory and PATH pointing at busybox applet links only.
+ */
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  lutimesSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type CaseFile, FIXED_TIME, type FsEntry, type Run } from "./cases";
+
+const BUSYBOX = "/bin/busybox";
+process.umask(0o022);
+const binDir = mkdtempSync(join(tmpdir(), "bb-bin-"));
+for (const applet of spawnSync(BUSYBOX, ["--list"]).stdout.toString().split("\n").filter(Boolean)) {
+  symlinkSync(BUSYBOX, join(binDir, applet));
+}
+
+function build(dir: string, tree: FsEntry[]): void {
+  for (const e of tree) {
+    const p = join(dir, e.path);
+    const type = e.type ?? (e.path.endsWith("/") ? "dir" : "file");
+    if (type === "dir") mkdirSync(p, { recursive: true });
+    else if (type === "symlink") symlinkSync(e.target ?? "", p);
+    else if (type === "fifo") spawnSync(BUSYBOX, ["mkfifo", p]);
+    else writeFileSync(p, Buffer.from(e.content ?? "", "latin1"));
+    if (type !== "symlink") chmodSync(p, e.mode ?? (type === "dir" ? 0o755 : 0o644));
+  }
+  // Times last, deepest first, so that creating children does not touch their parents again.
+  for (const e of [...tree].reverse()) {
+    const p = join(dir, e.path);
+    const t = e.mtime ?? FIXED_TIME;
+    if (e.type === "symlink") lutimesSync(p, t, t);
+    else utimesSync(p, t, t);
+  }
+  utimesSync(dir, FIXED_TIME, FIXED_TIME);
+}
+
+function sortLines(text: string): string {
+  const lines = text.split("\n");
+  const last = lines.pop() as string;
+  return [...lines.sort(), last].join("\n");
+}
+
+function runOne(dir: string, r: Run): void {
+  const argv = r.sh !== undefined ? ["sh", "-c", r.sh] : (r.argv as string[]);
+  const res = spawnSync(join(binDir, argv[0].slice(argv[0].lastIndexOf("/") + 1)), argv.slice(1), {
+    cwd: dir,
+    input: Buffer.from(r.stdin ?? "", "latin1"),
+    env: { PATH: binDir, HOME: "/root", ...r.env },
+    argv0: argv[0],
+    timeout: 10_000,
+  });
+  const norm = (b: Buffer) => b.toString("latin1").split(dir).join("$DIR");
+  r.stdout = r.sortLines ? sortLines(norm(res.stdout)) : norm(res.stdout);
+  r.stderr = norm(res.stderr);
+  r.code = res.status ?? 128;
+}
+
+for (const file of process.argv.slice(2)) {
+  const data: CaseFile = JSON.parse(readFileSync(file, "latin1"));
+  for (const c of data.cases) {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), "bb-case-")));
+    chmodSync(dir, 0o755);
+    build(dir, [...data.tree, ...(c.tree ?? [])]);
+    runOne(dir, c);
+    for (const check of c.checks ?? []) runOne(dir, check);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const json = JSON.stringify(data, null, 1).replace(/[\u007f-\u00ff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  writeFileSync(file, `${json}\n`);
+  console.log(`${file}: ${data.cases.length} cases recorded`);
+}
+rmSync(binDir, { recursive: true, force: true });
