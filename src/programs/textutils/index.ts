@@ -8,6 +8,7 @@ import { head } from "./head";
 import { nl } from "./nl";
 import { printf } from "./printf";
 import { rev } from "./rev";
+import { sed } from "./sed";
 import { seq } from "./seq";
 import { sort } from "./sort";
 import { tac } from "./tac";
@@ -29,6 +30,7 @@ export const textutilsPrograms: ProgramDef[] = [
   nl,
   printf,
   rev,
+  sed,
   seq,
   sort,
   tac,
