@@ -4,7 +4,7 @@ import { usageError } from "../lib/busybox";
 import { execvp } from "../lib/execvp";
 import { asErrno, warn } from "../lib/io";
 
-const USAGE = "chroot NEWROOT [PROG ARGS]\n\nRun PROG with root directory set to NEWROOT\n";
+const USAGE = "chroot NEWROOT [PROG ARGS]\n\nRun PROG with root directory set to NEWROOT";
 
 export const chroot: ProgramDef = {
   name: "chroot",

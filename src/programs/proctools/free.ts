@@ -8,7 +8,7 @@ import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
 import { out } from "../lib/io";
 
-const USAGE = "free [-bkmgh]\n\nDisplay free and used memory\n";
+const USAGE = "free [-bkmgh]\n\nDisplay free and used memory";
 
 function meminfo(text: string): Record<string, number> {
   const out: Record<string, number> = {};

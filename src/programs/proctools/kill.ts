@@ -10,7 +10,7 @@ import { findPidsByName } from "./procscan";
 import { kernelSignal, signalList, signame, signum } from "./signames";
 
 const KILLALL_USAGE =
-  "killall [-lq] [-SIG] PROCESS_NAME...\n\nSend a signal (default: TERM) to given processes\n\n\t-l\tList all signal names and numbers\n\t-q\tDon't complain if no processes were killed\n";
+  "killall [-lq] [-SIG] PROCESS_NAME...\n\nSend a signal (default: TERM) to given processes\n\n\t-l\tList all signal names and numbers\n\t-q\tDon't complain if no processes were killed";
 
 /** kill(2) with a signal number; numbers the kernel has no name for fail with EINVAL. */
 export function sendSignal(sys: Sys, pid: number, signo: number): void {

@@ -5,7 +5,7 @@ import { usageError } from "../lib/busybox";
 import { out } from "../lib/io";
 import { findPidsByName } from "./procscan";
 
-const USAGE = "pidof [NAME]...\n\nList PIDs of all processes with names that match NAMEs\n";
+const USAGE = "pidof [NAME]...\n\nList PIDs of all processes with names that match NAMEs";
 
 export const pidof: ProgramDef = {
   name: "pidof",

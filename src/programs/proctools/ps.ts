@@ -11,7 +11,7 @@ import { BufferedOut } from "../lib/stdio";
 import { AccountNames } from "../lib/users";
 import { formatCmdline, type ProcStatus, scanProcesses, smartUlltoa4, terminalSize } from "./procscan";
 
-const USAGE = "ps [-o COL1,COL2=HEADER] [-T]\n\nShow list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display\n\t-T\t\t\tShow threads\n";
+const USAGE = "ps [-o COL1,COL2=HEADER] [-T]\n\nShow list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display\n\t-T\t\t\tShow threads";
 const MAX_WIDTH = 2 * 1024;
 
 interface Column {
@@ -56,30 +56,21 @@ function findSpec(name: string): Column {
   return { ...spec };
 }
 
-/** parse_o(): "a,b,c=HEADER" — only the last item may carry a header (which may contain commas). */
+/** parse_o(): comma-separated columns, each optionally "=HEADER" (an empty header prints none). */
 function parseO(opt: string, cols: Column[]): boolean {
   let printHeader = false;
-  let rest = opt;
-  for (;;) {
-    const comma = rest.indexOf(",");
-    const equal = rest.indexOf("=");
-    if (comma >= 0 && (equal < 0 || equal > comma)) {
-      cols.push(findSpec(rest.slice(0, comma)));
-      rest = rest.slice(comma + 1);
-      continue;
-    }
-    break;
+  for (const item of opt.split(",")) {
+    const equal = item.indexOf("=");
+    const col = findSpec(equal >= 0 ? item.slice(0, equal) : item);
+    if (equal >= 0) {
+      col.header = item.slice(equal + 1);
+      if (col.header !== "") {
+        col.width = col.header.length;
+        printHeader = true;
+      }
+    } else printHeader = true;
+    cols.push(col);
   }
-  const equal = rest.indexOf("=");
-  const col = findSpec(equal >= 0 ? rest.slice(0, equal) : rest);
-  if (equal >= 0) {
-    col.header = rest.slice(equal + 1);
-    if (col.header !== "") {
-      col.width = col.header.length;
-      printHeader = true;
-    }
-  } else printHeader = true;
-  cols.push(col);
   return printHeader;
 }
 

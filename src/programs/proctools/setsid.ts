@@ -9,7 +9,7 @@ import { getopt, OptError } from "../lib/getopt";
 import { asErrno, warn } from "../lib/io";
 
 const USAGE =
-  "setsid [-c] PROG ARGS\n\nRun PROG in a new session. PROG will have no controlling terminal\nand will not be affected by keyboard signals (^C etc).\n\n\t-c\tSet controlling terminal to stdin\n";
+  "setsid [-c] PROG ARGS\n\nRun PROG in a new session. PROG will have no controlling terminal\nand will not be affected by keyboard signals (^C etc).\n\n\t-c\tSet controlling terminal to stdin";
 
 function* runInSession(sys: Sys, argv: string[]) {
   sys.setsid();

@@ -9,7 +9,7 @@ import { getopt, OptError } from "../lib/getopt";
 import { out, warn } from "../lib/io";
 import { terminalSize } from "./procscan";
 
-const USAGE = "watch [-n SEC] [-t] PROG ARGS\n\nRun PROG periodically\n\n\t-n SEC\tPeriod (default 2)\n\t-t\tDon't print header\n";
+const USAGE = "watch [-n SEC] [-t] PROG ARGS\n\nRun PROG periodically\n\n\t-n SEC\tPeriod (default 2)\n\t-t\tDon't print header";
 
 /** strftime("%Y-%m-%d %H:%M:%S") of a UTC time in microseconds. */
 function timestamp(usec: number): string {
