@@ -468,9 +468,9 @@ export const sed: ProgramDef = {
     const runStream = function* (inputs: Input[]): Gen<{ text: string; quit: number | null }> {
       const all: { line: string; nl: boolean }[] = [];
       for (const inp of inputs) {
-        inp.lines.forEach((l, i) =>
-          all.push({ line: l, nl: !(inp.noFinalNewline && i === inp.lines.length - 1) }),
-        );
+        inp.lines.forEach((l, i) => {
+          all.push({ line: l, nl: !(inp.noFinalNewline && i === inp.lines.length - 1) });
+        });
       }
       let text = "";
       let idx = 0;
@@ -480,7 +480,7 @@ export const sed: ProgramDef = {
       const emit = (s: string, nl: boolean) => {
         text += s + (nl ? "\n" : "");
       };
-      const useRe = (re: RegExp | null | undefined): RegExp => {
+      const regexOrLast = (re: RegExp | null | undefined): RegExp => {
         if (re) {
           lastRe = re;
           return re;
@@ -492,7 +492,7 @@ export const sed: ProgramDef = {
       const matches = (a: Address, ps: string): boolean => {
         if (a.kind === "line") return lineNo === a.n;
         if (a.kind === "last") return isLast();
-        if (a.kind === "re") return useRe(a.re).test(ps);
+        if (a.kind === "re") return regexOrLast(a.re).test(ps);
         return false;
       };
       let pattern = "";
@@ -551,7 +551,7 @@ export const sed: ProgramDef = {
             case ":":
               break;
             case "s": {
-              const r = substitute(pattern, useRe(c.re), c.replacement!, !!c.global, c.occurrence ?? 1);
+              const r = substitute(pattern, regexOrLast(c.re), c.replacement!, !!c.global, c.occurrence ?? 1);
               if (r !== null) {
                 pattern = r;
                 substituted = true;

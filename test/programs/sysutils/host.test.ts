@@ -21,7 +21,7 @@ describe("machine facts", () => {
     expect(run(k, ["uname", "-rm"]).stdout).toBe("6.1.0-31-amd64 x86_64\n");
   });
   it("id and whoami name root from /etc/passwd and /etc/group", () => {
-    expect(run(k, ["id"]).stdout).toBe("uid=0(root) gid=0(root)\n");
+    expect(run(k, ["id"]).stdout).toBe("uid=0(root) gid=0(root) groups=0(root)\n");
     expect(run(k, ["id", "-un"]).stdout).toBe("root\n");
     expect(run(k, ["id", "-G"]).stdout).toBe("0\n");
     expect(run(k, ["whoami"]).stdout).toBe("root\n");
