@@ -41,7 +41,7 @@ describe("ps", () => {
     expect(run(k, ["ps", "-o", "pid,comm=CMD"]).stdout).toBe("PID   CMD\n    1 sys\n    3 sno\n    6 ps\n");
     expect(run(k, ["ps", "-o", "pid=", "-o", "user=U,args"]).stdout).toBe("      U COMMAND\n    1 r {systemd} /sbin/init\n    3 s snooze\n    7 r /usr/bin/ps -o pid= -o user=U,args\n");
     expect(run(k, ["ps", "-o", "pid,comm=,user"]).stdout).toBe("PID                    USER\n    1 systemd          root\n    3 snooze           student\n    8 ps               root\n");
-    expect(run(k, ["ps", "-o", "pid=,args="]).stdout).toBe("    1 {systemd} /sbin/init\n    3 snooze\n    8 /usr/bin/ps -o pid=,args=\n");
+    expect(run(k, ["ps", "-o", "pid=,args="]).stdout).toBe("    1 {systemd} /sbin/init\n    3 snooze\n    9 /usr/bin/ps -o pid=,args=\n");
   });
 
   it("reports a bad column with the list busybox supports", () => {
