@@ -11,7 +11,6 @@ import {
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8"));
-const REF = "/work/shared/reference";
 
 beforeAll(async () => {
   await loadHelpTexts();
@@ -29,8 +28,8 @@ const reachesDaemon = (c: { stdout: string; stderr: string }) =>
   /Cannot connect to the Docker daemon/.test(c.stdout + c.stderr);
 
 describe("docker-client-no-daemon.json (the reference captures)", () => {
-  const cases: { command: string; exitCode: number; stdout: string; stderr: string }[] = JSON.parse(
-    readFileSync(`${REF}/docker-client-no-daemon.json`, "utf8"),
+  const cases: { command: string; exitCode: number; stdout: string; stderr: string }[] = fixture(
+    "docker-client-no-daemon.json",
   ).cases;
   // Errors found by the commands themselves after parsing (not the command line's business).
   const commandLevel = new Set(["docker run -p notaport alpine"]);
@@ -50,7 +49,7 @@ describe("argument counts of every command (recorded from the real client)", () 
     stderr?: string;
     thenHelpOf?: string;
   }[] = fixture("docker-arg-probe.json").cases;
-  const banner = readFileSync(`${REF}/docker-cli-help/build.stderr.txt`, "utf8");
+  const banner = readFileSync(new URL("fixtures/legacy-builder-banner.txt", import.meta.url), "utf8");
   // `docker manifest` prints its own variant of the help from its RunE.
   const own = new Set(["manifest"]);
   it.each(cases)("docker $argv", (c) => {
