@@ -95,8 +95,9 @@ function* statFile(sys: Sys, file: string, format: string | undefined, terse: bo
     const target = linkTarget();
     let text = target !== null ? `  File: '${file}' -> '${target}'\n` : `  File: ${file}\n`;
     text += `  Size: ${String(st.size).padEnd(10)}\tBlocks: ${String(st.blocks).padEnd(10)} IO Block: ${String(st.blksize).padEnd(6)} ${fileType(st)}\n`;
-    text += `Device: ${st.dev.toString(16)}h/${st.dev}d\tInode: ${String(st.ino).padEnd(10)}  Links: ${String(st.nlink).padEnd(5)}`;
-    text += st.type === "char" || st.type === "block" ? ` Device type: ${st.rdev[0]},${st.rdev[1]}\n` : "\n";
+    text += `Device: ${st.dev.toString(16)}h/${st.dev}d\tInode: ${String(st.ino).padEnd(10)}  Links: `;
+    // The link count is padded only when the device type follows it.
+    text += st.type === "char" || st.type === "block" ? `${String(st.nlink).padEnd(5)} Device type: ${st.rdev[0]},${st.rdev[1]}\n` : `${st.nlink}\n`;
     text += `Access: (${(st.mode & 0o7777).toString(8).padStart(4, "0")}/${modeString(st.mode)})  Uid: (${String(st.uid).padStart(5)}/${user.padStart(8)})   Gid: (${String(st.gid).padStart(5)}/${group.padStart(8)})\n`;
     text += `Access: ${humanTime(st.atime, st.atimeNs)}\n`;
     text += `Modify: ${humanTime(st.mtime, st.mtimeNs)}\n`;
