@@ -376,8 +376,10 @@ export class Shell implements ExpandHost {
     if (sig && sig !== "INT" && sig !== "PIPE") yield* this.write(2, `${signalDescription(sig)}\n`);
     if (this.jobs.jobs.includes(job)) this.jobs.remove(job);
     if (sig === "INT" && job.jobctl && this.interactive) {
-      // The terminal took ^C for the job; the shell acts as if interrupted too (ash's raise(SIGINT)).
-      this.pendingSignals.push("INT");
+      // The terminal sent ^C to the job only; ash then interrupts itself too: the rest of the
+      // command line is abandoned and a newline precedes the next prompt.
+      yield* this.write(2, "\n");
+      throw new ShellAbort(130);
     }
     return negate ? (status === 0 ? 1 : 0) : status;
   }
