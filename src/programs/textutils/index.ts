@@ -1,11 +1,16 @@
 import type { ProgramDef } from "../../kernel/api";
+import { base64 } from "./base64";
+import { md5sum } from "./checksum";
+import { sha256sum } from "./checksum";
 import { cut } from "./cut";
 import { echo } from "./echo";
 import { grep } from "./grep";
 import { egrep } from "./grep";
 import { fgrep } from "./grep";
 import { head } from "./head";
+import { hexdump } from "./hexdump";
 import { nl } from "./nl";
+import { od } from "./od";
 import { printf } from "./printf";
 import { rev } from "./rev";
 import { sed } from "./sed";
@@ -21,13 +26,18 @@ import { xargs } from "./xargs";
 import { yes } from "./yes";
 
 export const textutilsPrograms: ProgramDef[] = [
+  base64,
+  md5sum,
+  sha256sum,
   cut,
   echo,
   grep,
   egrep,
   fgrep,
   head,
+  hexdump,
   nl,
+  od,
   printf,
   rev,
   sed,
