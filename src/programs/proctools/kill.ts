@@ -55,26 +55,24 @@ function* killMain(sys: Sys, killall: boolean): Gen<number> {
   let signo = 15;
   let quiet = false;
   let arg = argv[i];
-  parse: if (arg?.startsWith("-")) {
-    if (arg === "-l") return yield* listSignals(sys, argv.slice(2));
-    if (killall && arg === "-q") {
-      quiet = true;
-      arg = argv[++i];
-      if (arg === undefined) return yield* usageError(sys, KILLALL_USAGE);
-      if (!arg.startsWith("-")) break parse;
-    }
-    let name = arg.slice(1);
-    if (name === "-") {
-      arg = argv[++i];
-      break parse;
-    }
-    if (name === "s" && argv[i + 1] !== undefined) name = argv[++i];
-    signo = signum(name);
-    if (signo < 0) {
-      yield* warn(sys, `bad signal name '${name}'`);
-      return 1;
-    }
+  if (arg === "-l") return yield* listSignals(sys, argv.slice(2));
+  if (killall && arg === "-q") {
+    quiet = true;
     arg = argv[++i];
+    if (arg === undefined) return yield* usageError(sys, KILLALL_USAGE);
+  }
+  if (arg?.startsWith("-")) {
+    let name = arg.slice(1);
+    if (name === "-") arg = argv[++i];
+    else {
+      if (name === "s" && argv[i + 1] !== undefined) name = argv[++i];
+      signo = signum(name);
+      if (signo < 0) {
+        yield* warn(sys, `bad signal name '${name}'`);
+        return 1;
+      }
+      arg = argv[++i];
+    }
   }
   if (arg === undefined) {
     yield* warn(sys, "you need to specify whom to kill");

@@ -8,7 +8,7 @@ export interface MountEntry {
   opts: string;
 }
 
-const unescape = (s: string) => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(Number.parseInt(o, 8)));
+const decodeOctal = (s: string) => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(Number.parseInt(o, 8)));
 
 export function parseMountTable(text: string): MountEntry[] {
   const out: MountEntry[] = [];
@@ -17,7 +17,7 @@ export function parseMountTable(text: string): MountEntry[] {
     if (t === "" || t.startsWith("#")) continue;
     const f = t.split(/[ \t]+/);
     if (f.length < 2) continue;
-    out.push({ fsname: unescape(f[0]), dir: unescape(f[1]), type: unescape(f[2] ?? ""), opts: unescape(f[3] ?? "") });
+    out.push({ fsname: decodeOctal(f[0]), dir: decodeOctal(f[1]), type: decodeOctal(f[2] ?? ""), opts: decodeOctal(f[3] ?? "") });
   }
   return out;
 }

@@ -40,7 +40,11 @@ Options:
 For more details see nsenter(1).
 `;
 
-/** util-linux's namespace_files order: user first (entered last), then the rest. */
+/**
+ * util-linux's namespace_files order (user first, entered last in a second pass) — except that
+ * the mount namespace is joined after time: util-linux opens every file before joining any, but
+ * setns() here takes a path, and /proc/PID/ns/* must be reached through the old mount namespace.
+ */
 const ORDER: Array<{ type: NsType; letter: string; long: string }> = [
   { type: "user", letter: "U", long: "user" },
   { type: "cgroup", letter: "C", long: "cgroup" },
@@ -48,8 +52,8 @@ const ORDER: Array<{ type: NsType; letter: string; long: string }> = [
   { type: "uts", letter: "u", long: "uts" },
   { type: "net", letter: "n", long: "net" },
   { type: "pid", letter: "p", long: "pid" },
-  { type: "mnt", letter: "m", long: "mount" },
   { type: "time", letter: "T", long: "time" },
+  { type: "mnt", letter: "m", long: "mount" },
 ];
 
 interface Request {

@@ -39,7 +39,7 @@ describe("top", () => {
         "Load average: 0.00 0.00 0.00 1/2 2\n" +
         "  PID  PPID USER     STAT   VSZ %VSZ %CPU COMMAND\n" +
         "    1     0 root     S    24576   0%   0% {systemd} /sbin/init\n" +
-        "    2     1 root     R     1536   0%   0% /usr/bin/top -b -n 1\n" +
+        "    2     1 root     R     1536   0%   0% top -b -n 1\n" +
         "\n",
       stderr: "",
       code: 0,
@@ -58,7 +58,7 @@ describe("top", () => {
         "  PID  PPID USER     STAT   VSZ %VSZ %CPU COMMAND\n" +
         "    3     1 root     R     1536   0%  50% burn\n" +
         "    1     0 root     S    24576   0%   0% {systemd} /sbin/init\n" +
-        "    4     1 root     R     1536   0%   0% /usr/bin/top bn2 d1\n" +
+        "    4     1 root     R     1536   0%   0% top bn2 d1\n" +
         "\n",
     );
   });

@@ -16,7 +16,7 @@ describe("ps", () => {
         "    1 root     {systemd} /sbin/init\n" +
         "    3 root     snooze 100\n" +
         "    5 student  snooze\n" +
-        "    6 root     /usr/bin/ps\n",
+        "    6 root     ps\n",
       stderr: "",
       code: 0,
     });
@@ -24,8 +24,8 @@ describe("ps", () => {
 
   it("accepts BSD-style words and POSIX flags, and ignores them", () => {
     const k = host();
-    expect(run(k, ["ps", "aux"]).stdout).toBe("PID   USER     COMMAND\n    1 root     {systemd} /sbin/init\n    2 root     /usr/bin/ps aux\n");
-    expect(run(k, ["ps", "-ef"]).stdout).toBe("PID   USER     COMMAND\n    1 root     {systemd} /sbin/init\n    3 root     /usr/bin/ps -ef\n");
+    expect(run(k, ["ps", "aux"]).stdout).toBe("PID   USER     COMMAND\n    1 root     {systemd} /sbin/init\n    2 root     ps aux\n");
+    expect(run(k, ["ps", "-ef"]).stdout).toBe("PID   USER     COMMAND\n    1 root     {systemd} /sbin/init\n    3 root     ps -ef\n");
   });
 
   it("-o picks columns; 'COL=HEADER' renames a column and makes it as wide as the header", () => {
@@ -36,12 +36,12 @@ describe("ps", () => {
       "PID   PPID  PGID  SID   USER     GROUP    COMMAND          STAT NI    TT     VSZ  RSS  COMMAND\n" +
         "    1     0     1     1 root     root     systemd          S        0 ?       24m  12m {systemd} /sbin/init\n" +
         "    3     1     0     0 student  student  snooze           S        0 ?      1536  512 snooze\n" +
-        "    5     1     5     5 root     root     ps               R        0 ?      1536  512 /usr/bin/ps -o pid,ppid,pgid,sid,user,group,comm,stat,nice,tty,vsz,rss,args\n",
+        "    5     1     5     5 root     root     ps               R        0 ?      1536  512 ps -o pid,ppid,pgid,sid,user,group,comm,stat,nice,tty,vsz,rss,args\n",
     );
     expect(run(k, ["ps", "-o", "pid,comm=CMD"]).stdout).toBe("PID   CMD\n    1 sys\n    3 sno\n    6 ps\n");
-    expect(run(k, ["ps", "-o", "pid=", "-o", "user=U,args"]).stdout).toBe("      U COMMAND\n    1 r {systemd} /sbin/init\n    3 s snooze\n    7 r /usr/bin/ps -o pid= -o user=U,args\n");
+    expect(run(k, ["ps", "-o", "pid=", "-o", "user=U,args"]).stdout).toBe("      U COMMAND\n    1 r {systemd} /sbin/init\n    3 s snooze\n    7 r ps -o pid= -o user=U,args\n");
     expect(run(k, ["ps", "-o", "pid,comm=,user"]).stdout).toBe("PID                    USER\n    1 systemd          root\n    3 snooze           student\n    8 ps               root\n");
-    expect(run(k, ["ps", "-o", "pid=,args="]).stdout).toBe("    1 {systemd} /sbin/init\n    3 snooze\n    9 /usr/bin/ps -o pid=,args=\n");
+    expect(run(k, ["ps", "-o", "pid=,args="]).stdout).toBe("    1 {systemd} /sbin/init\n    3 snooze\n    9 ps -o pid=,args=\n");
   });
 
   it("reports a bad column with the list busybox supports", () => {

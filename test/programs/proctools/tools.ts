@@ -47,5 +47,6 @@ export const bg = program("bg", function* (sys) {
   const cmd = sys.argv.slice(1);
   const path = cmd[0].includes("/") ? cmd[0] : `/usr/bin/${cmd[0]}`;
   sys.spawn(path, cmd, { fds: {} });
+  yield* sys.yield();
   return 0;
 });
