@@ -24,6 +24,15 @@ describe("unshare", () => {
     });
   });
 
+  it("with the shell: sh -c 'echo $$; ps' is PID 1, and ash execs its last command in place", () => {
+    // Recorded from the real machine: unshare -pf --mount-proc busybox sh -c 'echo $$; busybox ps'
+    expect(run(host(), ["unshare", "--pid", "--fork", "--mount-proc", "sh", "-c", "echo $$; ps"])).toEqual({
+      stdout: "1\nPID   USER     COMMAND\n    1 root     ps\n",
+      stderr: "",
+      code: 0,
+    });
+  });
+
   it("without --mount-proc the old /proc still shows the host's pids", () => {
     const k = host();
     expect(run(k, ["unshare", "-pf", "runall", "echo-pid", ";", "ps"]).stdout).toBe(
