@@ -64,7 +64,7 @@ const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 export class DockerClient {
   constructor(
-    private readonly k: Kernel,
+    readonly k: Kernel,
     /** The calling process (global pid). */
     readonly caller: number,
   ) {}
@@ -394,20 +394,37 @@ export class DockerClient {
   }
 
   /**
-   * Streams log records from index `from` as they arrive, calling `emit` for each, until the
-   * container stops (follow) or at once (no follow). Returns the next index.
+   * Streams log records from byte offset `from` of the json-file log as they arrive, calling
+   * `emit` for each, until the container stops (follow) or at once. Returns the next offset.
    */
   *followLogs(idOrName: string, from: number, follow: boolean, emit: (l: LogLine) => Gen<void>): Gen<number> {
-    const id = this.container(idOrName).id;
-    let next = from;
+    const c0 = this.container(idOrName);
+    const id = c0.id;
+    const path = `${DOCKER_ROOT}/containers/${id}/${id}-json.log`;
+    let offset = from;
     for (;;) {
-      if (!this.st.containers[id]) return next;
-      const records = this.logRecords(id);
-      while (next < records.length) yield* emit(records[next++]);
       const c = this.st.containers[id];
-      if (!follow || !c || (!c.state.Running && !c.state.Restarting)) return next;
+      if (!c || !exists(this.k, path)) return offset;
+      const data = readFile(this.k, path);
+      while (offset < data.length) {
+        const nl = data.indexOf("\n", offset);
+        if (nl < 0) break;
+        const line = data.slice(offset, nl);
+        offset = nl + 1;
+        yield* emit(JSON.parse(line) as LogLine);
+      }
+      const now = this.st.containers[id];
+      if (!follow || !now || ((!now.state.Running && !now.state.Restarting) && offset >= readFile(this.k, path).length)) return offset;
+      if ((now as ContainerRecord & { detached?: number }).detached === this.caller) return offset;
       yield { kind: "chan", chan: `docker:log:${id}` };
     }
+  }
+
+  /** Ends this client's attachment (Ctrl-P Ctrl-Q): its followLogs returns. */
+  detach(idOrName: string) {
+    const c = this.container(idOrName) as ContainerRecord & { detached?: number };
+    c.detached = this.caller;
+    this.k.wake(`docker:log:${c.id}`);
   }
 
   /** Keystrokes for a -t container's terminal. */

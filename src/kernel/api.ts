@@ -255,7 +255,7 @@ export interface Sys {
   realpath(path: string): string;
   chmod(path: string, mode: number): void;
   chown(path: string, uid: number, gid: number, opts?: { nofollow?: boolean }): void;
-  /** Sets access and modification times, in microseconds since the epoch. */
+  /** Sets access and modification times, in seconds since the epoch (fractions allowed), like Stat. */
   utimes(path: string, atime: number, mtime: number, opts?: { nofollow?: boolean }): void;
   truncate(path: string, size: number): void;
   mknod(path: string, mode: number, rdev?: [number, number]): void;

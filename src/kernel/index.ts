@@ -6,3 +6,4 @@ export { bootHost, type BootOptions } from "./boot";
 export * from "./machine";
 export type { World } from "./world";
 export type { FileEntry } from "./fs/entries";
+export { SIGNALS, signalNumber, signalByNumber, parseSignal, SIGNAL_DESCRIPTIONS } from "./proc/signals";

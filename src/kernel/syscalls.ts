@@ -508,7 +508,7 @@ export class SysImpl implements Sys {
   }
 
   utimes(path: string, atime: number, mtime: number, opts: { nofollow?: boolean } = {}) {
-    this.k.vfs.setattr(this.w, path, { atime, mtime }, !opts.nofollow);
+    this.k.vfs.setattr(this.w, path, { atime: Math.round(atime * 1e6), mtime: Math.round(mtime * 1e6) }, !opts.nofollow);
   }
 
   truncate(path: string, size: number) {
@@ -608,28 +608,16 @@ export class SysImpl implements Sys {
     // Exec errors belong to the caller, as with posix_spawn.
     const r = resolveExec(this.k, p, path, argv, opts.cwd);
     const env = opts.env ?? this.env;
-    const fdMap = opts.fds;
-    const cwd = opts.cwd;
-    const main: Main = function* (sys) {
-      if (fdMap) (sys as SysImpl).replaceFds(fdMap);
-      if (cwd !== undefined) sys.chdir(cwd);
+    const main: Main = function* () {
       throw new ExecRequest(r.prog, r.path, r.argv, env);
     };
-    return this.fork(main, { pgid: opts.pgid, newNs: opts.newNs, comm: p.comm });
-  }
-
-  /** The child side of spawn(): its descriptors become exactly `map` (child fd -> parent fd). */
-  replaceFds(map: Record<number, number>) {
-    const p = this.p;
-    const k = this.k;
-    const files = Object.fromEntries(Object.entries(map).map(([to, from]) => [to, p.fds[from]?.file]));
-    for (const fd of Object.keys(p.fds)) closeFd(k, p, Number(fd));
-    for (const [to, file] of Object.entries(files)) {
-      if (file === undefined || !k.w.files[file]) continue;
-      fileAddRef(k, file);
-      installFd(k, p, file, { at: Number(to) });
-    }
-    // The parent's references held during fork were dropped above; the new ones keep files alive.
+    const pid = this.fork(main, { pgid: opts.pgid, newNs: opts.newNs, comm: p.comm });
+    // The child's descriptors and directory are set now, before the caller goes on (and may close
+    // its ends of pipes), as posix_spawn does.
+    const child = this.k.w.procs[this.global(pid)!];
+    if (opts.fds) replaceFds(this.k, child, p, opts.fds);
+    if (opts.cwd !== undefined) child.cwd = this.k.vfs.walk(walkerOf(child), opts.cwd, true);
+    return pid;
   }
 
   *wait(pid: number, opts: { nohang?: boolean; untraced?: boolean; continued?: boolean } = {}): Gen<WaitResult | null> {
@@ -883,5 +871,16 @@ export class SysImpl implements Sys {
     } catch {
       // nothing more can be done for a dying process
     }
+  }
+}
+
+/** A spawned child's descriptors become exactly `map` (child fd -> the parent's fd). */
+function replaceFds(k: Kernel, child: Process, parent: Process, map: Record<number, number>) {
+  const files = Object.entries(map).map(([to, from]) => [Number(to), parent.fds[from]?.file] as const);
+  for (const fd of Object.keys(child.fds)) closeFd(k, child, Number(fd));
+  for (const [to, file] of files) {
+    if (file === undefined || !k.w.files[file]) continue;
+    fileAddRef(k, file);
+    installFd(k, child, file, { at: to });
   }
 }

@@ -13,21 +13,29 @@ import { shellPrograms } from "../shell";
 
 const byName = new Map<string, ProgramDef>();
 
+/** Filled on first use, so that program modules may import the registry without a cycle at load. */
+function table(): Map<string, ProgramDef> {
+  if (byName.size === 0) registerAll();
+  return byName;
+}
+
 export const programs: ProgramRegistry & { all(): ProgramDef[] } = {
-  get: (name) => byName.get(name),
-  all: () => [...byName.values()],
+  get: (name) => table().get(name),
+  all: () => [...table().values()],
 };
 
 function register(list: ProgramDef[]) {
   for (const p of list) byName.set(p.name, p);
 }
 
-register(shellPrograms);
-register(fileutilsPrograms);
-register(textutilsPrograms);
-register(sysutilsPrograms);
-register(proctoolsPrograms);
-register([busyboxProgram(() => programs, () => BUSYBOX_APPLETS.filter((a) => byName.has(a) || a === "busybox"))]);
+function registerAll() {
+  register(shellPrograms);
+  register(fileutilsPrograms);
+  register(textutilsPrograms);
+  register(sysutilsPrograms);
+  register(proctoolsPrograms);
+  register([busyboxProgram(() => programs, () => BUSYBOX_APPLETS.filter((a) => table().has(a) || a === "busybox"))]);
+}
 
 /** Programs that live in /usr/sbin on Debian (the rest go to /usr/bin). */
 const SBIN = new Set(["chroot", "nologin", "mkfs", "fdisk", "iptables", "ip", "sysctl", "brctl", "ifconfig", "route"]);
@@ -35,11 +43,11 @@ const SBIN = new Set(["chroot", "nologin", "mkfs", "fdisk", "iptables", "ip", "s
 /** The host's binaries: absolute path -> program. */
 export function hostBinaries(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of byName.values()) {
+  for (const p of table().values()) {
     // busybox and ash exist only inside images; the host's /bin/sh is the shell itself.
     if (p.name === "busybox" || p.name === "ash" || p.name === "[") continue;
     out[`/usr/${SBIN.has(p.name) ? "sbin" : "bin"}/${p.name}`] = p.name;
   }
-  if (byName.has("[")) out["/usr/bin/["] = "[";
+  if (table().has("[")) out["/usr/bin/["] = "[";
   return out;
 }

@@ -49,3 +49,27 @@ describe("docker engine", () => {
     expect(r.stdout).toMatch(/exit 3\n$/);
   });
 });
+
+describe("docker exec", () => {
+  it("runs a process in the container's namespaces, seeing the container's PID 1", async () => {
+    const { execStart, execWait } = await import("../../src/engine/containers/exec");
+    const k = newHost({
+      extra: [
+        withDocker(function* (sys, d) {
+          yield* pullRef(d, "busybox");
+          const { id } = d.containerCreate({ image: "busybox", cmd: ["sleep", "1000"], hostname: "box" });
+          d.containerStart(id);
+          yield* sys.sleep(10);
+          const ex = execStart(d, id, { cmd: ["sh", "-c", "echo pid $$; hostname; cat /proc/1/cmdline | tr '\\0' ' '; echo; ls /proc | grep -c '^[0-9]'"] });
+          const code = yield* execWait(d, ex);
+          yield* d.containerStop(id, 1);
+          const c = d.container(id);
+          return `exec exit ${code}; container ${c.state.Status} (${c.state.ExitCode})\n`;
+        }),
+      ],
+    });
+    startDocker(k);
+    const r = run(k, ["t"]);
+    expect(r.stdout).toBe("pid 2\nbox\nsleep 1000 \n4\nexec exit 0; container exited (137)\n");
+  });
+});

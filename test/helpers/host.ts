@@ -83,7 +83,8 @@ export function run(k: Kernel, argv: string[], opts: RunOptions = {}): RunResult
   if (opts.stdin) feedInput(k, input.pipe, opts.stdin);
   endInput(k, input.pipe);
   const pid = spawn(k, {
-    argv: [findOnPath(k, argv[0], env.PATH), ...argv.slice(1)],
+    path: findOnPath(k, argv[0], env.PATH),
+    argv,
     env,
     cwd: opts.cwd ?? "/root",
     stdio: [input.file, out, err],

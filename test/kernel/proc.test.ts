@@ -195,3 +195,29 @@ describe("pipes", () => {
     expect(run(k, ["t"]).stdout).toBe("buffered 65536\nwriter: PIPE\n");
   });
 });
+
+describe("job control signals", () => {
+  it("SIGSTOP freezes a sleeping process and SIGCONT resumes its sleep where it was", () => {
+    const k = newHost({
+      extra: [
+        program("t", function* (sys) {
+          const t0 = sys.uptime();
+          const kid = sys.fork(function* (c) {
+            yield* c.sleep(100_000);
+            return 0;
+          });
+          yield* sys.sleep(1000);
+          sys.kill(kid, "STOP");
+          const stopped = yield* sys.wait(kid, { untraced: true });
+          yield* say(sys, `stopped by ${stopped?.stopped}: ${sys.procInfo(kid)?.state}`);
+          yield* sys.sleep(5000);
+          sys.kill(kid, "CONT");
+          const r = yield* sys.wait(kid);
+          yield* say(sys, `exit ${r?.code} after ${(sys.uptime() - t0) / 1e6}s`);
+          return 0;
+        }),
+      ],
+    });
+    expect(run(k, ["t"]).stdout).toBe("stopped by STOP: T\nexit 0 after 100s\n");
+  });
+});

@@ -326,7 +326,8 @@ function shimMain(k: Kernel, id: string): Main {
         if (e.code === "ECHILD") return 0;
         continue;
       }
-      if (!r) continue;
+      // exec'd processes are the shim's children too; only the init's end is the container's.
+      if (!r || r.pid !== engineState(k).containers[id]?.state.Pid) continue;
       const restart = containerExited(k, id, r.signal ? 128 + signalNumber(r.signal) : (r.code ?? 0));
       if (restart === null) return 0;
       yield* sys.sleep(restart);

@@ -80,6 +80,10 @@ export function doMount(k: Kernel, p: Process, req: MountRequest) {
   const readonly = flags.has("ro") || flags.has("rdonly");
   const ns = p.ns.mnt;
 
+  // Propagation changes (private, shared, slave, unbindable): mounts here never propagate, so
+  // these succeed without changing anything.
+  const PROPAGATION = ["private", "rprivate", "shared", "rshared", "slave", "rslave", "unbindable", "runbindable"];
+  if (req.fstype === "" && req.flags.length > 0 && req.flags.every((f) => PROPAGATION.includes(f))) return;
   if (flags.has("remount")) {
     const m = k.w.mounts[target.mnt];
     if (target.node !== m.root) throw new Errno("EINVAL");
@@ -94,7 +98,8 @@ export function doMount(k: Kernel, p: Process, req: MountRequest) {
       root: src.node,
       source: m.source,
       fstype: m.fstype,
-      readonly,
+      // MS_RDONLY is ignored on the first bind; it takes a remount to make a bind read-only.
+      readonly: false,
       options: [...m.options],
     });
     return;
@@ -117,7 +122,9 @@ export function doMount(k: Kernel, p: Process, req: MountRequest) {
       options = ["nosuid", "nodev", "relatime"];
       if (req.fstype === "tmpfs") {
         const kb = Math.floor(size / 1024);
-        options = [...(flags.has("nosuid") ? ["nosuid"] : []), ...(flags.has("nodev") ? ["nodev"] : []), ...(flags.has("noexec") ? ["noexec"] : []), "relatime", `size=${kb}k`];
+        // Linux lists size= only when it differs from the default (half of RAM).
+        const sizeOpt = opts.has("size") && size !== Math.floor(k.w.config.memTotal / 2) ? [`size=${kb}k`] : [];
+        options = [...(flags.has("nosuid") ? ["nosuid"] : []), ...(flags.has("nodev") ? ["nodev"] : []), ...(flags.has("noexec") ? ["noexec"] : []), "relatime", ...sizeOpt];
         if (opts.has("mode")) options.push(`mode=${opts.get("mode")!.replace(/^0+(?=\d{3})/, "")}`);
         if (opts.has("uid")) options.push(`uid=${opts.get("uid")}`);
         if (opts.has("gid")) options.push(`gid=${opts.get("gid")}`);

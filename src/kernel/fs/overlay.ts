@@ -144,6 +144,11 @@ function mayHaveWhiteouts(h: FsHost, sb: SuperBlock, o: OvlObj): boolean {
   return o.path === "" || isMerged(o) || realXattr(h, topReal(sb, o), ORIGIN_XATTR) !== null;
 }
 
+/** A directory with only an upper part that Linux does not expect whiteouts in (ovl_pure_upper). */
+function isPureUpper(h: FsHost, sb: SuperBlock, o: OvlObj): boolean {
+  return o.upper !== null && o.lower.length === 0 && !mayHaveWhiteouts(h, sb, o);
+}
+
 /**
  * The merged listing of a directory, in the order Linux returns it. `forEmptyCheck`: the listing
  * rmdir and rename judge emptiness by, which always leaves whiteouts out.
@@ -298,10 +303,12 @@ export const overlayDriver: FsDriver & {
     const d = dirObj(h, sb, dir);
     const c = existingChild(h, sb, d, name);
     if (c.type !== "dir") throw new Errno("ENOTDIR");
-    if (mergedEntries(h, sb, c, true).length > 0) throw new Errno("ENOTEMPTY");
     const whiteout = lowerPositive(h, sb, d, name);
+    // A pure upper directory is left to the upper filesystem's rmdir: a stray whiteout in it counts.
+    const merged = whiteout || !isPureUpper(h, sb, c);
+    if (merged && mergedEntries(h, sb, c, true).length > 0) throw new Errno("ENOTEMPTY");
     if (c.upper !== null) {
-      clearWhiteouts(h, sb, c.upper);
+      if (merged) clearWhiteouts(h, sb, c.upper);
       up.drv.rmdir(h, up.sb, d.upper!, name);
     }
     if (whiteout) addWhiteout(h, sb, copyUp(h, sb, d), name);
@@ -323,9 +330,8 @@ export const overlayDriver: FsDriver & {
     if (target && old.type !== "dir" && target.type === "dir") throw new Errno("EISDIR");
     // Without redirect_dir, a directory that has lower parts cannot be moved: mv copies instead.
     if (old.type === "dir" && (old.upper === null || old.lower.length > 0)) throw new Errno("EXDEV");
-    if (target?.type === "dir" && (target.upper === null || target.lower.length > 0)) {
-      if (mergedEntries(h, sb, target, true).length > 0) throw new Errno("ENOTEMPTY");
-    }
+    const mergedTarget = target !== null && target.type === "dir" && !isPureUpper(h, sb, target);
+    if (mergedTarget && mergedEntries(h, sb, target, true).length > 0) throw new Errno("ENOTEMPTY");
     const whiteoutOld = lowerPositive(h, sb, od, fromName);
     copyUp(h, sb, old);
     // Copying the source up may have copied the target directory up too.
@@ -339,8 +345,7 @@ export const overlayDriver: FsDriver & {
     }
     const targetWhiteout = isUpperWhiteout(h, sb, npu, toName);
     // A merged target directory shows empty but may hold whiteouts; a pure upper one must be empty.
-    if (target?.upper != null && target.type === "dir" && target.lower.length > 0)
-      clearWhiteouts(h, sb, target.upper);
+    if (mergedTarget && target.upper !== null) clearWhiteouts(h, sb, target.upper);
     if (targetWhiteout && whiteoutOld) {
       // RENAME_EXCHANGE: the whiteout at the target moves to the old name.
       const ww = workWorkDir(h, sb, true)!;
@@ -350,7 +355,17 @@ export const overlayDriver: FsDriver & {
       up.drv.rename(h, up.sb, ww, parked, opu, fromName);
     } else {
       if (targetWhiteout) dropWhiteout(h, sb, npu, toName);
-      up.drv.rename(h, up.sb, opu, fromName, npu, toName);
+      try {
+        up.drv.rename(h, up.sb, opu, fromName, npu, toName);
+      } catch (e) {
+        // ext4 makes the RENAME_WHITEOUT whiteout before finding the target directory not empty,
+        // and the old directory keeps the new times when it backs out.
+        if (whiteoutOld && e instanceof Errno && e.code === "ENOTEMPTY") {
+          const now = h.now();
+          up.drv.setattr(h, up.sb, opu, { mtime: now });
+        }
+        throw e;
+      }
       if (whiteoutOld) addFreshWhiteout(h, sb, opu, fromName);
     }
   },

@@ -171,9 +171,12 @@ export class Vfs {
         cur = { mnt: m.parent, fs: m.mountpoint.fs, node: m.mountpoint.node };
         continue;
       }
-      const drv = this.drv(cur.fs);
-      const sb = this.sb(cur.fs);
-      const parent = drv.lookup(this.h, sb, cur.node, "..");
+      // Path-keyed filesystems (overlay, proc, sys, cgroup) name their nodes by path; files
+      // (bind-mounted ones) have no ".." to look up, so their parent comes from the key.
+      const parent =
+        typeof cur.node === "string"
+          ? cur.node.slice(0, Math.max(0, cur.node.lastIndexOf("/")))
+          : this.drv(cur.fs).lookup(this.h, this.sb(cur.fs), cur.node, "..");
       parts.push(this.nameIn(cur.fs, parent, cur.node));
       cur = { ...cur, node: parent };
     }

@@ -25,15 +25,11 @@ const buildTree: ProgramDef = {
       else sys.writeFile(p, e.content ?? "", { mode: 0o644 });
       if (type !== "symlink") sys.chmod(p, e.mode ?? (type === "dir" ? 0o755 : 0o644));
     }
-    // Sys.utimes takes seconds; the kernel at the time of writing stored them as microseconds.
-    // Scale so the tree is right either way (touch -d and cp -p cases still show the difference).
-    sys.utimes(".", FIXED_TIME, FIXED_TIME);
-    const scale = sys.stat(".").mtime === FIXED_TIME ? 1 : 1e6;
     for (const e of [...pendingTree].reverse()) {
-      const t = (e.mtime ?? FIXED_TIME) * scale;
+      const t = e.mtime ?? FIXED_TIME;
       sys.utimes(e.path.replace(/\/$/, ""), t, t, { nofollow: e.type === "symlink" });
     }
-    sys.utimes(".", FIXED_TIME * scale, FIXED_TIME * scale);
+    sys.utimes(".", FIXED_TIME, FIXED_TIME);
     yield* sys.write(1, "");
     return 0;
   },
