@@ -52,9 +52,9 @@ describe("the terminal page", () => {
     expect(
       await page.evaluate(() => document.activeElement?.classList.contains("xterm-helper-textarea")),
     ).toBe(true);
-    const size = await term.probe("size");
-    expect(size.cols).toBeGreaterThanOrEqual(80);
-    expect(size.rows).toBeGreaterThanOrEqual(24);
+    // DejaVu Sans Mono 14px in this viewport (apt: fonts-dejavu-core). Other tests' column layouts
+    // (ls) depend on this width.
+    expect(await term.probe("size")).toEqual({ rows: 34, cols: 124 });
   });
 
   it("runs echo", async () => {
@@ -153,5 +153,11 @@ describe("the terminal page", () => {
   });
 });
 
-/** `ls /` of the host at the page's width, as busybox ls lays it out (checked against real busybox). */
-const LS_ROOT: string[] = [];
+/**
+ * `ls /` of the host on a 124-column terminal. Busybox 1.35 (Debian) lays 19 names of at most 5
+ * characters out as 2 rows of 10 columns, 7 characters apart, without colours.
+ */
+const LS_ROOT = [
+  "bin    dev    home   lib64  mnt    proc   run    srv    tmp    var",
+  "boot   etc    lib    media  opt    root   sbin   sys    usr",
+];

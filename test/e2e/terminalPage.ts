@@ -23,8 +23,7 @@ export class TerminalPage {
     return result as ReturnType<TerminalProbe[M]>;
   }
 
-  /** Logical lines written so far (blanks a program wrote at a line's end are kept), with
-   * trailing empty lines dropped. */
+  /** Logical lines written so far, with trailing empty lines dropped. */
   async transcript(): Promise<string[]> {
     const lines = await this.probe("allLines");
     while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
@@ -34,7 +33,7 @@ export class TerminalPage {
   /** Whether the shell waits at a prompt: the last line is the prompt and the cursor sits after it. */
   async atPrompt(): Promise<boolean> {
     const [screen, cursor] = [await this.probe("lines"), await this.probe("cursor")];
-    return screen[cursor.row]?.trimEnd() === this.prompt.trimEnd() && cursor.col === this.prompt.length;
+    return screen[cursor.row] === this.prompt.trimEnd() && cursor.col === this.prompt.length;
   }
 
   async waitFor(what: string, ready: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -83,7 +82,7 @@ export class TerminalPage {
   async printedSince(start: number, command: string): Promise<string[]> {
     const lines = await this.transcript();
     const commandLine = lines[start];
-    if (commandLine !== `${this.prompt}${command}`) {
+    if (commandLine !== `${this.prompt}${command}`.trimEnd()) {
       throw new Error(
         `expected the command line ${JSON.stringify(this.prompt + command)}, got ${JSON.stringify(commandLine)}`,
       );

@@ -5,8 +5,7 @@
 import type { Terminal } from "@xterm/xterm";
 
 export interface TerminalProbe {
-  /** The visible screen, one string per row; cells never written to are trimmed from the end
-   * (blanks a program wrote stay, e.g. after a prompt). */
+  /** The visible screen, one string per row, blanks at the end trimmed. */
   lines(): string[];
   /**
    * Every line from the top of the scrollback to the bottom of the screen, trimmed likewise, with
@@ -24,11 +23,17 @@ declare global {
   }
 }
 
+/** A row as it looks: blanks at the end, written or not, are not text (a line editor that erases
+ * with "\b \b" leaves written blanks behind). */
+function visible(row: string): string {
+  return row.replace(/ +$/, "");
+}
+
 function screenRows(term: Terminal): string[] {
   const buffer = term.buffer.active;
   const out: string[] = [];
   for (let y = buffer.viewportY; y < buffer.viewportY + term.rows; y++) {
-    out.push(buffer.getLine(y)?.translateToString(true) ?? "");
+    out.push(visible(buffer.getLine(y)?.translateToString() ?? ""));
   }
   return out;
 }
@@ -45,9 +50,9 @@ function logicalLines(term: Terminal): string[] {
       while (first > 0 && buffer.getLine(first)?.isWrapped) first--;
       let joined = "";
       for (let r = first; r < y; r++) joined += buffer.getLine(r)?.translateToString(false) ?? "";
-      out[out.length - 1] = joined + row.translateToString(true);
+      out[out.length - 1] = visible(joined + row.translateToString());
     } else {
-      out.push(row.translateToString(true));
+      out.push(visible(row.translateToString()));
     }
   }
   return out;
