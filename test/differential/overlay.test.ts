@@ -52,7 +52,9 @@ function runReal(c: Case): Outcome {
   const merged = `${root}/merged`;
   let mounted = false;
   try {
-    c.lowers.forEach((t, i) => writeRealTree(`${root}/l${i}`, t));
+    c.lowers.forEach((t, i) => {
+      writeRealTree(`${root}/l${i}`, t);
+    });
     if (c.upper) {
       writeRealTree(`${root}/upper`, c.upper);
       fs.mkdirSync(`${root}/work`);
