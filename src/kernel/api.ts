@@ -189,6 +189,24 @@ export interface ProcessInfo {
   threads: number;
 }
 
+export interface NetIfaceInfo {
+  name: string;
+  index: number;
+  kind: "loopback" | "ether" | "veth" | "bridge";
+  mac: string;
+  mtu: number;
+  up: boolean;
+  addrs: string[];
+  /** For a veth: the peer's interface index (in the other namespace). */
+  peerIndex?: number;
+  /** Name of the bridge this interface is a port of. */
+  master?: string;
+  rxBytes: number;
+  txBytes: number;
+  rxPackets: number;
+  txPackets: number;
+}
+
 /** The system-call interface a process sees. Paths are resolved against its root, cwd and mount ns. */
 export interface Sys {
   readonly argv: readonly string[];
@@ -298,6 +316,22 @@ export interface Sys {
    * /var/run/docker.sock), bound to this process. ENOENT if no socket, ECONNREFUSED if nobody listens.
    */
   connect(path: string): unknown;
+
+  // --- network (TCP-like streams, ICMP echo, UDP request/response) ---
+  /** socket()+bind()+listen(): a listening TCP socket on ip:port ("0.0.0.0" = all) in this netns. */
+  tcpListen(ip: string, port: number): number;
+  /** accept(): waits for a connection; its fd reads and writes the stream. */
+  tcpAccept(fd: number): Gen<{ fd: number; peer: { ip: string; port: number } }>;
+  /** connect(): ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, or ETIMEDOUT (after the connect timeout). */
+  tcpConnect(ip: string, port: number): Gen<number>;
+  /** getpeername() of a connected socket. */
+  peerName(fd: number): { ip: string; port: number };
+  /** An ICMP echo request: resolves to the round-trip time in µs, or throws the errno. */
+  ping(ip: string): Gen<number>;
+  /** A UDP request and its single reply (DNS); ETIMEDOUT when nothing answers. */
+  udpQuery(ip: string, port: number, payload: string): Gen<string>;
+  /** The network namespace's interfaces and routes, as netlink reports them. */
+  netInfo(): { ifaces: NetIfaceInfo[]; routes: Array<{ dst: string; via?: string; dev: string; src?: string }> };
 
   // --- namespaces, identity, time ---
   unshare(types: NsType[]): void;

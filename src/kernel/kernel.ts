@@ -70,6 +70,8 @@ export class Kernel implements FsHost {
   readonly exitWatchers = new Map<number, (status: { code?: number; signal?: Signal }) => void>();
   /** Services listening on unix sockets, by socket inode ("fs:node"); they build a client per caller pid. */
   readonly services = new Map<string, (pid: number) => unknown>();
+  /** UDP services answering requests ("netns|ip|port" -> reply), such as Docker's embedded DNS. */
+  readonly udpResponders = new Map<string, (payload: string, fromPid: number) => string>();
   /** The process whose code is running (whose system call is being served). */
   current = 0;
 

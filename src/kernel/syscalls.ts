@@ -29,8 +29,11 @@ import { sendSignal } from "./proc/signal";
 import { cgroupMemory } from "./cgroup/cgroups";
 import { unshareProcess } from "./ns/namespaces";
 import { resolveExec } from "./exec";
+import { connect, listen, listenerByFile, route } from "./net/sockets";
 
 const READ_CHUNK = 65536;
+/** How long a connect() to an address that never answers takes to fail (Linux: ~127 s). */
+const CONNECT_TIMEOUT_MS = 127_000;
 
 export class SysImpl implements Sys {
   constructor(
@@ -770,6 +773,91 @@ export class SysImpl implements Sys {
       startUsec: q.startUsec,
       nice: q.nice,
       threads: 1,
+    };
+  }
+
+  tcpListen(ip: string, port: number): number {
+    const p = this.p;
+    return installFd(this.k, p, listen(this.k, p, ip, port));
+  }
+
+  *tcpAccept(fd: number): Gen<{ fd: number; peer: { ip: string; port: number } }> {
+    for (;;) {
+      const p = this.p;
+      const l = listenerByFile(this.k, fileOf(this.k, p, fd).id);
+      if (!l) throw new Errno("EINVAL");
+      const server = l.backlog.shift();
+      if (server !== undefined) {
+        const peer = this.k.w.files[server].peer!;
+        return { fd: installFd(this.k, p, server), peer: { ...peer } };
+      }
+      yield { kind: "chan", chan: `listen:${l.netns}|${l.port}` };
+      this.checkIntr();
+    }
+  }
+
+  *tcpConnect(ip: string, port: number): Gen<number> {
+    const p = this.p;
+    try {
+      const { file } = connect(this.k, p, ip, port);
+      yield* this.cpu(50);
+      return installFd(this.k, this.p, file);
+    } catch (e) {
+      if (e instanceof Errno && e.code === "ETIMEDOUT") {
+        // Nothing answers out there: the SYN retries run out (about 2 minutes on Linux).
+        yield* this.sleep(CONNECT_TIMEOUT_MS);
+      }
+      throw e;
+    }
+  }
+
+  peerName(fd: number): { ip: string; port: number } {
+    const f = fileOf(this.k, this.p, fd);
+    if (!f.peer) throw new Errno("ENOTCONN");
+    return { ...f.peer };
+  }
+
+  *ping(ip: string): Gen<number> {
+    const dest = route(this.k, this.p.ns.net, ip);
+    if (dest instanceof Errno) {
+      if (dest.code === "ETIMEDOUT") yield* this.sleep(1000);
+      throw dest;
+    }
+    const rtt = dest === this.p.ns.net ? 40 : 80;
+    yield* this.sleep(rtt / 1000);
+    return rtt;
+  }
+
+  *udpQuery(ip: string, port: number, payload: string): Gen<string> {
+    const dest = route(this.k, this.p.ns.net, ip);
+    const responder = dest instanceof Errno ? undefined : this.k.udpResponders.get(`${dest}|${ip}|${port}`);
+    if (!responder) {
+      yield* this.sleep(5000);
+      throw new Errno("ETIMEDOUT");
+    }
+    yield* this.sleep(0.1);
+    return responder(payload, this.pid);
+  }
+
+  netInfo() {
+    const net = this.k.w.ns[this.p.ns.net].net!;
+    return {
+      ifaces: net.ifaces.map((i) => ({
+        name: i.name,
+        index: i.index,
+        kind: i.kind,
+        mac: i.mac,
+        mtu: i.mtu,
+        up: i.up,
+        addrs: [...i.addrs],
+        peerIndex: i.peer?.[1],
+        master: i.master === undefined ? undefined : net.ifaces.find((m) => m.index === i.master)?.name,
+        rxBytes: i.rxBytes,
+        txBytes: i.txBytes,
+        rxPackets: i.rxPackets,
+        txPackets: i.txPackets,
+      })),
+      routes: net.routes.map((r) => ({ ...r })),
     };
   }
 

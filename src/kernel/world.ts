@@ -232,6 +232,11 @@ export interface OpenFile {
   /** Directory handle. */
   dir?: boolean;
   pipe?: number;
+  /** Sockets: the pipe written to (reads come from `pipe`); a connection is two pipes. */
+  pipeOut?: number;
+  /** Sockets: the other end's address, and for listening sockets their listener key. */
+  peer?: { ip: string; port: number };
+  listener?: string;
   tty?: number;
   /** device: major/minor. */
   rdev?: [number, number];

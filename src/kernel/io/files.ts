@@ -10,6 +10,7 @@ import { randomBytes } from "../rng";
 import type { OpenFile, Process } from "../world";
 import { sendSignal } from "../proc/signal";
 import { ttyRead, ttyWrite } from "./tty";
+import { unlisten } from "../net/sockets";
 
 export const PIPE_CAPACITY = 65536;
 
@@ -25,9 +26,8 @@ export function newFile(k: Kernel, f: Omit<OpenFile, "id" | "refs" | "offset" | 
   const id = k.w.next.file++;
   k.w.files[id] = { append: false, nonblock: false, offset: 0, ...f, id, refs: 1 };
   if (f.kind === "pipe") {
-    const pipe = k.w.pipes[f.pipe!];
-    if (f.read) pipe.readers++;
-    if (f.write) pipe.writers++;
+    if (f.read) k.w.pipes[f.pipe!].readers++;
+    if (f.write) k.w.pipes[f.pipeOut ?? f.pipe!].writers++;
   }
   return id;
 }
@@ -41,12 +41,18 @@ export function fileRelease(k: Kernel, id: number) {
   if (!f) return;
   if (--f.refs > 0) return;
   if (f.kind === "pipe") {
-    const pipe = k.w.pipes[f.pipe!];
-    if (f.read) pipe.readers--;
-    if (f.write) pipe.writers--;
-    k.wake(`pipe:${pipe.id}`);
-    if (pipe.readers <= 0 && pipe.writers <= 0 && !pipe.external) delete k.w.pipes[pipe.id];
+    const ends: Array<[number, "readers" | "writers"]> = [];
+    if (f.read) ends.push([f.pipe!, "readers"]);
+    if (f.write) ends.push([f.pipeOut ?? f.pipe!, "writers"]);
+    for (const [pid, side] of ends) {
+      const pipe = k.w.pipes[pid];
+      if (!pipe) continue;
+      pipe[side]--;
+      k.wake(`pipe:${pipe.id}`);
+      if (pipe.readers <= 0 && pipe.writers <= 0 && !pipe.external) delete k.w.pipes[pipe.id];
+    }
   }
+  if (f.listener) unlisten(k, f.listener);
   delete k.w.files[id];
 }
 
@@ -151,7 +157,7 @@ export function tryWrite(k: Kernel, p: Process, f: OpenFile, data: string): numb
       return data.length;
     }
     case "pipe": {
-      const pipe = k.w.pipes[f.pipe!];
+      const pipe = k.w.pipes[f.pipeOut ?? f.pipe!];
       if (pipe.readers <= 0) {
         brokenPipe(k, p);
         throw new Errno("EPIPE");
