@@ -10,6 +10,7 @@ import { proctoolsPrograms } from "./proctools";
 import { sysutilsPrograms } from "./sysutils";
 import { textutilsPrograms } from "./textutils";
 import { shellPrograms } from "../shell";
+import { dockerPrograms } from "../cli/program";
 
 const byName = new Map<string, ProgramDef>();
 
@@ -34,6 +35,7 @@ function registerAll() {
   register(textutilsPrograms);
   register(sysutilsPrograms);
   register(proctoolsPrograms);
+  register(dockerPrograms);
   register([busyboxProgram(() => programs, () => BUSYBOX_APPLETS.filter((a) => table().has(a) || a === "busybox"))]);
 }
 

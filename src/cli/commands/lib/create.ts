@@ -1,0 +1,89 @@
+/**
+ * What docker run and docker create share: the daemon's checks of the request, the implicit pull,
+ * volumes and published ports, and the create call itself.
+ */
+import type { Gen } from "../../../kernel";
+import { EngineError } from "../../../engine/client";
+import { ensureVolume, volumeDataPath } from "../../../engine/containers/volumes";
+import { engineState } from "../../../engine/state";
+import { CliError, type CommandContext } from "./context";
+import { familiarWithTag, pullForRun } from "./pull-image";
+import { restartPolicyError, type RunOptions } from "./run-options";
+
+const MIN_MEMORY = 6 * 1024 * 1024;
+
+/** verifyContainerSettings: the checks the daemon makes before it looks at the image. */
+function verify(ctx: CommandContext, opts: RunOptions): void {
+  const req = opts.request;
+  const h = req.host ?? {};
+  const bad = (msg: string) => new EngineError(msg, 400);
+  if (req.workingDir !== undefined && req.workingDir !== "" && !req.workingDir.startsWith("/"))
+    throw bad(`the working directory '${req.workingDir}' is invalid, it needs to be an absolute path`);
+  const restart = h.RestartPolicy && restartPolicyError(h.RestartPolicy);
+  if (restart) throw bad(restart);
+  const memory = h.Memory ?? 0;
+  if (memory > 0 && memory < MIN_MEMORY) throw bad("Minimum memory limit allowed is 6MB");
+  const swap = h.MemorySwap ?? 0;
+  if (ctx.flags.changed("memory-swap") && memory === 0 && swap !== 0) throw bad("You should always set the Memory limit when using Memoryswap limit, see usage");
+  if (swap > 0 && swap < memory) throw bad("Minimum memoryswap limit should be larger than memory limit, see usage");
+  const cpus = ctx.sys.sysinfo().cpus;
+  const nano = h.NanoCpus ?? 0;
+  if (nano < 0 || nano > cpus * 1e9) throw bad(`Range of CPUs is from 0.01 to ${cpus}.00, as there are only ${cpus} CPUs available`);
+  const network = h.NetworkMode ?? "bridge";
+  const networks = Object.values(engineState(ctx.client().k).networks);
+  if (!["bridge", "host", "none", "default"].includes(network) && !networks.some((n) => n.name === network || n.id.startsWith(network)))
+    throw new EngineError(`network ${network} not found`, 404);
+}
+
+/** Creates the container (pulling the image first if needed); returns its id. */
+export function* createContainer(ctx: CommandContext, opts: RunOptions): Gen<string> {
+  const d = ctx.client();
+  verify(ctx, opts);
+  const req = opts.request;
+  const missing = d.findImage(req.image) === undefined;
+  if (opts.pull === "always" || (missing && opts.pull === "missing")) {
+    if (missing && opts.pull === "missing") yield* ctx.err(`Unable to find image '${familiarWithTag(req.image)}' locally\n`);
+    yield* pullForRun(ctx, req.image, opts.quiet);
+  } else if (missing) throw new EngineError(`No such image: ${familiarWithTag(req.image)}`, 404);
+  const k = d.k;
+  // Mounts: bind sources must exist for --mount; -v makes them; volumes come into being on use.
+  for (const m of req.mounts ?? []) {
+    if (m.Type === "bind") {
+      let isDir = false;
+      try {
+        isDir = ctx.sys.stat(m.Source).type === "dir";
+        void isDir;
+      } catch {
+        if (m.Mode === "" && !(req.host?.Binds ?? []).some((b) => b.startsWith(`${m.Source}:`)))
+          throw new EngineError(`invalid mount config for type "bind": bind source path does not exist: ${m.Source}`, 400);
+        ctx.sys.mkdir(m.Source, 0o755);
+      }
+    } else if (m.Type === "volume") {
+      m.Name = ensureVolume(k, m.Name ?? "");
+      m.Source = volumeDataPath(m.Name);
+      (m as typeof m & { Driver?: string }).Driver = "local";
+    }
+  }
+  if (opts.publishAll) {
+    const img = d.findImage(req.image);
+    const imagePorts = Object.keys(img ? (JSON.parse(img.configJson).config?.ExposedPorts ?? {}) : {});
+    const bindings = (req.host ??= {}).PortBindings ?? {};
+    let next = 32768;
+    const used = new Set(Object.values(engineState(k).containers).flatMap((c) => Object.values(c.hostConfig.PortBindings).flat().map((b) => b.HostPort)));
+    for (const p of [...new Set([...imagePorts, ...(req.exposedPorts ?? [])])]) {
+      if (bindings[p]) continue;
+      while (used.has(String(next))) next++;
+      bindings[p] = [{ HostIp: "", HostPort: String(next++) }];
+    }
+    req.host.PortBindings = bindings;
+  }
+  const created = d.containerCreate(req);
+  if (opts.cidfile) {
+    try {
+      ctx.sys.writeFile(opts.cidfile, created.id);
+    } catch {
+      throw new CliError(`failed to create the container ID file: open ${opts.cidfile}: no such file or directory`);
+    }
+  }
+  return created.id;
+}

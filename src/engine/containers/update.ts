@@ -1,0 +1,65 @@
+/** docker rename and docker update: changing a container's name and, live, its resource limits. */
+import { EngineError, type DockerClient } from "../client";
+import { emitEvent } from "../events";
+import { engineState } from "../state";
+import { cgroupPath } from "./rootfs";
+
+const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+export function containerRename(d: DockerClient, idOrName: string, newName: string) {
+  const c = d.container(idOrName);
+  const name = newName.replace(/^\//, "");
+  if (!NAME_RE.test(name)) throw new EngineError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
+  if (name === c.name) throw new EngineError("Renaming a container with the same name as its current name", 400);
+  const clash = Object.values(engineState(d.k).containers).find((x) => x.name === name);
+  if (clash)
+    throw new EngineError(
+      `Error when allocating new name: Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      409,
+    );
+  const old = c.name;
+  c.name = name;
+  emitEvent(d.k, "container", "rename", c.id, { image: c.imageRef, name, oldName: `/${old}` });
+}
+
+export interface ResourceUpdate {
+  memory?: number;
+  memorySwap?: number;
+  nanoCpus?: number;
+  cpuShares?: number;
+  /** 0 or less: unlimited. */
+  pidsLimit?: number;
+  restart?: { Name: string; MaximumRetryCount: number };
+}
+
+/** Applies new limits to the record and, when it runs, to its cgroup (as runc update does). */
+export function containerUpdate(d: DockerClient, idOrName: string, u: ResourceUpdate) {
+  const c = d.container(idOrName);
+  const h = c.hostConfig;
+  const fail = (msg: string) => new EngineError(`Cannot update container ${c.id}: ${msg}`, 409);
+  if (u.restart && h.AutoRemove && u.restart.Name !== "no")
+    throw fail("Restart policy cannot be updated because AutoRemove is enabled for the container");
+  if (u.memory !== undefined && u.memory !== 0) {
+    if (u.memory < 6 * 1024 * 1024) throw fail("Minimum memory limit allowed is 6MB");
+    if (u.memory > h.MemorySwap && h.MemorySwap !== -1 && (u.memorySwap ?? 0) === 0)
+      throw fail("Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time");
+  }
+  if (u.memorySwap !== undefined && u.memorySwap > 0 && u.memorySwap < (u.memory ?? h.Memory))
+    throw fail("Minimum memoryswap limit should be larger than memory limit, see usage");
+  if (u.memory) h.Memory = u.memory;
+  if (u.memorySwap) h.MemorySwap = u.memorySwap;
+  if (u.nanoCpus !== undefined) h.NanoCpus = u.nanoCpus;
+  if (u.cpuShares !== undefined) h.CpuShares = u.cpuShares;
+  if (u.pidsLimit !== undefined) h.PidsLimit = u.pidsLimit > 0 ? u.pidsLimit : null;
+  if (u.restart) h.RestartPolicy = u.restart;
+  const cg = d.k.w.cgroups[cgroupPath(c)];
+  if (cg && c.state.Running) {
+    // The same mapping runc applies at start (runtime.ts configureCgroup).
+    cg.memoryMax = h.Memory > 0 ? h.Memory : null;
+    cg.swapMax = h.Memory > 0 ? (h.MemorySwap === -1 ? null : Math.max(0, (h.MemorySwap || h.Memory * 2) - h.Memory)) : null;
+    cg.cpuMax = h.NanoCpus > 0 ? { quota: Math.round((h.NanoCpus / 1e9) * 100_000), period: 100_000 } : { quota: null, period: 100_000 };
+    cg.cpuWeight = h.CpuShares > 0 ? Math.floor(1 + ((h.CpuShares - 2) * 9999) / 262142) : 100;
+    cg.pidsMax = h.PidsLimit && h.PidsLimit > 0 ? h.PidsLimit : null;
+  }
+  emitEvent(d.k, "container", "update", c.id, { image: c.imageRef, name: c.name });
+}
