@@ -14,9 +14,11 @@ import { containerStart } from "./container-start";
 import { containerStop } from "./container-stop";
 import { containerUnpause } from "./container-unpause";
 import { containerWait } from "./container-wait";
+import { IMAGE_SYSTEM_COMMANDS } from "./image-index";
 import type { CommandHandler } from "./lib/context";
 
 export const COMMANDS: Record<string, CommandHandler> = {
+  ...IMAGE_SYSTEM_COMMANDS,
   "container create": containerCreate,
   "container kill": containerKill,
   "container ls": containerLs,

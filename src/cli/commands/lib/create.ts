@@ -4,7 +4,7 @@
  */
 import type { Gen } from "../../../kernel";
 import { EngineError } from "../../../engine/client";
-import { ensureVolume, volumeDataPath } from "../../../engine/containers/volumes";
+import { ensureVolume } from "../../../engine/volumes/volumes";
 import { engineState } from "../../../engine/state";
 import { CliError, type CommandContext } from "./context";
 import { familiarWithTag, pullForRun } from "./pull-image";
@@ -59,8 +59,9 @@ export function* createContainer(ctx: CommandContext, opts: RunOptions): Gen<str
         ctx.sys.mkdir(m.Source, 0o755);
       }
     } else if (m.Type === "volume") {
-      m.Name = ensureVolume(k, m.Name ?? "");
-      m.Source = volumeDataPath(m.Name);
+      const vol = ensureVolume(d, m.Name || undefined);
+      m.Name = vol.name;
+      m.Source = vol.source;
       (m as typeof m & { Driver?: string }).Driver = "local";
     }
   }
