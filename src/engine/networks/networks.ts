@@ -95,7 +95,8 @@ export function createNetwork(k: Kernel, req: NetworkCreate): Network {
   const driver = req.driver ?? "bridge";
   if (driver === "host" || driver === "null")
     throw new EngineError(`only one instance of "${driver === "null" ? "none" : "host"}" network is allowed`, 403);
-  if (driver !== "bridge") throw new EngineError(`could not find plugin ${driver} in v1 plugin registry: plugin not found`, 404);
+  if (driver !== "bridge") throw new EngineError(`plugin "${driver}" not found`, 404);
+  if (PREDEFINED.includes(req.name)) throw new EngineError(`operation is not permitted on predefined ${req.name} network`, 403);
   if (networks(k).some((n) => n.name === req.name)) throw new EngineError(`network with name ${req.name} already exists`, 409);
   let subnet = req.subnet;
   if (subnet !== undefined) {

@@ -1,0 +1,170 @@
+/** docker network create / ls / inspect / rm / connect / disconnect / prune. */
+import { EngineError } from "../../engine/client";
+import {
+  connectNetwork,
+  createNetwork,
+  disconnectNetwork,
+  findNetwork,
+  isPredefined,
+  type Network,
+  networkInspect,
+  networks,
+  pruneNetworks,
+  removeNetwork,
+} from "../../engine/networks/networks";
+import { formatRows } from "../format";
+import { formatGoTime } from "../timefmt";
+import { parseRfc3339 } from "../../engine/images/inspect";
+import { CliError, type CommandHandler } from "./lib/context";
+import { confirm, goValue, inspectOutput } from "./lib/images";
+import { matchLabels, parseFilters, timestampFilter } from "./lib/images-filters";
+
+function keyValues(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const i = v.indexOf("=");
+    if (i < 0) out[v] = "";
+    else out[v.slice(0, i)] = v.slice(i + 1);
+  }
+  return out;
+}
+
+export const networkCreate: CommandHandler = function* (ctx) {
+  const subnets = ctx.flags.list("subnet");
+  const gateways = ctx.flags.list("gateway");
+  if (gateways.length > 0 && subnets.length === 0) throw new CliError("every ip-range or gateway must have a corresponding subnet");
+  if (subnets.length > 1) throw new CliError("docker network create: more than one --subnet is not supported in this sandbox");
+  if (ctx.flags.bool("ipv6")) throw new CliError("docker network create: --ipv6 is not supported in this sandbox");
+  const d = ctx.client();
+  const net = createNetwork(d.k, {
+    name: ctx.args[0],
+    driver: ctx.flags.string("driver"),
+    subnet: subnets[0],
+    gateway: gateways[0],
+    internal: ctx.flags.bool("internal"),
+    attachable: ctx.flags.bool("attachable"),
+    labels: keyValues(ctx.flags.all("label")),
+    options: keyValues(ctx.flags.all("opt")),
+  });
+  yield* ctx.out(`${net.id}\n`);
+  return 0;
+};
+
+function matches(n: Network, f: Map<string, string[]>): boolean {
+  const any = (key: string, test: (v: string) => boolean) => !f.get(key) || f.get(key)!.some(test);
+  const type = isPredefined(n) ? "builtin" : "custom";
+  return (
+    any("driver", (v) => n.driver === v) &&
+    any("id", (v) => n.id.startsWith(v)) &&
+    any("name", (v) => n.name.includes(v)) &&
+    any("scope", (v) => v === "local") &&
+    any("type", (v) => v === type) &&
+    matchLabels(n.labels ?? {}, f.get("label"))
+  );
+}
+
+export const networkLs: CommandHandler = function* (ctx) {
+  const d = ctx.client();
+  const f = parseFilters(ctx.flags.all("filter"), ["driver", "id", "label", "name", "scope", "type", "dangling"]);
+  for (const t of f.get("type") ?? []) if (t !== "custom" && t !== "builtin") throw new EngineError(`invalid filter: 'type'='${t}'`, 400);
+  const noTrunc = ctx.flags.bool("no-trunc");
+  const rows = networks(d.k)
+    .filter((n) => matches(n, f))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((n) => {
+      const t = parseRfc3339(n.created);
+      return {
+        CreatedAt: formatGoTime(t.sec, t.nsec),
+        Driver: n.driver,
+        ID: noTrunc ? n.id : n.id.slice(0, 12),
+        IPv4: String(n.driver === "bridge"),
+        IPv6: "false",
+        Internal: String(n.internal),
+        Labels: Object.entries(n.labels ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(","),
+        Name: n.name,
+        Scope: "local",
+      };
+    });
+  let format = ctx.flags.string("format");
+  if (ctx.flags.bool("quiet")) format = "{{.ID}}";
+  else if (format === "" || format === "table") format = "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}";
+  const header = { ID: "NETWORK ID", Name: "NAME", Driver: "DRIVER", Scope: "SCOPE", IPv4: "IPV4", IPv6: "IPV6", Internal: "INTERNAL", Labels: "LABELS", CreatedAt: "CREATED AT" };
+  const r = formatRows(format, rows, header);
+  if (!r.ok) throw new CliError(r.error);
+  yield* ctx.out(r.output);
+  return 0;
+};
+
+const MAP_KEYS = new Set(["Containers", "Options", "Labels"]);
+
+export const networkInspectCommand: CommandHandler = function* (ctx) {
+  const d = ctx.client();
+  const found: unknown[] = [];
+  const errors: string[] = [];
+  for (const name of ctx.args) {
+    try {
+      found.push(goValue(networkInspect(d.k, findNetwork(d.k, name)), MAP_KEYS));
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      errors.push(`Error response from daemon: ${e.message}`);
+    }
+  }
+  yield* ctx.out(inspectOutput(found, ctx.flags.string("format")));
+  if (errors.length === 0) return 0;
+  yield* ctx.err(`${errors.join("\n")}\n`);
+  return 1;
+};
+
+export const networkRm: CommandHandler = function* (ctx) {
+  const d = ctx.client();
+  const errors: string[] = [];
+  for (const name of ctx.args) {
+    try {
+      removeNetwork(d.k, name);
+      yield* ctx.out(`${name}\n`);
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      if (ctx.flags.bool("force") && e.status === 404) continue;
+      errors.push(`Error response from daemon: ${e.message}`);
+    }
+  }
+  if (errors.length === 0) return 0;
+  yield* ctx.err(`${errors.join("\n")}\n`);
+  return 1;
+};
+
+export const networkConnect: CommandHandler = function* (ctx) {
+  const d = ctx.client();
+  const net = findNetwork(d.k, ctx.args[0]);
+  const c = d.container(ctx.args[1]);
+  const ip = ctx.flags.string("ip");
+  connectNetwork(d.k, net, c, { aliases: ctx.flags.list("alias"), ip: ip === "" ? undefined : ip });
+  return 0;
+};
+
+export const networkDisconnect: CommandHandler = function* (ctx) {
+  const d = ctx.client();
+  const net = findNetwork(d.k, ctx.args[0]);
+  const c = d.container(ctx.args[1]);
+  disconnectNetwork(d.k, net, c, ctx.flags.bool("force"));
+  return 0;
+};
+
+export const networkPrune: CommandHandler = function* (ctx) {
+  const f = parseFilters(ctx.flags.all("filter"), ["label", "label!", "until"]);
+  if (!ctx.flags.bool("force") && !(yield* confirm(ctx, "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue?"))) return 0;
+  const d = ctx.client();
+  const untilValue = f.get("until")?.at(-1);
+  const until = untilValue === undefined ? undefined : timestampFilter(untilValue, d.k.now() / 1e6);
+  const deleted = pruneNetworks(
+    d.k,
+    (n) =>
+      !matchLabels(n.labels ?? {}, f.get("label")) ||
+      (f.get("label!") ?? []).some((l) => matchLabels(n.labels ?? {}, [l])) ||
+      (until !== undefined && parseRfc3339(n.created).sec >= until),
+  );
+  if (deleted.length > 0) yield* ctx.out(`Deleted Networks:\n${deleted.map((n) => `${n}\n`).join("")}`);
+  return 0;
+};
