@@ -47,6 +47,24 @@ function mountData(root: string, c: Case): string {
   return c.upper ? `${lower},upperdir=${root}/upper,workdir=${root}/work` : lower;
 }
 
+/** Operations that change an object in place: st_dev/st_ino must survive them (copy-up included). */
+const IN_PLACE = new Set(["write", "append", "openw", "truncate", "chmod", "utimes"]);
+
+function inodeOf(stat: () => { dev: number; ino: number }): string | null {
+  try {
+    const st = stat();
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether an in-place operation kept the object's inode number, as the results line shows it. */
+function inodeNote(result: string, before: string | null, after: () => string | null): string {
+  if (result !== "ok" || before === null) return "";
+  return after() === before ? " (same inode)" : " (new inode)";
+}
+
 function runReal(c: Case): Outcome {
   const root = fs.mkdtempSync(join(BASE, "ovl-diff-"));
   const merged = `${root}/merged`;
@@ -62,7 +80,12 @@ function runReal(c: Case): Outcome {
     fs.mkdirSync(merged);
     mountReal(mountData(root, c), merged);
     mounted = true;
-    const results = c.ops.map((o) => `${describeOp(o)}: ${applyReal(merged, o)}`);
+    const results = c.ops.map((o) => {
+      const ino = () => inodeOf(() => fs.statSync(`${merged}/${(o as { path: string }).path}`));
+      const before = IN_PLACE.has(o.op) ? ino() : null;
+      const r = applyReal(merged, o);
+      return `${describeOp(o)}: ${r}${inodeNote(r, before, ino)}`;
+    });
     const out: Outcome = {
       results,
       merged: realView(walkReal(merged), fs.statSync(merged).dev, null),
@@ -131,7 +154,10 @@ function runSim(c: Case): Outcome {
   mountOverlay(sim, "/merged", mountData("", c));
   const results = c.ops.map((o) => {
     sim.h.clockUsec += 1e6;
-    return `${describeOp(o)}: ${applySim(sim, o)}`;
+    const ino = () => inodeOf(() => sim.posix.stat(`/merged/${(o as { path: string }).path}`, true));
+    const before = IN_PLACE.has(o.op) ? ino() : null;
+    const r = applySim(sim, o);
+    return `${describeOp(o)}: ${r}${inodeNote(r, before, ino)}`;
   });
   const ovlDev = sim.vfs.stat(sim.vfs.walk(sim.w, "/merged", true)).dev;
   return {
