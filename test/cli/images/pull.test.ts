@@ -1,17 +1,67 @@
 import { describe, expect, it } from "vitest";
+import { terminal } from "../../helpers/host";
 import { docker, dockerHost } from "./harness";
 
+const BUSYBOX_DIGEST = "sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690";
+
 describe("docker pull", () => {
-  it("prints the state changes of each layer on a pipe, then the full reference", () => {
+  it("prints each layer's state changes on a pipe, then the full reference; the second time it is up to date", () => {
     const k = dockerHost();
-    const r = docker(k, ["pull", "busybox"]);
-    console.log(JSON.stringify(r));
-    const r2 = docker(k, ["pull", "busybox"]);
-    console.log(JSON.stringify(r2));
-    const r3 = docker(k, ["pull", "nginx"]);
-    console.log(JSON.stringify(r3));
-    const r4 = docker(k, ["pull", "nosuch/thing:1"]);
-    console.log(JSON.stringify(r4));
-    expect(r.code).toBe(0);
+    expect(docker(k, ["pull", "busybox"])).toEqual({
+      stdout: [
+        "Using default tag: latest",
+        "latest: Pulling from library/busybox",
+        "6119e335a2ee: Pulling fs layer",
+        "6119e335a2ee: Verifying Checksum",
+        "6119e335a2ee: Download complete",
+        "6119e335a2ee: Pull complete",
+        `Digest: ${BUSYBOX_DIGEST}`,
+        "Status: Downloaded newer image for busybox:latest",
+        "docker.io/library/busybox:latest",
+        "",
+      ].join("\n"),
+      stderr: "",
+      code: 0,
+    });
+    expect(docker(k, ["image", "pull", "busybox:latest"]).stdout).toBe(
+      `latest: Pulling from library/busybox\nDigest: ${BUSYBOX_DIGEST}\nStatus: Image is up to date for busybox:latest\ndocker.io/library/busybox:latest\n`,
+    );
+    expect(docker(k, ["pull", "-q", "busybox"])).toEqual({ stdout: "docker.io/library/busybox:latest\n", stderr: "", code: 0 });
+  });
+
+  it("reports the daemon's errors for unknown repositories and tags, and the client's for bad references", () => {
+    const k = dockerHost();
+    expect(docker(k, ["pull", "nosuchuser/nosuchimage"])).toEqual({
+      stdout: "Using default tag: latest\n",
+      stderr:
+        "Error response from daemon: pull access denied for nosuchuser/nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n",
+      code: 1,
+    });
+    expect(docker(k, ["pull", "ubuntu:nosuchtag"])).toEqual({
+      stdout: "",
+      stderr: "Error response from daemon: manifest for ubuntu:nosuchtag not found: manifest unknown: manifest unknown\n",
+      code: 1,
+    });
+    expect(docker(k, ["pull", "-a", "busybox:latest"])).toEqual({ stdout: "", stderr: "tag can't be used with --all-tags/-a\n", code: 1 });
+  });
+
+  it("redraws layer lines in place on a terminal", () => {
+    const k = dockerHost();
+    const t = terminal(k, ["/usr/bin/docker", "pull", "alpine"]);
+    const up = "\x1b[1A\x1b[2K\r86f54b8ca98c: ";
+    const down = "\r\x1b[1B";
+    expect(t.output()).toBe(
+      "Using default tag: latest\r\nlatest: Pulling from library/alpine\r\n\r\n" +
+        `${up}Pulling fs layer ${down}` +
+        `${up}Downloading  956.4kB/2.869MB${down}` +
+        `${up}Downloading  1.913MB/2.869MB${down}` +
+        `${up}Downloading  2.869MB/2.869MB${down}` +
+        `${up}Verifying Checksum ${down}` +
+        `${up}Download complete ${down}` +
+        `${up}Extracting  2.869MB/2.869MB${down}` +
+        `${up}Pull complete ${down}` +
+        "Digest: sha256:f9895238b0c6ddbbaecb7697033aff7e077353258513b62a0f0863872215a54e\r\n" +
+        "Status: Downloaded newer image for alpine:latest\r\ndocker.io/library/alpine:latest\r\n",
+    );
   });
 });

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { docker, dockerHost } from "./harness";
+
+function withImages() {
+  const k = dockerHost();
+  docker(k, ["pull", "-q", "busybox"]);
+  docker(k, ["pull", "-q", "ubuntu:22.04"]);
+  expect(docker(k, ["tag", "busybox", "mybox:v1"])).toEqual({ stdout: "", stderr: "", code: 0 });
+  return k;
+}
+
+describe("docker images, tag, rmi, history, image inspect", () => {
+  it("lists a row per tag, newest image first, in docker's table layout", () => {
+    const k = withImages();
+    expect(docker(k, ["images"]).stdout).toBe(
+      [
+        "REPOSITORY   TAG       IMAGE ID       CREATED         SIZE",
+        "ubuntu       22.04     3df3e2d637e1   9 months ago    77.9MB",
+        "busybox      latest    653dcb95f388   15 months ago   1.98MB",
+        "mybox        v1        653dcb95f388   15 months ago   1.98MB",
+        "",
+      ].join("\n"),
+    );
+    expect(docker(k, ["images", "-q"]).stdout).toBe("3df3e2d637e1\n653dcb95f388\n653dcb95f388\n");
+    expect(docker(k, ["images", "--digests", "busybox"]).stdout).toBe(
+      "REPOSITORY   TAG       DIGEST                                                                    IMAGE ID       CREATED         SIZE\n" +
+        "busybox      latest    sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690   653dcb95f388   15 months ago   1.98MB\n",
+    );
+    expect(docker(k, ["image", "ls", "--filter", "reference=my*"]).stdout).toBe(
+      "REPOSITORY   TAG       IMAGE ID       CREATED         SIZE\nmybox        v1        653dcb95f388   15 months ago   1.98MB\n",
+    );
+    expect(docker(k, ["images", "--format", "{{json .}}", "mybox"]).stdout).toBe(
+      '{"Containers":"N/A","CreatedAt":"2024-09-26 21:31:42 +0000 UTC","CreatedSince":"15 months ago","Digest":"<none>","ID":"653dcb95f388","Repository":"mybox","SharedSize":"N/A","Size":"1.98MB","Tag":"v1","UniqueSize":"N/A","VirtualSize":"1.985MB"}\n',
+    );
+    expect(docker(k, ["images", "--filter", "foo=bar"])).toEqual({ stdout: "", stderr: "Error response from daemon: invalid filter 'foo'\n", code: 1 });
+  });
+
+  it("shows the history from the image config, newest step first", () => {
+    const k = withImages();
+    expect(docker(k, ["history", "busybox"]).stdout).toBe(
+      [
+        "IMAGE          CREATED         CREATED BY                        SIZE      COMMENT",
+        '653dcb95f388   15 months ago   CMD ["sh"]                        0B        buildkit.dockerfile.v0',
+        "<missing>      15 months ago   ADD busybox.tar.xz / # buildkit   1.98MB    buildkit.dockerfile.v0",
+        "",
+      ].join("\n"),
+    );
+    expect(docker(k, ["history", "-q", "ubuntu:22.04"]).stdout).toBe("3df3e2d637e1\n<missing>\n<missing>\n<missing>\n<missing>\n<missing>\n");
+    expect(docker(k, ["history", "-H=false", "--format", "{{.CreatedSince}}|{{.Size}}", "busybox"]).stdout).toBe(
+      "2024-09-26T21:31:42Z|0\n2024-09-26T21:31:42Z|1984779\n",
+    );
+  });
+
+  it("inspects images as the daemon's JSON and through --format", () => {
+    const k = withImages();
+    const r = docker(k, ["image", "inspect", "busybox"]);
+    const obj = JSON.parse(r.stdout)[0];
+    expect(Object.keys(obj)).toEqual(["Id", "RepoTags", "RepoDigests", "Parent", "Comment", "Created", "DockerVersion", "Author", "Config", "Architecture", "Os", "Size", "GraphDriver", "RootFS", "Metadata"]);
+    expect(obj.Config).toEqual({
+      Hostname: "",
+      Domainname: "",
+      User: "",
+      AttachStdin: false,
+      AttachStdout: false,
+      AttachStderr: false,
+      Tty: false,
+      OpenStdin: false,
+      StdinOnce: false,
+      Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+      Cmd: ["sh"],
+      Image: "",
+      Volumes: null,
+      WorkingDir: "",
+      Entrypoint: null,
+      OnBuild: null,
+      Labels: null,
+    });
+    expect(r.stdout.startsWith('[\n    {\n        "Id": "sha256:653dcb95f388c29323bb95960b2db0e12e63c6e4cac9009b23d3504f0e91e80a",\n        "RepoTags": [\n            "busybox:latest",\n            "mybox:v1"\n        ],')).toBe(true);
+    expect(obj.GraphDriver.Name).toBe("overlay2");
+    expect(Object.keys(obj.GraphDriver.Data)).toEqual(["MergedDir", "UpperDir", "WorkDir"]);
+    expect(obj.RootFS).toEqual({ Type: "layers", Layers: ["sha256:c54f989ee37ad46b76c411c1abeb743280e47b0e3dda9cb3736b3104017244fa"] });
+    expect(docker(k, ["image", "inspect", "-f", "{{.Os}}/{{.Architecture}} {{.Size}} {{.Config.Cmd}}", "ubuntu:22.04", "nosuch"])).toEqual({
+      stdout: "linux/amd64 77859665 [/bin/bash]\n",
+      stderr: "Error: No such image: nosuch\n",
+      code: 1,
+    });
+  });
+
+  it("untags, then deletes the image and its layers; reports missing images after the others", () => {
+    const k = withImages();
+    expect(docker(k, ["rmi", "mybox:v1", "nosuch"])).toEqual({ stdout: "Untagged: mybox:v1\n", stderr: "Error response from daemon: No such image: nosuch\n", code: 1 });
+    expect(docker(k, ["rmi", "busybox"]).stdout).toBe(
+      [
+        "Untagged: busybox:latest",
+        "Untagged: busybox@sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690",
+        "Deleted: sha256:653dcb95f388c29323bb95960b2db0e12e63c6e4cac9009b23d3504f0e91e80a",
+        "Deleted: sha256:c54f989ee37ad46b76c411c1abeb743280e47b0e3dda9cb3736b3104017244fa",
+        "",
+      ].join("\n"),
+    );
+    expect(docker(k, ["tag", "nosuch", "x"])).toEqual({ stdout: "", stderr: "Error response from daemon: No such image: nosuch:latest\n", code: 1 });
+    expect(docker(k, ["image", "prune", "-a", "-f"]).stdout).toBe(
+      [
+        "Deleted Images:",
+        "untagged: ubuntu:22.04",
+        "untagged: ubuntu@sha256:2025d109aedd19a030575d0a18ec7a0856f66e4c2f59aeee9c44df73d24ccdf8",
+        "deleted: sha256:3df3e2d637e121ea45cacef271f4d4fd1a67c1b9d6d5747595725ef1866453d2",
+        "deleted: sha256:f363c5dfbe6bd85e8e6c49fd78fef13bb94b042a765c8b3520dd166e8bd1952e",
+        "",
+        "Total reclaimed space: 77.86MB",
+        "",
+      ].join("\n"),
+    );
+    expect(docker(k, ["images"]).stdout).toBe("REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n");
+  });
+});
