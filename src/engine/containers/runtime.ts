@@ -15,6 +15,7 @@ import { signalNumber } from "../../kernel/proc/signals";
 import { appendFile } from "../hostfs";
 import { DOCKER_ROOT } from "../images/store";
 import { allocateIp, connectContainer, disconnectContainer } from "../networks/bridge";
+import { startNetworkServices, stopNetworkServices } from "../networks/ports";
 import { type ContainerRecord, engineState } from "../state";
 import { rfc3339Nano } from "../time";
 import { emitEvent } from "../events";
@@ -254,6 +255,8 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
     const prefix = Number(network.subnet.split("/")[1]);
     c.network = { name: "bridge", ip, mac, gateway: network.gateway, prefix, endpointId: c.network?.endpointId ?? "", iface: hostIface };
   } else c.network = net === "host" ? { name: "host", ip: "", mac: "", gateway: "", prefix: 0, endpointId: "" } : { name: "none", ip: "", mac: "", gateway: "", prefix: 0, endpointId: "" };
+  // helper (networking): published ports (docker-proxy, NAT rules) and the embedded DNS.
+  startNetworkServices(k, c, p.ns.net);
   // The init then execs the command (its checks were made above, so this succeeds).
   Object.assign(spec, { path, argv, env, init: c.hostConfig.Init === true });
   c.state = {
@@ -356,6 +359,8 @@ export function containerExited(k: Kernel, id: string, code: number): number | n
   const cg = k.w.cgroups[cgroupPath(c)];
   const oom = !!cg && cg.memoryEvents.oom_kill > 0;
   unmountOverlay(k, c);
+  // helper (networking): stop the container's docker-proxies, NAT rules and embedded DNS.
+  stopNetworkServices(k, c);
   disconnectContainer(k, c.network?.iface);
   if (c.tty !== null) k.outside.tty.delete(c.tty);
   const policy = c.hostConfig.RestartPolicy;
