@@ -55,7 +55,14 @@ function container(n: number): Kernel {
     const at = k.vfs.walk(w, "/mnt/merged", true);
     const data = `lowerdir=${dirs.join(":")},upperdir=/mnt/upper,workdir=/mnt/work`;
     const sb = addFs(k, (id) => overlayMountData(k, id, anonDev(k), w, data));
-    attachMount(k, k.w.initNs.mnt, at, { fs: sb.id, root: "", source: "overlay", fstype: "overlay", readonly: false, options: [] });
+    attachMount(k, k.w.initNs.mnt, at, {
+      fs: sb.id,
+      root: "",
+      source: "overlay",
+      fstype: "overlay",
+      readonly: false,
+      options: [],
+    });
   });
   return k;
 }
@@ -93,6 +100,9 @@ const rows: Array<[string, number, number]> = [
   ["chmod (copy-up, then in place), µs", one.copyUp, many.copyUp],
 ];
 console.log(`${"".padEnd(40)} ${"1 layer".padStart(10)} ${"125 layers".padStart(12)} ${"ratio".padStart(7)}`);
-for (const [name, a, b] of rows) console.log(`${name.padEnd(40)} ${a.toFixed(1).padStart(10)} ${b.toFixed(1).padStart(12)} ${(b / a).toFixed(2).padStart(7)}`);
+for (const [name, a, b] of rows)
+  console.log(
+    `${name.padEnd(40)} ${a.toFixed(1).padStart(10)} ${b.toFixed(1).padStart(12)} ${(b / a).toFixed(2).padStart(7)}`,
+  );
 const ok = many.warm <= one.warm * 2;
 console.log(`goal: lookup through 125 layers within 2x of 1 layer: ${ok ? "met" : "NOT met"}`);

@@ -242,6 +242,11 @@ export const overlayDriver: FsDriver & {
     return realDrv(h, r).read(h, realSb(h, r.fs), r.node);
   },
 
+  progOf(h, sb, node) {
+    const r = topReal(sb, resolve(h, sb, node));
+    return realDrv(h, r).progOf?.(h, realSb(h, r.fs), r.node);
+  },
+
   prepareWrite(h, sb, node) {
     const o = resolve(h, sb, node);
     if (o.type === "file") copyUp(h, sb, o);
