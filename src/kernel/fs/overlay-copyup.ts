@@ -83,10 +83,16 @@ export function copyUp(h: FsHost, sb: SuperBlock, o: OvlObj): NodeId {
   // Linux records the origin only where it identifies one object (not for lower hard links).
   if (st.type === "dir" || st.nlink === 1) up.drv.setxattr(h, up.sb, node, ORIGIN_XATTR, encodeOrigin(src));
   up.drv.setattr(h, up.sb, node, timesOf(st));
-  if (realXattr(h, upperReal(sb, pu), IMPURE_XATTR) === null)
-    up.drv.setxattr(h, up.sb, pu, IMPURE_XATTR, "y");
+  markImpure(h, sb, pu);
   up.drv.setattr(h, up.sb, pu, parentTimes);
   return node;
+}
+
+/** Marks an upper directory as possibly holding copied-up objects (trusted.overlay.impure=y). */
+export function markImpure(h: FsHost, sb: SuperBlock, dir: NodeId) {
+  if (realXattr(h, upperReal(sb, dir), IMPURE_XATTR) !== null) return;
+  const up = upperOf(h, sb);
+  up.drv.setxattr(h, up.sb, dir, IMPURE_XATTR, "y");
 }
 
 /** trusted.overlay.origin: Linux stores a file handle; the simulation stores the lower object. */

@@ -26,6 +26,7 @@ import {
   decodeOrigin,
   dropWhiteout,
   ESCAPED_PREFIX,
+  markImpure,
   PRIVATE_PREFIX,
   removeTree,
   upperOf,
@@ -338,10 +339,12 @@ export const overlayDriver: FsDriver & {
     const mergedTarget = target !== null && target.type === "dir" && !isPureUpper(h, sb, target);
     if (mergedTarget && mergedEntries(h, sb, target, true).length > 0) throw new Errno("ENOTEMPTY");
     const whiteoutOld = lowerPositive(h, sb, od, fromName);
-    copyUp(h, sb, old);
+    const ou = copyUp(h, sb, old);
     // Copying the source up may have copied the target directory up too.
     const npu = copyUp(h, sb, resolve(h, sb, nd.path));
     const opu = resolve(h, sb, od.path).upper!;
+    // A copied-up object moving to another directory makes that directory "impure", as in Linux.
+    if (od.path !== nd.path && realXattr(h, upperReal(sb, ou), ORIGIN_XATTR) !== null) markImpure(h, sb, npu);
     // A directory moved into a merged directory must not pick up what the lowers have under its
     // new name. Linux marks it before renaming (and leaves the mark if the rename then fails).
     if (old.type === "dir" && nd.lower.length > 0) {

@@ -205,6 +205,24 @@ describe("copy-up", () => {
     expect(x("/merged/usr/share/doc")).toEqual([]);
   });
 
+  it("marks a directory impure when a copied-up file moves into it", () => {
+    const s2 = setup([[file("f", "x")]]);
+    s2.posix.mkdir("/merged/d", 0o755);
+    s2.posix.mkdir("/merged/e", 0o755);
+    s2.posix.rename("/merged/f", "/merged/d/f");
+    s2.posix.writeFile("/merged/e/new", "");
+    s2.posix.rename("/merged/e/new", "/merged/d/new");
+    const x = (p: string) => {
+      const l = s2.vfs.walk(s2.w, p, false);
+      return s2.vfs.drv(l.fs).listxattr(s2.h, s2.vfs.sb(l.fs), l.node).sort();
+    };
+    expect([x("/upper"), x("/upper/d"), x("/upper/e")]).toEqual([
+      ["trusted.overlay.impure"],
+      ["trusted.overlay.impure"],
+      [],
+    ]);
+  });
+
   it("does not happen on read", () => {
     expect(sim.posix.readFile("/merged/usr/share/doc")).toBe("lower data");
     expect(upper(sim)).toEqual([]);
