@@ -135,6 +135,7 @@ export const networkRm: CommandHandler = function* (ctx) {
   return 1;
 };
 
+// biome-ignore lint/correctness/useYield: it prints nothing, but handlers are generators
 export const networkConnect: CommandHandler = function* (ctx) {
   const d = ctx.client();
   const net = findNetwork(d.k, ctx.args[0]);
@@ -144,6 +145,7 @@ export const networkConnect: CommandHandler = function* (ctx) {
   return 0;
 };
 
+// biome-ignore lint/correctness/useYield: it prints nothing, but handlers are generators
 export const networkDisconnect: CommandHandler = function* (ctx) {
   const d = ctx.client();
   const net = findNetwork(d.k, ctx.args[0]);

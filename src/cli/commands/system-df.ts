@@ -68,7 +68,7 @@ export const systemDf: CommandHandler = function* (ctx) {
       Status:
         c.state.Status === "created"
           ? "Created"
-          : containerStatus({ running: c.state.Running, paused: c.state.Paused, exitCode: c.state.ExitCode, startedAt: startedAt > 0 ? startedAt : 0, finishedAt: finishedAt > 0 ? finishedAt : 0 }, now),
+          : containerStatus({ running: c.state.Running, paused: c.state.Paused, exitCode: c.state.ExitCode, startedAt: Math.max(startedAt, 0), finishedAt: Math.max(finishedAt, 0) }, now),
       Names: c.name,
     };
   });

@@ -5,6 +5,7 @@ import { familiarString, parseImageRef } from "../../engine/images/refs";
 import { rfc3339Nano } from "../../engine/time";
 import { CliError, type CommandHandler } from "./lib/context";
 
+// biome-ignore lint/correctness/useYield: it prints nothing, but handlers are generators
 export const tag: CommandHandler = function* (ctx) {
   const [source, target] = ctx.args;
   const src = parseImageRef(source);

@@ -9,6 +9,7 @@ import { emitEvent } from "../events";
 import { exists, hostWalker, mkdirp, removeTree } from "../hostfs";
 import { DOCKER_ROOT } from "../images/store";
 import { engineState, type VolumeRecord } from "../state";
+import { rfc3339Nano } from "../time";
 
 /** What the local driver keeps beyond the lead's VolumeRecord. */
 export type Volume = VolumeRecord & { options?: Record<string, string> | null };
@@ -32,7 +33,7 @@ export function volumes(k: Kernel): Record<string, Volume> {
 
 /** RFC3339 with seconds, as the local driver reports CreatedAt (the host runs in UTC). */
 function createdAt(k: Kernel): string {
-  return `${new Date(Math.floor(k.now() / 1000)).toISOString().slice(0, 19)}Z`;
+  return rfc3339Nano(k.now()).replace(/\.\d+Z$/, "Z");
 }
 
 export interface VolumeCreate {
