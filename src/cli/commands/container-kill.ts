@@ -7,7 +7,7 @@ export function* containerKill(ctx: CommandContext): Gen<number> {
   const signal = ctx.flags.changed("signal") ? ctx.flags.string("signal") : "KILL";
   const d = ctx.client();
   return finish(
-    yield* eachContainer(ctx, ctx.args, function* (name) {
+    yield* eachContainer(ctx, ctx.args, (name) => {
       d.containerKill(name, signal);
       return name;
     }),

@@ -9,7 +9,7 @@ export function* containerRm(ctx: CommandContext): Gen<number> {
   const volumes = ctx.flags.bool("volumes");
   const d = ctx.client();
   return finish(
-    yield* eachContainer(ctx, ctx.args, function* (name) {
+    yield* eachContainer(ctx, ctx.args, (name) => {
       d.containerRemove(name, { force, volumes });
       return name;
     }),

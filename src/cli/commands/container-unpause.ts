@@ -7,7 +7,7 @@ import { eachContainer, finish } from "./lib/each";
 export function* containerUnpause(ctx: CommandContext): Gen<number> {
   const d = ctx.client();
   return finish(
-    yield* eachContainer(ctx, ctx.args, function* (name) {
+    yield* eachContainer(ctx, ctx.args, (name) => {
       unpause(d, name);
       return name;
     }),

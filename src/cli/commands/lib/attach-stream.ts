@@ -57,7 +57,7 @@ export type AttachEnd = "exited" | "detached";
  */
 export function* attachStreams(sys: Sys, d: DockerClient, spec: AttachSpec): Gen<AttachEnd> {
   const keys = detachSequence(spec.detachKeys);
-  const escape = typeof keys === "string" ? keys : "\x10\x11";
+  const detachSeq = typeof keys === "string" ? keys : "\x10\x11";
   let saved: Termios | undefined;
   if (spec.stdin && spec.tty && sys.isatty(0)) {
     saved = sys.tcgetattr(0);
@@ -89,9 +89,9 @@ export function* attachStreams(sys: Sys, d: DockerClient, spec: AttachSpec): Gen
             // The escape proxy holds back a partial detach sequence until it is complete or broken.
             let pass = "";
             for (const ch of data) {
-              if (ch === escape[matched.length]) {
+              if (ch === detachSeq[matched.length]) {
                 matched += ch;
-                if (matched === escape) {
+                if (matched === detachSeq) {
                   if (pass) d.ttyWrite(id, pass);
                   d.detach(id);
                   return 0;

@@ -17,12 +17,15 @@ export function errorText(e: unknown): string {
  * Runs `action` for every name. On success prints what it returns (the name by default; null
  * prints nothing). Returns the joined error text, or "" when all succeeded.
  */
-export function* eachContainer(ctx: CommandContext, names: string[], action: (name: string) => Gen<string | null | undefined>): Gen<string> {
+type Printed = string | null | undefined;
+
+export function* eachContainer(ctx: CommandContext, names: string[], action: (name: string) => Gen<Printed> | Printed): Gen<string> {
   const errors: string[] = [];
   for (const name of names) {
     let printed: string | null | undefined;
     try {
-      printed = yield* action(name);
+      const r = action(name);
+      printed = typeof r === "object" && r !== null ? yield* r : r;
     } catch (e) {
       errors.push(errorText(e));
       continue;

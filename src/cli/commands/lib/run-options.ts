@@ -199,7 +199,9 @@ export function parseRunOptions(sys: Sys, command: "run" | "create", flags: Flag
   const pull = flags.string("pull");
   if (!["always", "missing", "never"].includes(pull)) throw fail(`invalid pull option: '${pull}': must be one of "always", "missing" or "never"`);
   const [image, ...cmd] = args;
-  const detach = command === "run" && flags.bool("detach");
+  // run has a few flags create lacks (-d, --sig-proxy, --detach-keys).
+  const has = (name: string) => allFlags.includes(name);
+  const detach = has("detach") && flags.bool("detach");
   const attachList = flags.list("attach").map((s) => s.toLowerCase());
   for (const a of attachList) if (!["stdin", "stdout", "stderr"].includes(a)) throw fail(`invalid argument "${a}" for "-a, --attach" flag: valid streams are STDIN, STDOUT and STDERR`);
   const interactive = flags.bool("interactive");
@@ -315,8 +317,8 @@ export function parseRunOptions(sys: Sys, command: "run" | "create", flags: Flag
     interactive,
     pull: pull as RunOptions["pull"],
     quiet: flags.bool("quiet"),
-    sigProxy: flags.bool("sig-proxy"),
-    detachKeys: flags.string("detach-keys"),
+    sigProxy: has("sig-proxy") && flags.bool("sig-proxy"),
+    detachKeys: has("detach-keys") ? flags.string("detach-keys") : "",
     cidfile: flags.string("cidfile"),
     namedVolumes,
     publishAll: flags.bool("publish-all"),
