@@ -16,8 +16,10 @@ export function* containerAttach(ctx: CommandContext): Gen<number> {
   if (c.state.Restarting) throw new CliError("You cannot attach to a restarting container, wait until it is running");
   const stdin = c.config.OpenStdin && !ctx.flags.bool("no-stdin");
   if (stdin && c.config.Tty && !ctx.sys.isatty(0)) throw new CliError("the input device is not a TTY");
+  // World records are drafts valid only until the next yield: keep plain values.
+  const id = c.id;
   const end = yield* attachStreams(ctx.sys, d, {
-    id: c.id,
+    id,
     stdin,
     stdout: true,
     stderr: true,
@@ -28,7 +30,7 @@ export function* containerAttach(ctx: CommandContext): Gen<number> {
   if (end === "detached") throw new CliError("read escape sequence");
   let code = 0;
   try {
-    code = yield* d.containerWait(c.id);
+    code = yield* d.containerWait(id);
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
   }

@@ -38,7 +38,8 @@ function fixedNano(time: string): string {
 export function* containerLogs(ctx: CommandContext): Gen<number> {
   const f = ctx.flags;
   const d = ctx.client();
-  const c = d.container(ctx.args[0]);
+  // World records are drafts valid only until the next yield: keep the id.
+  const id = d.container(ctx.args[0]).id;
   const nowNs = ctx.sys.now() * 1000;
   const since = f.changed("since") && f.string("since") !== "" ? parseTimeArg(f.string("since"), nowNs) : undefined;
   const until = f.changed("until") && f.string("until") !== "" ? parseTimeArg(f.string("until"), nowNs) : undefined;
@@ -55,10 +56,10 @@ export function* containerLogs(ctx: CommandContext): Gen<number> {
     const text = stamps ? `${fixedNano(l.time)} ${l.log}` : l.log;
     yield* l.stream === "stderr" ? ctx.err(text) : ctx.out(text);
   };
-  const from = logEnd(d, c.id);
-  let records = d.logRecords(c.id);
+  const from = logEnd(d, id);
+  let records = d.logRecords(id);
   if (/^\d+$/.test(tail)) records = Number(tail) === 0 ? [] : records.slice(-Number(tail));
   for (const r of records) yield* emit(r);
-  if (f.bool("follow")) yield* d.followLogs(c.id, from, true, emit);
+  if (f.bool("follow")) yield* d.followLogs(id, from, true, emit);
   return 0;
 }

@@ -17,10 +17,12 @@ export function* containerStart(ctx: CommandContext): Gen<number> {
     if (ctx.args.length > 1) throw new CliError("you cannot start and attach multiple containers at once");
     const c = d.container(ctx.args[0]);
     if (interactive && c.config.Tty && !ctx.sys.isatty(0)) throw new CliError("the input device is not a TTY");
-    const from = logEnd(d, c.id);
-    d.containerStart(c.id);
+    // World records are drafts valid only until the next yield: keep plain values.
+    const id = c.id;
+    const from = logEnd(d, id);
+    d.containerStart(id);
     const end = yield* attachStreams(ctx.sys, d, {
-      id: c.id,
+      id,
       stdin: interactive && c.config.OpenStdin,
       stdout: true,
       stderr: true,
@@ -29,7 +31,7 @@ export function* containerStart(ctx: CommandContext): Gen<number> {
       from,
     });
     if (end === "detached") return 0;
-    const code = yield* d.containerWait(c.id);
+    const code = yield* d.containerWait(id);
     if (code !== 0) throw new CliError("", code);
     return 0;
   }

@@ -81,16 +81,21 @@ export function* containerStats(ctx: CommandContext): Gen<number> {
   const d = ctx.client();
   const trunc = !f.bool("no-trunc");
   const format = f.string("format") === "" || f.string("format") === "table" ? DEFAULT_FORMAT : f.string("format");
-  const named = ctx.args.map((a) => ({ name: a, c: d.container(a) }));
+  // World records are drafts valid only until the next yield: keep ids and look them up again.
+  const named = ctx.args.map((a) => ({ name: a, id: d.container(a).id }));
   const tty = ctx.sys.isatty(1);
   for (;;) {
     const targets =
       named.length > 0
-        ? named.map((n) => ({ name: n.name, c: d.container(n.c.id) }))
-        : d.containerList(f.bool("all")).map((c) => ({ name: c.id.slice(0, 12), c }));
-    const before = new Map(targets.map((t) => [t.c.id, { cpuUsec: cpuSample(d, t.c), at: ctx.sys.uptime() }]));
+        ? named
+        : d.containerList(f.bool("all")).map((c) => ({ name: c.id.slice(0, 12), id: c.id }));
+    const before = new Map(targets.map((t) => [t.id, { cpuUsec: cpuSample(d, d.container(t.id)), at: ctx.sys.uptime() }]));
     yield* ctx.sys.sleep(1000);
-    const rows = targets.filter((t) => d.containerList(true).some((c) => c.id === t.c.id)).map((t) => statsRow(ctx, d, t.c, t.name, before.get(t.c.id), trunc));
+    const live = new Map(d.containerList(true).map((c) => [c.id, c]));
+    const rows = targets.flatMap((t) => {
+      const c = live.get(t.id);
+      return c ? [statsRow(ctx, d, c, t.name, before.get(t.id), trunc)] : [];
+    });
     const r = formatRows(format, rows, HEADERS);
     if (!r.ok) throw new CliError(r.error);
     yield* ctx.out(f.bool("no-stream") || !tty ? r.output : `\x1b[2J\x1b[H${r.output}`);
