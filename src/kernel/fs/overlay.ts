@@ -3,10 +3,11 @@
  * metacopy=off, xino=off). Node ids are paths from the overlay root ("" is the root). The merged
  * view is in overlay-view.ts, copy-up and whiteouts in overlay-copyup.ts.
  *
- * Mounting: `overlayMountData(k, id, dev, walker, data)` parses the mount data
- * ("lowerdir=A:B,upperdir=U,workdir=W"), resolves the directories with `walker`, checks them as
- * Linux does (EINVAL / ENOENT), resets `W/work`, and returns the OverlayFs superblock. Without
- * upperdir the overlay is read-only and needs two lowerdirs; the mount should then be flagged ro.
+ * Mounting: `overlayMountData(k, id, dev, walker, data)` (overlay-mount.ts, re-exported here)
+ * parses "lowerdir=A:B,upperdir=U,workdir=W", checks it as Linux does and returns the superblock.
+ *
+ * Beyond FsDriver: `prepareWrite(h, sb, node)` is what open(2) for writing must call on a regular
+ * file (Linux copies up at open time, before any write, and also for O_TRUNC of an empty file).
  *
  * Inode numbers: every object reports the overlay's st_dev, as Linux does when all layers sit on
  * one filesystem (as Docker's overlay2 directories do). The simulation's layers are separate
@@ -28,7 +29,6 @@ import {
   ESCAPED_PREFIX,
   markImpure,
   PRIVATE_PREFIX,
-  removeTree,
   upperOf,
   workWorkDir,
 } from "./overlay-copyup";
@@ -56,10 +56,8 @@ import {
   topReal,
   upperReal,
 } from "./overlay-view";
-import type { Vfs, Walker } from "./vfs";
 
-/** What mounting needs of the kernel: path walking and the mount table. */
-export type MountHost = FsHost & { readonly vfs: Vfs };
+export { type MountHost, overlayMountData } from "./overlay-mount";
 
 // --- inode numbers ------------------------------------------------------------------------------
 
@@ -418,97 +416,4 @@ export const overlayDriver: FsDriver & {
 /** Two upper names of one upper inode: rename between them does nothing (POSIX). */
 function sameUpperInode(h: FsHost, sb: SuperBlock, a: OvlObj, b: OvlObj): boolean {
   return realStat(h, upperReal(sb, a.upper!)).ino === realStat(h, upperReal(sb, b.upper!)).ino;
-}
-
-// --- mounting -----------------------------------------------------------------------------------
-
-/** Options that only restate the defaults the simulation implements. */
-const DEFAULT_OPTIONS: Record<string, (v: string) => boolean> = {
-  redirect_dir: (v) => v === "off" || v === "follow" || v === "nofollow",
-  index: (v) => v === "off",
-  metacopy: (v) => v === "off",
-  nfs_export: (v) => v === "off",
-  xino: (v) => v === "off" || v === "auto" || v === "on",
-  uuid: (v) => ["null", "off", "on", "auto"].includes(v),
-  verity: (v) => v === "off",
-  volatile: (v) => v === "",
-  default_permissions: (v) => v === "",
-  nouserxattr: (v) => v === "",
-};
-
-const MAX_LOWER = 500;
-
-/** Splits lowerdir's list on ":" (a "\:" is a colon inside a name). */
-function splitLowerdir(v: string): string[] {
-  return v.split(/(?<!\\):/).map((p) => p.replace(/\\:/g, ":"));
-}
-
-/** Builds the superblock of `mount -t overlay -o <data>` (see the top of the file). */
-export function overlayMountData(k: MountHost, id: string, dev: number, w: Walker, data: string): OverlayFs {
-  const opts = new Map<string, string>();
-  for (const part of data.split(",")) {
-    if (part === "") continue;
-    const eq = part.indexOf("=");
-    const key = eq < 0 ? part : part.slice(0, eq);
-    const value = eq < 0 ? "" : part.slice(eq + 1);
-    if (key !== "lowerdir" && key !== "upperdir" && key !== "workdir" && !DEFAULT_OPTIONS[key]?.(value))
-      throw new Errno("EINVAL");
-    opts.set(key, value);
-  }
-  const lowerdir = opts.get("lowerdir");
-  if (!lowerdir) throw new Errno("EINVAL");
-  const dirAt = (path: string) => {
-    const loc = k.vfs.walk(w, path, true);
-    if (k.vfs.stat(loc).type !== "dir") throw new Errno("EINVAL");
-    return loc;
-  };
-  const lower = splitLowerdir(lowerdir).map((p) => {
-    if (p === "") throw new Errno("EINVAL");
-    const loc = dirAt(p);
-    return { fs: loc.fs, node: loc.node };
-  });
-  if (lower.length > MAX_LOWER) throw new Errno("EINVAL");
-  const upperdir = opts.get("upperdir");
-  const workdir = opts.get("workdir");
-  if (upperdir === undefined) {
-    if (lower.length < 2) throw new Errno("EINVAL");
-    return { id, kind: "overlay", dev, lower, upper: null, work: null, options: data };
-  }
-  if (workdir === undefined) throw new Errno("EINVAL");
-  const upperLoc = dirAt(upperdir);
-  const workLoc = dirAt(workdir);
-  if (k.w.mounts[upperLoc.mnt].readonly || k.vfs.drv(upperLoc.fs).immutable) throw new Errno("EINVAL");
-  if (workLoc.mnt !== upperLoc.mnt || workLoc.fs !== upperLoc.fs) throw new Errno("EINVAL");
-  if (
-    isWithin(k, upperLoc.fs, workLoc.node, upperLoc.node) ||
-    isWithin(k, upperLoc.fs, upperLoc.node, workLoc.node)
-  )
-    throw new Errno("EINVAL");
-  const sb: OverlayFs = {
-    id,
-    kind: "overlay",
-    dev,
-    lower,
-    upper: { fs: upperLoc.fs, node: upperLoc.node },
-    work: { fs: workLoc.fs, node: workLoc.node },
-    options: data,
-  };
-  // Linux empties $workdir/work at every mount and makes it again, mode 000.
-  const up = upperOf(k, sb);
-  if (workWorkDir(k, sb, false) !== null) removeTree(k, up, workLoc.node, "work");
-  workWorkDir(k, sb, true);
-  return sb;
-}
-
-/** Whether `node` is `dir` or below it, in filesystem `fs`. */
-function isWithin(k: MountHost, fs: string, node: NodeId, dir: NodeId): boolean {
-  const drv = k.vfs.drv(fs);
-  const sb = k.vfs.sb(fs);
-  for (let cur = node, guard = 0; guard < 4096; guard++) {
-    if (cur === dir) return true;
-    const parent = drv.lookup(k, sb, cur, "..");
-    if (parent === cur) return false;
-    cur = parent;
-  }
-  return false;
 }
