@@ -9,6 +9,8 @@ import { fileutilsPrograms } from "./fileutils";
 import { proctoolsPrograms } from "./proctools";
 import { sysutilsPrograms } from "./sysutils";
 import { textutilsPrograms } from "./textutils";
+import { netPrograms } from "./net";
+import { serverPrograms } from "./servers";
 import { shellPrograms } from "../shell";
 import { dockerPrograms } from "../cli/program";
 
@@ -35,6 +37,8 @@ function registerAll() {
   register(textutilsPrograms);
   register(sysutilsPrograms);
   register(proctoolsPrograms);
+  register(netPrograms);
+  register(serverPrograms);
   register(dockerPrograms);
   register([busyboxProgram(() => programs, () => BUSYBOX_APPLETS.filter((a) => table().has(a) || a === "busybox"))]);
 }

@@ -1,0 +1,187 @@
+/**
+ * ip: iproute2 6.1 (Debian 12) on the host — addr, link, route, neigh (show), -br, -4 — and, as an
+ * applet of busybox inside busybox images, busybox 1.35's own shorter format.
+ */
+import type { NetIfaceInfo, ProgramDef, Sys } from "../../kernel/api";
+import { usageError } from "../lib/busybox";
+import { err, out } from "../lib/io";
+import { broadcast, ipv6Enabled, linkFlags, linkLocal, operState, runningAsBusybox } from "./lib/ifaces";
+import { USAGE } from "./usage";
+
+type Net = ReturnType<Sys["netInfo"]>;
+
+const OBJECTS: Array<[string, string]> = [
+  ["address", "a"],
+  ["link", "l"],
+  ["route", "r"],
+  ["neighbour", "n"],
+  ["neighbor", "n"],
+];
+
+function objectOf(word: string): string | null {
+  for (const [full] of OBJECTS) if (word.length > 0 && full.startsWith(word)) return full.startsWith("neigh") ? "neigh" : full;
+  if (word === "addr") return "address";
+  return null;
+}
+
+interface Style {
+  busybox: boolean;
+  ipv6: boolean;
+  /** netnsid of each peer namespace as this namespace numbers them. */
+  peerIds: Map<number, number>;
+}
+
+function ifName(i: NetIfaceInfo): string {
+  return i.kind === "veth" && i.peerIndex !== undefined ? `${i.name}@if${i.peerIndex}` : i.name;
+}
+
+function linkLine(i: NetIfaceInfo, net: Net, s: Style, withMode: boolean): string {
+  const all = net.ifaces;
+  const flags = linkFlags(i, all);
+  if (s.busybox) {
+    // busybox looks the veth peer's index up here; not finding it up, it says M-DOWN.
+    if (i.kind === "veth" && !all.some((p) => p.index === i.peerIndex && p.up)) flags.push("M-DOWN");
+    const master = i.master ? `master ${i.master} ` : "";
+    return `${i.index}: ${ifName(i)}: <${flags.join(",")}> mtu ${i.mtu} qdisc ${i.kind === "ether" ? "pfifo_fast" : "noqueue"} ${master}${i.kind === "loopback" ? "qlen 1000" : ""}\n`;
+  }
+  const qdisc = i.kind === "ether" ? "pfifo_fast" : "noqueue";
+  const master = i.master ? ` master ${i.master}` : "";
+  const mode = withMode ? " mode DEFAULT" : "";
+  const tail = i.kind === "loopback" || i.kind === "ether" ? " qlen 1000" : " ";
+  return `${i.index}: ${ifName(i)}: <${flags.join(",")}> mtu ${i.mtu} qdisc ${qdisc}${master} state ${operState(i, net.ifaces)}${mode} group default${tail}\n`;
+}
+
+function etherLine(i: NetIfaceInfo, s: Style): string {
+  if (i.kind === "loopback") return "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n";
+  const nsid = !s.busybox && i.kind === "veth" && i.peerIndex !== undefined ? ` link-netnsid ${s.peerIds.get(i.index) ?? 0}` : "";
+  return `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff${nsid}\n`;
+}
+
+function addrLines(i: NetIfaceInfo, net: Net, s: Style, family: "all" | "inet" | "inet6"): string {
+  let text = "";
+  if (family !== "inet6")
+    for (const a of i.addrs) {
+      const brd = i.kind === "loopback" ? "" : ` brd ${broadcast(a)}`;
+      const scope = i.kind === "loopback" ? "host" : "global";
+      text += `    inet ${a}${brd} scope ${scope} ${i.name}\n       valid_lft forever preferred_lft forever\n`;
+    }
+  if (family !== "inet" && s.ipv6 && i.up) {
+    if (i.kind === "loopback") text += "    inet6 ::1/128 scope host \n       valid_lft forever preferred_lft forever\n";
+    else if (linkFlags(i, net.ifaces).includes("LOWER_UP")) text += `    inet6 ${linkLocal(i.mac)} scope link \n       valid_lft forever preferred_lft forever\n`;
+  }
+  return text;
+}
+
+function peerIds(net: Net): Map<number, number> {
+  // Peers in other namespaces get ids in the order their interfaces appear.
+  const ids = new Map<number, number>();
+  let next = 0;
+  for (const i of net.ifaces) if (i.kind === "veth") ids.set(i.index, next++);
+  return ids;
+}
+
+function routeLines(net: Net, s: Style): string {
+  let text = "";
+  const sorted = [...net.routes].sort((a, b) => (a.dst === "default" ? -1 : b.dst === "default" ? 1 : ipSortKey(a.dst) - ipSortKey(b.dst)));
+  for (const r of sorted) {
+    if (r.dst === "default") text += `default via ${r.via} dev ${r.dev} \n`;
+    else if (s.busybox) text += `${r.dst} dev ${r.dev} scope link ${r.src ? ` src ${r.src} ` : ""}\n`;
+    else text += `${r.dst}${r.via ? ` via ${r.via}` : ""} dev ${r.dev} proto kernel scope link${r.src ? ` src ${r.src}` : ""} \n`;
+  }
+  return text;
+}
+
+function ipSortKey(cidr: string): number {
+  return cidr
+    .split("/")[0]
+    .split(".")
+    .reduce((a, b) => a * 256 + Number(b), 0);
+}
+
+export const ip: ProgramDef = {
+  name: "ip",
+  rss: 700 * 1024,
+  *main(sys) {
+    const busybox = runningAsBusybox(sys);
+    const args = [...sys.argv.slice(1)];
+    let family: "all" | "inet" | "inet6" = "all";
+    let brief = false;
+    while (args[0]?.startsWith("-")) {
+      const o = args.shift()!;
+      if (o === "-4") family = "inet";
+      else if (o === "-6") family = "inet6";
+      else if (!busybox && (o === "-br" || o === "-brief")) brief = true;
+      else if (busybox) return yield* usageError(sys, USAGE.ip);
+      else {
+        yield* err(sys, `Option "${o}" is unknown, try "ip -help".\n`);
+        return 255;
+      }
+    }
+    const net = sys.netInfo();
+    const s: Style = { busybox, ipv6: ipv6Enabled(sys), peerIds: peerIds(net) };
+    const obj = args.length === 0 ? null : objectOf(args[0]);
+    if (args.length === 0 || obj === null) {
+      if (busybox) return yield* usageError(sys, USAGE.ip);
+      if (args.length === 0) {
+        yield* err(sys, IPROUTE_USAGE);
+        return 255;
+      }
+      yield* err(sys, `Object "${args[0]}" is unknown, try "ip help".\n`);
+      return 1;
+    }
+    const rest = args.slice(1);
+    const cmd = rest[0] ?? "show";
+    if (!["show", "list", "lst", "sh", "ls", "s", "l"].includes(cmd)) {
+      if (busybox) {
+        yield* err(sys, `ip: RTNETLINK answers: Operation not permitted\n`);
+        return 2;
+      }
+      yield* err(sys, "RTNETLINK answers: Operation not permitted\n");
+      return 2;
+    }
+    let dev: string | undefined;
+    for (let i = 1; i < rest.length; i++) {
+      if (rest[i] === "dev") dev = rest[++i];
+      else if (obj !== "route") dev = rest[i];
+    }
+    let ifaces = net.ifaces;
+    if (dev !== undefined) {
+      ifaces = ifaces.filter((i) => i.name === dev);
+      if (ifaces.length === 0) {
+        yield* err(sys, busybox ? `ip: can't find device '${dev}'\n` : `Device "${dev}" does not exist.\n`);
+        return 1;
+      }
+    }
+    let text = "";
+    if (obj === "address") {
+      for (const i of ifaces) {
+        const addrs = addrLines(i, net, s, family);
+        if (family !== "all" && addrs === "") continue;
+        if (brief) {
+          const list = addrLines(i, net, s, family)
+            .split("\n")
+            .filter((l) => /^\s+inet6? /.test(l))
+            .map((l) => l.trim().split(" ")[1]);
+          text += `${ifName(i).padEnd(16)} ${operState(i, net.ifaces).padEnd(14)} ${list.map((a) => `${a} `).join("")}\n`;
+          continue;
+        }
+        text += linkLine(i, net, s, false);
+        if (family === "all") text += etherLine(i, s);
+        text += addrs;
+      }
+    } else if (obj === "link") {
+      for (const i of ifaces) {
+        if (brief) {
+          text += `${ifName(i).padEnd(16)} ${operState(i, net.ifaces).padEnd(14)} ${i.kind === "loopback" ? "00:00:00:00:00:00" : i.mac} <${linkFlags(i, net.ifaces).join(",")}> \n`;
+          continue;
+        }
+        text += linkLine(i, net, s, true) + etherLine(i, s);
+      }
+    } else if (obj === "route") text += routeLines(net, s);
+    // neigh: the ARP cache is not modelled; it starts (and stays) empty.
+    yield* out(sys, text);
+    return 0;
+  },
+};
+
+const IPROUTE_USAGE = "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename\nwhere  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |\n                   link | macsec | maddress | monitor | mptcp | mroute | mrule |\n                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n                   ntbl | route | rule | sr | tap | tcpmetrics |\n                   token | tunnel | tuntap | vrf | xfrm }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n                    -4 | -6 | -M | -B | -0 |\n                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n                    -c[olor]}\n";
