@@ -217,8 +217,10 @@ export class DockerClient {
     const name = req.name?.replace(/^\//, "") ?? randomName(k, (n) => Object.values(st.containers).some((c) => c.name === n));
     const entrypoint = req.entrypoint !== undefined ? req.entrypoint : (cfg.Entrypoint ?? null);
     const cmd = req.cmd && req.cmd.length > 0 ? req.cmd : req.entrypoint !== undefined && req.entrypoint !== null ? null : (cfg.Cmd ?? null);
+    // The user's variables come first, then the image's that they do not override (as dockerd merges).
     const envMap = new Map<string, string>();
-    for (const e of [...(cfg.Env ?? []), ...(req.env ?? [])]) envMap.set(e.split("=")[0], e);
+    for (const e of req.env ?? []) envMap.set(e.split("=")[0], e);
+    for (const e of cfg.Env ?? []) if (!envMap.has(e.split("=")[0])) envMap.set(e.split("=")[0], e);
     const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
     const exposed: Record<string, Record<string, never>> = { ...(cfg.ExposedPorts ?? {}) };
     for (const p of req.exposedPorts ?? []) exposed[p] = {};
@@ -354,13 +356,26 @@ export class DockerClient {
 
   /** docker wait: blocks until the container is not running; returns its exit code. */
   *containerWait(idOrName: string): Gen<number> {
+    // A --rm container may be gone already: its exit code is in its "die" event.
+    if (!this.st.containers[idOrName] && !Object.values(this.st.containers).some((c) => c.name === idOrName)) {
+      const gone = this.lastExitCode(idOrName);
+      if (gone !== undefined) return gone;
+    }
     const id = this.container(idOrName).id;
     for (;;) {
       const c = this.st.containers[id];
-      if (!c) return 0;
+      if (!c) return this.lastExitCode(id) ?? 0;
       if (!c.state.Running && !c.state.Restarting) return c.state.ExitCode;
       yield { kind: "chan", chan: `docker:state:${id}` };
     }
+  }
+
+  /** The exit code in a removed container's last "die" event. */
+  private lastExitCode(id: string): number | undefined {
+    const events = this.st.events;
+    for (let i = events.length - 1; i >= 0; i--)
+      if (events[i].type === "container" && events[i].action === "die" && events[i].id === id) return Number(events[i].attributes.exitCode ?? 0);
+    return undefined;
   }
 
   containerRemove(idOrName: string, opts: { force?: boolean; volumes?: boolean } = {}) {
@@ -398,8 +413,9 @@ export class DockerClient {
    * `emit` for each, until the container stops (follow) or at once. Returns the next offset.
    */
   *followLogs(idOrName: string, from: number, follow: boolean, emit: (l: LogLine) => Gen<void>): Gen<number> {
-    const c0 = this.container(idOrName);
+    const c0 = this.container(idOrName) as ContainerRecord & { detached?: number };
     const id = c0.id;
+    if (c0.detached === this.caller) delete c0.detached;
     const path = `${DOCKER_ROOT}/containers/${id}/${id}-json.log`;
     let offset = from;
     for (;;) {

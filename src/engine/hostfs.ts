@@ -24,12 +24,21 @@ export function exists(k: Kernel, path: string): boolean {
 
 export function mkdirp(k: Kernel, path: string, perm = 0o755): Loc {
   const w = hostWalker(k);
-  let cur = "";
-  for (const part of path.split("/").filter(Boolean)) {
-    cur += `/${part}`;
-    if (!exists(k, cur)) k.vfs.create(w, cur, { type: "dir", perm });
+  try {
+    return k.vfs.walk(w, path, true);
+  } catch (e) {
+    if (!(e instanceof Errno) || e.code !== "ENOENT") throw e;
   }
-  return k.vfs.walk(w, path, true);
+  // Create from the deepest existing ancestor down, one walk per missing component.
+  const parts = path.split("/").filter(Boolean);
+  let have = parts.length - 1;
+  while (have > 0 && !exists(k, `/${parts.slice(0, have).join("/")}`)) have--;
+  let loc = k.vfs.walk(w, `/${parts.slice(0, have).join("/")}`, true);
+  for (let i = have; i < parts.length; i++) {
+    const node = k.vfs.drv(loc.fs).create(k, k.vfs.sb(loc.fs), loc.node, parts[i], { type: "dir", perm, uid: 0, gid: 0 });
+    loc = { ...loc, node };
+  }
+  return loc;
 }
 
 export function writeFile(k: Kernel, path: string, data: string, perm = 0o644) {

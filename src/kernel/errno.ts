@@ -52,16 +52,26 @@ export const ERRNO = {
 
 export type ErrnoCode = keyof typeof ERRNO;
 
-/** A failed system call. `message` is strerror(errno), as perror() would print it. */
+type StackLimited = { stackTraceLimit?: number };
+
+/**
+ * A failed system call. `message` is strerror(errno), as perror() would print it. Lookups fail with
+ * ENOENT all the time, so no stack trace is captured (it was the engine's largest cost).
+ */
 export class Errno extends Error {
   readonly errno: number;
-  constructor(
-    readonly code: ErrnoCode,
-    readonly syscall = "",
-  ) {
+  readonly code: ErrnoCode;
+  readonly syscall: string;
+  constructor(code: ErrnoCode, syscall = "") {
+    const ctor = Error as StackLimited;
+    const limit = ctor.stackTraceLimit;
+    ctor.stackTraceLimit = 0;
     super(ERRNO[code][1]);
-    this.errno = ERRNO[code][0];
+    ctor.stackTraceLimit = limit;
     this.name = "Errno";
+    this.code = code;
+    this.syscall = syscall;
+    this.errno = ERRNO[code][0];
   }
 }
 

@@ -3,7 +3,7 @@
  * scheduler and the virtual clock. Subsystems (processes, files, ttys, mounts, cgroups) are split in
  * files beside this one; they operate on `k.w`, the draft of the current transaction.
  */
-import { enablePatches, type Patch, produce } from "immer";
+import { enablePatches, type Patch, produce, setAutoFreeze } from "immer";
 import type { Gen, ProgramDef, Signal, Wait } from "./api";
 import type { FsDriver, FsHost } from "./fs/driver";
 import { diskDriver } from "./fs/diskfs";
@@ -17,6 +17,9 @@ import { overlayDriver } from "./fs/overlay";
 import { SysImpl } from "./syscalls";
 
 enablePatches();
+// The committed world is only ever changed through transact(); deep-freezing every result would
+// cost more than all the rest of a container start.
+setAutoFreeze(false);
 
 /** Programs available to exec, by the name binaries carry in their inode (`prog`). */
 export interface ProgramRegistry {
@@ -63,6 +66,8 @@ export class Kernel implements FsHost {
   readonly hungry = new Set<number>();
   readonly timers = new Map<number, number>();
   readonly chanWaiters = new Map<string, Set<number>>();
+  /** Runnable processes held back because their cgroup is frozen. */
+  readonly parked = new Set<number>();
   /** Called with immer patches after each transaction that changed the world. */
   onPatches: ((patches: Patch[], inverse: Patch[]) => void) | null = null;
   private nextSink = 1;

@@ -9,6 +9,7 @@ import { exitStatus, type Kernel, openInput, openSink, feedInput, endInput, run,
 import { signalNumber } from "../kernel/proc/signals";
 import { bootSandboxHost, HOST_ENV } from "../session/host";
 import { Sandbox } from "../session/sandbox";
+import { loadHelpTexts } from "../cli/flags/help";
 
 const USAGE = `Usage: npm run sandbox [-- -c 'COMMANDS' [ARG...]]
   (no arguments)  interactive shell when stdin is a terminal, else run stdin as a script
@@ -80,6 +81,7 @@ function repl(seed: number) {
 }
 
 async function main() {
+  await loadHelpTexts();
   const args = process.argv.slice(2);
   let seed = 1;
   const seedAt = args.indexOf("--seed");

@@ -5,6 +5,7 @@
 import { utf8Encode, toUint8 } from "../kernel/bytes";
 import { advance, exitStatus, type Kernel, openTty, resizeTty, run, spawn, typeInto } from "../kernel";
 import { bootSandboxHost, HOST_ENV, HOST_PS1 } from "./host";
+import { loadHelpTexts } from "../cli/flags/help";
 
 export interface SandboxOptions {
   seed?: number;
@@ -43,6 +44,8 @@ export class Sandbox {
   }
 
   static create(opts: SandboxOptions = {}): Sandbox {
+    // The docker help texts come in their own chunk; fetch it while the user reads the prompt.
+    void loadHelpTexts();
     const s = new Sandbox(opts);
     s.startShell();
     return s;

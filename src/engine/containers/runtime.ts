@@ -15,10 +15,12 @@ import { signalNumber } from "../../kernel/proc/signals";
 import { appendFile } from "../hostfs";
 import { DOCKER_ROOT } from "../images/store";
 import { allocateIp, connectContainer, disconnectContainer } from "../networks/bridge";
+import { connectNetwork, findNetwork, networks, plugEndpoint, unplugEndpoint } from "../networks/networks";
 import { startNetworkServices, stopNetworkServices } from "../networks/ports";
 import { type ContainerRecord, engineState } from "../state";
 import { rfc3339Nano } from "../time";
 import { emitEvent } from "../events";
+import { DockerClient } from "../client";
 import { buildMountNs, cgroupPath, mountOverlay, unmountOverlay } from "./rootfs";
 
 export class StartError extends Error {
@@ -129,7 +131,7 @@ function parseUser(k: Kernel, root: Process["root"], user: string): { uid: numbe
 }
 
 /** Applies the resource limits of the container to its cgroup. */
-function configureCgroup(k: Kernel, c: ContainerRecord) {
+export function configureCgroup(k: Kernel, c: ContainerRecord) {
   const path = cgroupPath(c);
   if (!k.w.cgroups[path]) cgroupCreate(k, path);
   const cg = k.w.cgroups[path];
@@ -176,9 +178,19 @@ export function startContainer(k: Kernel, c: ContainerRecord): Started {
 
 function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: string, options: string): Started {
   const st = engineState(k);
-  const net = c.hostConfig.NetworkMode === "host" ? "host" : c.hostConfig.NetworkMode === "none" ? "none" : "bridge";
+  const mode = c.hostConfig.NetworkMode || "bridge";
+  const net = mode === "default" ? "bridge" : mode;
+  // --network container:X shares X's network namespace; host shares the host's.
+  let sharedNetns: number | undefined;
+  if (net.startsWith("container:")) {
+    const other = Object.values(st.containers).find((o) => o.name === net.slice(10) || o.id.startsWith(net.slice(10)));
+    if (!other) throw new StartError(`No such container: ${net.slice(10)}`, 125);
+    if (!other.state.Running) throw new StartError(`cannot join network namespace of a non running container: ${other.id}`, 125);
+    sharedNetns = k.w.procs[other.state.Pid].ns.net;
+  }
+  const userNet = net !== "bridge" && net !== "host" && net !== "none" && sharedNetns === undefined ? findNetwork(k, net) : undefined;
   const newNs: Array<"uts" | "ipc" | "net" | "pid" | "cgroup"> = ["uts", "ipc", "pid", "cgroup"];
-  if (net !== "host") newNs.push("net");
+  if (net !== "host" && sharedNetns === undefined) newNs.push("net");
   let tty: number | null = null;
   if (c.config.Tty) {
     tty = newTty(k, 24, 80);
@@ -189,6 +201,7 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   const spec: InitSpec = { path: "", argv: [], env: {}, init: false };
   const child = forkProcess(k, { parent: shim, main: initMain(spec), comm: "runc:[2:INIT]", newNs });
   const p = k.w.procs[child];
+  if (sharedNetns !== undefined) p.ns.net = sharedNetns;
   const { mntNs, root } = buildMountNs(k, c, overlayFs, options, p.pidns, p.ns.net, tty);
   p.ns.mnt = mntNs;
   p.root = root;
@@ -254,7 +267,17 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
     const { hostIface, mac } = connectContainer(k, p.ns.net, network, ip);
     const prefix = Number(network.subnet.split("/")[1]);
     c.network = { name: "bridge", ip, mac, gateway: network.gateway, prefix, endpointId: c.network?.endpointId ?? "", iface: hostIface };
-  } else c.network = net === "host" ? { name: "host", ip: "", mac: "", gateway: "", prefix: 0, endpointId: "" } : { name: "none", ip: "", mac: "", gateway: "", prefix: 0, endpointId: "" };
+  } else if (userNet) {
+    c.state.Pid = child;
+    const e = userNet.endpoints?.[c.id] ?? connectNetwork(k, userNet, c);
+    plugEndpoint(k, c, userNet, e);
+    const prefix = Number(userNet.subnet.split("/")[1]);
+    c.network = { name: userNet.name, ip: e.ip, mac: e.mac, gateway: userNet.gateway, prefix, endpointId: e.endpointId, iface: e.hostIface };
+  } else c.network = { name: net, ip: "", mac: "", gateway: "", prefix: 0, endpointId: "" };
+  // Networks connected while the container was stopped get their interfaces now.
+  c.state.Pid = child;
+  for (const other of networks(k))
+    if (other !== userNet && other.endpoints?.[c.id] && !other.endpoints[c.id].hostIface) plugEndpoint(k, c, other, other.endpoints[c.id]);
   // helper (networking): published ports (docker-proxy, NAT rules) and the embedded DNS.
   startNetworkServices(k, c, p.ns.net);
   // The init then execs the command (its checks were made above, so this succeeds).
@@ -332,7 +355,12 @@ function shimMain(k: Kernel, id: string): Main {
       // exec'd processes are the shim's children too; only the init's end is the container's.
       if (!r || r.pid !== engineState(k).containers[id]?.state.Pid) continue;
       const restart = containerExited(k, id, r.signal ? 128 + signalNumber(r.signal) : (r.code ?? 0));
-      if (restart === null) return 0;
+      if (restart === null) {
+        // --rm: the daemon removes the container once it has exited.
+        const c = engineState(k).containers[id];
+        if (c?.hostConfig.AutoRemove) new DockerClient(k, sys.getpid()).containerRemove(id, { force: true });
+        return 0;
+      }
       yield* sys.sleep(restart);
       const c = engineState(k).containers[id];
       if (!c || !c.state.Restarting) return 0;
@@ -362,6 +390,7 @@ export function containerExited(k: Kernel, id: string, code: number): number | n
   // helper (networking): stop the container's docker-proxies, NAT rules and embedded DNS.
   stopNetworkServices(k, c);
   disconnectContainer(k, c.network?.iface);
+  for (const n of networks(k)) if (n.endpoints?.[c.id]?.hostIface) unplugEndpoint(k, c, n.endpoints[c.id]);
   if (c.tty !== null) k.outside.tty.delete(c.tty);
   const policy = c.hostConfig.RestartPolicy;
   const manual = (c as ContainerRecord & { stopping?: boolean }).stopping === true;
@@ -390,7 +419,6 @@ export function containerExited(k: Kernel, id: string, code: number): number | n
     c.state.Status = "restarting";
     return Math.min(100 * 2 ** c.restartCount, 60_000);
   }
-  if (c.hostConfig.AutoRemove) k.wake(`docker:autoremove`);
   return null;
 }
 

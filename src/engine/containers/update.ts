@@ -1,4 +1,5 @@
 /** docker rename and docker update: changing a container's name and, live, its resource limits. */
+import { configureCgroup } from "./runtime";
 import { EngineError, type DockerClient } from "../client";
 import { emitEvent } from "../events";
 import { engineState } from "../state";
@@ -52,14 +53,6 @@ export function containerUpdate(d: DockerClient, idOrName: string, u: ResourceUp
   if (u.cpuShares !== undefined) h.CpuShares = u.cpuShares;
   if (u.pidsLimit !== undefined) h.PidsLimit = u.pidsLimit > 0 ? u.pidsLimit : null;
   if (u.restart) h.RestartPolicy = u.restart;
-  const cg = d.k.w.cgroups[cgroupPath(c)];
-  if (cg && c.state.Running) {
-    // The same mapping runc applies at start (runtime.ts configureCgroup).
-    cg.memoryMax = h.Memory > 0 ? h.Memory : null;
-    cg.swapMax = h.Memory > 0 ? (h.MemorySwap === -1 ? null : Math.max(0, (h.MemorySwap || h.Memory * 2) - h.Memory)) : null;
-    cg.cpuMax = h.NanoCpus > 0 ? { quota: Math.round((h.NanoCpus / 1e9) * 100_000), period: 100_000 } : { quota: null, period: 100_000 };
-    cg.cpuWeight = h.CpuShares > 0 ? Math.floor(1 + ((h.CpuShares - 2) * 9999) / 262142) : 100;
-    cg.pidsMax = h.PidsLimit && h.PidsLimit > 0 ? h.PidsLimit : null;
-  }
+  if (d.k.w.cgroups[cgroupPath(c)] && c.state.Running) configureCgroup(d.k, c);
   emitEvent(d.k, "container", "update", c.id, { image: c.imageRef, name: c.name });
 }

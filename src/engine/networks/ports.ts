@@ -9,7 +9,7 @@ import { Errno, type Kernel } from "../../kernel";
 import { cgroupCreate, cgroupMigrate } from "../../kernel/cgroup/cgroups";
 import { closeFd, installFd } from "../../kernel/io/files";
 import { listen } from "../../kernel/net/sockets";
-import { forkProcess } from "../../kernel/proc/process";
+import { forkProcess, reap } from "../../kernel/proc/process";
 import { sendSignal } from "../../kernel/proc/signal";
 import { randomHex } from "../../kernel/rng";
 import { StartError } from "../containers/runtime";
@@ -252,7 +252,11 @@ function stopProxy(k: Kernel, pid: number) {
   const victims = [pid];
   for (let i = 0; i < victims.length; i++)
     for (const q of Object.values(k.w.procs)) if (q.ppid === victims[i] && q.state !== "Z" && !victims.includes(q.pid)) victims.push(q.pid);
-  for (const v of victims.reverse()) sendSignal(k, v, "KILL", 0);
+  for (const v of victims.reverse()) {
+    sendSignal(k, v, "KILL", 0);
+    // dockerd waits for its proxies; relays are reaped by nobody else either.
+    if (k.w.procs[v]?.state === "Z") reap(k, v);
+  }
 }
 
 interface ProxySpec {

@@ -9,7 +9,7 @@ import { type FsDriver, makeStat, typeBits } from "../fs/driver";
 import { childNode, hashIno, parentNode, syntheticWriteOps } from "../fs/synthetic";
 import { globalPid, pidIn } from "../proc/process";
 import { sendSignal } from "../proc/signal";
-import { cgroupControllers, cgroupCreate, cgroupMigrate, cgroupRemove, oomKill, ROOT_CONTROLLERS } from "./cgroups";
+import { cgroupControllers, cgroupCreate, cgroupMigrate, cgroupRemove, cgroupSetFrozen, oomKill, ROOT_CONTROLLERS } from "./cgroups";
 
 type K = Kernel;
 
@@ -102,10 +102,10 @@ const KNOBS: Record<string, Knob> = {
   "cgroup.freeze": {
     ctrl: "",
     read: (_k, cg) => `${cg.frozen ? 1 : 0}\n`,
-    write: (_k, cg, data) => {
+    write: (k, cg, data) => {
       const s = data.trim();
       if (s !== "0" && s !== "1") throw new Errno("EINVAL");
-      cg.frozen = s === "1";
+      cgroupSetFrozen(k, cg.path, s === "1");
     },
   },
   "cgroup.kill": {

@@ -199,3 +199,27 @@ export function cgroupThrottle(k: Kernel, throttled: Set<string>, dt: number, no
     if (now + dt >= before + cg.cpuMax.period) cg.cpuStat.periods++;
   }
 }
+
+/** Is the cgroup, or one of its ancestors, frozen (cgroup.freeze = 1)? */
+export function cgroupFrozen(k: Kernel, path: string): boolean {
+  return cgroupChain(path).some((p) => k.w.cgroups[p]?.frozen);
+}
+
+/** cgroup.freeze: frozen tasks are parked by the scheduler; thawing puts them back to run. */
+export function cgroupSetFrozen(k: Kernel, path: string, frozen: boolean) {
+  const cg = k.w.cgroups[path];
+  if (!cg) return;
+  cg.frozen = frozen;
+  if (frozen) return;
+  for (const pid of [...k.parked]) {
+    const p = k.w.procs[pid];
+    if (!p || p.state === "Z") {
+      k.parked.delete(pid);
+      continue;
+    }
+    if (cgroupFrozen(k, p.cgroup)) continue;
+    k.parked.delete(pid);
+    if (k.rt.get(pid)?.cpuDebt && p.wait?.kind === "cpu") k.hungry.add(pid);
+    else k.runQueue.push(pid);
+  }
+}

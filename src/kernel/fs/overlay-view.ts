@@ -119,28 +119,47 @@ export function isOpaqueDir(h: FsHost, r: Real): boolean {
   return realXattr(h, r, OPAQUE_XATTR) === "y";
 }
 
-/** The lookup of `name` in a stack of lower directories (topmost first). */
-function lowerChild(h: FsHost, dirs: readonly Real[], name: string): LowerView {
-  const found: Real[] = [];
+/**
+ * Looks `name` up in lower directories (topmost first), adding the directories it finds to
+ * `found`. Returns null when the merge goes on below, "stop" when it ends here (whiteout, opaque
+ * directory, or a non-directory under a directory), or the non-directory that is the result.
+ */
+function scan(h: FsHost, dirs: readonly Real[], name: string, found: Real[]): LowerView | "stop" | null {
   for (const d of dirs) {
     const node = realLookup(h, d, name);
     if (node === null) continue;
     const r = { fs: d.fs, node };
     const st = realStat(h, r);
-    if (isWhiteoutStat(st)) break;
+    if (isWhiteoutStat(st)) return "stop";
     if (st.type === "dir") {
       found.push(r);
-      if (isOpaqueDir(h, r)) break;
+      if (isOpaqueDir(h, r)) return "stop";
       continue;
     }
     // A non-directory hides what is below it, and is itself hidden below a directory.
-    if (found.length === 0) return { kind: "other", real: r, type: st.type };
-    break;
+    return found.length === 0 ? { kind: "other", real: r, type: st.type } : "stop";
   }
+  return null;
+}
+
+function dirView(found: Real[]): LowerView {
   return found.length > 0 ? { kind: "dir", dirs: found } : NONE;
 }
 
-function lowerListingOf(h: FsHost, dirs: readonly Real[]): LowerListing {
+/** The lookup of `name` in a stack of lower directories (topmost first). */
+function lowerChild(h: FsHost, dirs: readonly Real[], name: string): LowerView {
+  const found: Real[] = [];
+  const end = scan(h, dirs, name, found);
+  return end === null || end === "stop" ? dirView(found) : end;
+}
+
+interface Listing extends LowerListing {
+  /** Names whited out in these layers (they hide the names of layers further down). */
+  hidden: Set<string>;
+}
+
+/** The merged listing of lower directories; `lastIsBottom`: whether the last one is the stack's bottom. */
+function lowerListingOf(h: FsHost, dirs: readonly Real[], lastIsBottom = true): Listing {
   const byName = new Map<string, LowerEntry>();
   const hidden = new Set<string>();
   const bottom: LowerEntry[] = [];
@@ -156,27 +175,38 @@ function lowerListingOf(h: FsHost, dirs: readonly Real[]): LowerListing {
       }
       const entry = { name: e.name, type: e.type, fs: d.fs, ino: e.ino };
       byName.set(e.name, entry);
-      (i === dirs.length - 1 ? bottom : middle).push(entry);
+      (lastIsBottom && i === dirs.length - 1 ? bottom : middle).push(entry);
     }
   });
-  return { bottom, middle, byName };
+  return { bottom, middle, byName, hidden };
 }
 
 // --- the lower-stack cache ----------------------------------------------------------------------
+//
+// The immutable layers at the bottom of the stack (all of it for an image, all but the container's
+// init directory for a container) are memoized; lower directories above them are looked up live.
 
 interface StackCache {
   views: Map<string, LowerView>;
-  listings: Map<string, LowerListing>;
+  listings: Map<string, Listing>;
 }
 
+interface StackPlan {
+  /** Filesystems of the lowers above the memoized tail (looked up every time). */
+  headFs: ReadonlySet<string>;
+  /** The memo of the tail of immutable layers; null when there is none. */
+  tail: StackCache | null;
+}
+
+const NO_CACHE: StackPlan = { headFs: new Set(), tail: null };
 const MAX_STACKS = 64;
 const MAX_PATHS = 200_000;
 const tableIds = new WeakMap<object, number>();
 let nextTableId = 1;
-/** Caches by stack key (the identities of the layer tables and root nodes, topmost first). */
+/** Memos by tail key (the identities of the layer tables and root nodes, topmost first). */
 const stacks = new Map<string, StackCache>();
-/** The cache (or null: not cacheable) of each overlay superblock, per host. */
-const stackOfSb = new WeakMap<object, WeakMap<object, StackCache | null>>();
+/** The plan of each overlay superblock, per host. */
+const planOfSb = new WeakMap<object, WeakMap<object, StackPlan>>();
 
 function tableId(t: object): number {
   let id = tableIds.get(t);
@@ -189,29 +219,35 @@ export function baseOf<T extends object>(o: T): T {
   return isDraft(o) ? (original(o as Draft<T>) as T) : o;
 }
 
-function stackCache(h: FsHost, sb: OverlayFs): StackCache | null {
-  const base = baseOf(sb);
-  let perHost = stackOfSb.get(h);
-  if (!perHost) stackOfSb.set(h, (perHost = new WeakMap()));
-  const known = perHost.get(base);
-  if (known !== undefined) return known;
+function makePlan(h: FsHost, sb: OverlayFs): StackPlan {
+  let start = sb.lower.length;
+  while (start > 0 && h.w.fs[sb.lower[start - 1].fs]?.kind === "layer") start--;
+  if (start === sb.lower.length) return NO_CACHE;
+  const headFs = new Set(sb.lower.slice(0, start).map((l) => l.fs));
   let key = "";
-  for (const l of base.lower) {
+  for (const l of sb.lower.slice(start)) {
+    // A filesystem both above and in the tail would make the split ambiguous.
+    if (headFs.has(l.fs)) return NO_CACHE;
     const lsb = h.w.fs[l.fs];
-    if (lsb?.kind !== "layer") {
-      perHost.set(base, null);
-      return null;
-    }
+    if (lsb?.kind !== "layer") return NO_CACHE;
     key += `${tableId(h.layer(lsb.digest))}@${l.node},`;
   }
-  let cache = stacks.get(key);
-  if (!cache) {
+  let tail = stacks.get(key);
+  if (!tail) {
     if (stacks.size >= MAX_STACKS) stacks.delete(stacks.keys().next().value!);
-    cache = { views: new Map(), listings: new Map() };
-    stacks.set(key, cache);
+    tail = { views: new Map(), listings: new Map() };
+    stacks.set(key, tail);
   }
-  perHost.set(base, cache);
-  return cache;
+  return { headFs, tail };
+}
+
+function stackPlan(h: FsHost, sb: OverlayFs): StackPlan {
+  const base = baseOf(sb);
+  let perHost = planOfSb.get(h);
+  if (!perHost) planOfSb.set(h, (perHost = new WeakMap()));
+  let plan = perHost.get(base);
+  if (!plan) perHost.set(base, (plan = makePlan(h, base)));
+  return plan;
 }
 
 function remember<V>(m: Map<string, V>, key: string, v: V): V {
@@ -220,18 +256,51 @@ function remember<V>(m: Map<string, V>, key: string, v: V): V {
   return v;
 }
 
-/** What the lower layers show at `path`, a child of `dir` (whose `lower` must be the stack's view). */
+/** Where the tail's directories start in a directory's lower list. */
+function tailStart(dirs: readonly Real[], headFs: ReadonlySet<string>): number {
+  let i = 0;
+  while (i < dirs.length && headFs.has(dirs[i].fs)) i++;
+  return i;
+}
+
+/**
+ * What the lower layers show at `path`, a child of `dir`. The tail part of `dir.lower`, when not
+ * empty, is the tail's own view of `dir.path` (the head never cut the merge above), so the tail's
+ * answer for `path` can be memoized by path.
+ */
 function lowerViewAt(h: FsHost, sb: OverlayFs, dir: OvlObj, path: string, name: string): LowerView {
-  const cache = stackCache(h, sb);
-  if (!cache) return lowerChild(h, dir.lower, name);
-  return cache.views.get(path) ?? remember(cache.views, path, lowerChild(h, dir.lower, name));
+  const { headFs, tail } = stackPlan(h, sb);
+  if (!tail) return lowerChild(h, dir.lower, name);
+  const split = tailStart(dir.lower, headFs);
+  const tailView = () => {
+    const known = tail.views.get(path);
+    return known ?? remember(tail.views, path, lowerChild(h, dir.lower.slice(split), name));
+  };
+  if (split === 0) return tailView();
+  const found: Real[] = [];
+  const end = scan(h, dir.lower.slice(0, split), name, found);
+  if (end === "stop") return dirView(found);
+  if (end !== null) return end;
+  if (split === dir.lower.length) return dirView(found);
+  const tv = tailView();
+  if (tv.kind === "dir") return { kind: "dir", dirs: found.length > 0 ? [...found, ...tv.dirs] : tv.dirs };
+  return tv.kind === "other" && found.length === 0 ? tv : dirView(found);
 }
 
 /** The merged listing of the lower directories of `dir`. */
 export function lowerListing(h: FsHost, sb: SuperBlock, dir: OvlObj): LowerListing {
-  const cache = stackCache(h, ovl(sb));
-  if (!cache) return lowerListingOf(h, dir.lower);
-  return cache.listings.get(dir.path) ?? remember(cache.listings, dir.path, lowerListingOf(h, dir.lower));
+  const { headFs, tail } = stackPlan(h, ovl(sb));
+  if (!tail) return lowerListingOf(h, dir.lower);
+  const split = tailStart(dir.lower, headFs);
+  if (split === dir.lower.length) return lowerListingOf(h, dir.lower);
+  const known = tail.listings.get(dir.path);
+  const low = known ?? remember(tail.listings, dir.path, lowerListingOf(h, dir.lower.slice(split)));
+  if (split === 0) return low;
+  const head = lowerListingOf(h, dir.lower.slice(0, split), false);
+  const shown = (e: LowerEntry) => !head.byName.has(e.name) && !head.hidden.has(e.name);
+  const byName = new Map(head.byName);
+  for (const [name, e] of low.byName) if (shown(e)) byName.set(name, e);
+  return { bottom: low.bottom.filter(shown), middle: [...head.middle, ...low.middle.filter(shown)], byName };
 }
 
 // --- objects ------------------------------------------------------------------------------------

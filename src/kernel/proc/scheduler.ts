@@ -7,7 +7,7 @@
 import { ProcessExit } from "../api";
 import { Errno } from "../errno";
 import { type Kernel, TICK_USEC } from "../kernel";
-import { cgroupChain, cgroupCpuAccount, cgroupQuotaLeft, cgroupThrottle } from "../cgroup/cgroups";
+import { cgroupChain, cgroupCpuAccount, cgroupFrozen, cgroupQuotaLeft, cgroupThrottle } from "../cgroup/cgroups";
 import { applyExec, ExecRequest, exitProcess } from "./process";
 
 export type RunState = "idle" | "busy" | "done" | "waiting";
@@ -87,6 +87,11 @@ export function run(k: Kernel, opts: RunOptions = {}): RunState {
       if (steps >= maxSteps) return "busy";
       const pid = k.runQueue.shift();
       if (pid !== undefined) {
+        const proc = k.w.procs[pid];
+        if (proc && cgroupFrozen(k, proc.cgroup)) {
+          k.parked.add(pid);
+          continue;
+        }
         resumeProc(k, pid);
         steps++;
         continue;
@@ -143,6 +148,13 @@ function updateLoad(k: Kernel, uptime: number) {
  */
 function cpuTick(k: Kernel, dt: number): number {
   const w = k.w;
+  for (const pid of k.hungry) {
+    const proc = k.w.procs[pid];
+    if (proc && cgroupFrozen(k, proc.cgroup)) {
+      k.hungry.delete(pid);
+      k.parked.add(pid);
+    }
+  }
   const pids = [...k.hungry].sort((a, b) => a - b);
   const weight = (pid: number) => w.cgroups[w.procs[pid].cgroup]?.cpuWeight ?? 100;
   // Water-filling: capacity split by weight, capped at one CPU per process.
