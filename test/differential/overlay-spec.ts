@@ -36,8 +36,11 @@ export interface Case {
   lowers: Tree[];
   /** null: a read-only overlay (lowerdir only). */
   upper: Tree | null;
-  /** How the simulation holds the lower trees: immutable layers or directories on the disk. */
-  lowerKind: "layer" | "disk";
+  /**
+   * How the simulation holds the lower trees: immutable layers, directories on the disk, or (as
+   * for a container, whose init layer is a directory) the topmost on the disk and the rest layers.
+   */
+  lowerKind: "layer" | "disk" | "mixed";
   ops: Op[];
 }
 
@@ -214,7 +217,7 @@ export const caseArb: fc.Arbitrary<Case> = fc
       { weight: 9, arbitrary: fc.constant(false) },
       { weight: 1, arbitrary: fc.constant(true) },
     ),
-    lowerKind: fc.constantFrom("layer" as const, "disk" as const),
+    lowerKind: fc.constantFrom("layer" as const, "disk" as const, "mixed" as const),
     ops: fc.array(op, { minLength: 1, maxLength: 16 }),
   })
   .chain(({ nLowers, readonly, lowerKind, ops }) => {

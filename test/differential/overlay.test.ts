@@ -141,7 +141,7 @@ function applySim(sim: Sim, o: Op): OpResult {
 function runSim(c: Case): Outcome {
   const sim = newSimHost();
   c.lowers.forEach((t, i) => {
-    if (c.lowerKind === "layer") {
+    if (c.lowerKind === "layer" || (c.lowerKind === "mixed" && i > 0)) {
       sim.posix.mkdirs(`/l${i}`);
       mountLayer(sim, `/l${i}`, treeToEntries(t));
     } else writeTree(sim, `/l${i}`, t);

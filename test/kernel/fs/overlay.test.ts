@@ -380,4 +380,45 @@ describe("lowers as plain directories", () => {
     const lowerIno = sim.posix.stat("/lower/x").ino;
     expect(sim.posix.stat("/merged/x").ino).toBe(lowerIno);
   });
+
+  it("puts a directory above image layers, as a container's init layer is", () => {
+    const sim = newSimHost();
+    writeTree(sim, "/init", [
+      { path: "", kind: "dir", mode: 0o755, uid: 0, mtime: T },
+      { path: "etc", kind: "dir", mode: 0o755, uid: 0, mtime: T },
+      { path: "etc/hostname", kind: "file", mode: 0o644, uid: 0, mtime: T, content: "" },
+      { path: "etc/motd", kind: "whiteout", mode: 0, uid: 0, mtime: T },
+      { path: "dev", kind: "dir", mode: 0o755, uid: 0, mtime: T, opaque: true },
+      { path: "lib", kind: "file", mode: 0o644, uid: 0, mtime: T, content: "not a dir" },
+    ]);
+    const layers = [
+      [
+        dir("etc"),
+        file("etc/os-release", "ID=test\n"),
+        file("etc/motd", "hi\n"),
+        dir("dev"),
+        file("dev/old", ""),
+      ],
+      [dir("etc"), file("etc/hostname", "image\n"), dir("lib"), file("lib/libc.so", "elf")],
+    ];
+    layers.forEach((entries, i) => {
+      sim.posix.mkdirs(`/l${i}`);
+      mountLayer(sim, `/l${i}`, entries);
+    });
+    writeTree(sim, "/upper", [{ path: "", kind: "dir", mode: 0o755, uid: 0, mtime: T }]);
+    sim.posix.mkdirs("/work");
+    sim.posix.mkdirs("/merged");
+    mountOverlay(sim, "/merged", "lowerdir=/init:/l0:/l1,upperdir=/upper,workdir=/work");
+    // Twice: the second walk is served by the memo of the two layers.
+    for (let round = 0; round < 2; round++) {
+      expect(merged(sim)).toEqual([
+        "dev dir 755 0:0 n=2 s=0 t=1000000000",
+        "etc dir 755 0:0 n=1 s=0 t=1000000000",
+        'etc/hostname file 644 0:0 n=1 s=0 t=1000000000 ""',
+        'etc/os-release file 644 0:0 n=1 s=8 t=1000000001 "ID=test\\n"',
+        'lib file 644 0:0 n=1 s=9 t=1000000000 "not a dir"',
+      ]);
+      expect(sim.posix.readdir("/merged/etc")).toEqual(["hostname", "os-release"]);
+    }
+  });
 });
