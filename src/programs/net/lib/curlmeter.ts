@@ -23,5 +23,5 @@ export function progressLine(received: number, done: number, elapsedUsec: number
   const pct = total > 0 ? Math.floor((received * 100) / total) : 0;
   const speed = elapsedUsec > 0 ? Math.floor((received * 1e6) / elapsedUsec) : 0;
   const t = "--:--:--";
-  return `\r${String(pct).padStart(3)} ${max5(total)} ${String(pct).padStart(3)} ${max5(received)} ${"0".padStart(3)} ${max5(0)}  ${max5(speed)}  ${max5(0)} ${t} ${t} ${t} ${max5(speed)}`;
+  return `\r${String(pct).padStart(3)} ${max5(total)} ${String(pct).padStart(4)} ${max5(received)} ${"0".padStart(4)} ${max5(0)}  ${max5(speed)}  ${max5(0)} ${t} ${t} ${t} ${max5(speed)}`;
 }
