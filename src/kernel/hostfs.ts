@@ -165,6 +165,7 @@ export function hostTree(binaries: Record<string, string>, mtime: number, hostna
     l("etc/mtab", "../proc/self/mounts"),
     f("etc/nsswitch.conf", "passwd:         files\ngroup:          files\nshadow:         files\nhosts:          files dns\n"),
     f("root/.profile", '# ~/.profile: executed by Bourne-compatible login shells.\nmesg n 2> /dev/null || true\n'),
+    f("root/.shrc", "# ~/.shrc: read by interactive shells ($ENV).\nPS1='\\u@\\h:\\w\\$ '\n"),
     f("usr/lib/systemd/systemd", "", 0o755),
     l("usr/sbin/init", "../lib/systemd/systemd"),
   ];

@@ -12,8 +12,8 @@ export const HOST_ENV: Record<string, string> = {
   SHELL: "/bin/sh",
 };
 
-/** The prompt of a Debian root shell: root@sandbox:~# */
-export const HOST_PS1 = "\\u@\\h:\\w\\$ ";
+/** Interactive shells read this file (ash's $ENV); root's sets the Debian prompt root@sandbox:~# */
+export const HOST_SHRC = "/root/.shrc";
 
 /** The host with dockerd running, as a student's machine has it after installing Docker. */
 export function bootSandboxHost(seed = 1): Kernel {

@@ -4,7 +4,7 @@
  */
 import { utf8Encode, toUint8 } from "../kernel/bytes";
 import { advance, exitStatus, type Kernel, openTty, resizeTty, run, spawn, typeInto } from "../kernel";
-import { bootSandboxHost, HOST_ENV, HOST_PS1 } from "./host";
+import { bootSandboxHost, HOST_ENV, HOST_SHRC } from "./host";
 import { loadHelpTexts } from "../cli/flags/help";
 
 export interface SandboxOptions {
@@ -25,6 +25,8 @@ export class Sandbox {
   private readonly tty: number;
   private shellPid = 0;
   private readonly listeners = new Set<(bytes: Uint8Array) => void>();
+  /** Output written before anyone listened (the first prompt): given to the first listener. */
+  private early: Uint8Array[] = [];
   private readonly instant: boolean;
   private readonly speed: number;
 
@@ -36,6 +38,7 @@ export class Sandbox {
       this.kernel,
       (bytes) => {
         const arr = toUint8(bytes);
+        if (this.listeners.size === 0) this.early.push(arr);
         for (const l of this.listeners) l(arr);
       },
       opts.rows ?? 24,
@@ -55,7 +58,7 @@ export class Sandbox {
     this.shellPid = spawn(this.kernel, {
       path: "/bin/sh",
       argv: ["sh"],
-      env: { ...HOST_ENV, TERM: "xterm-256color", PS1: HOST_PS1 },
+      env: { ...HOST_ENV, TERM: "xterm-256color", ENV: HOST_SHRC },
       cwd: "/root",
       tty: this.tty,
     });
@@ -64,6 +67,8 @@ export class Sandbox {
 
   onOutput(cb: (bytes: Uint8Array) => void): () => void {
     this.listeners.add(cb);
+    for (const chunk of this.early) cb(chunk);
+    this.early = [];
     return () => this.listeners.delete(cb);
   }
 

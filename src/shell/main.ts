@@ -178,6 +178,7 @@ export function* shMain(sys: Sys): Gen<number> {
   let minusC = false;
   let forceStdin = false;
   let interactive: boolean | undefined;
+  let login = (sys.argv[0] ?? "").startsWith("-");
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i];
@@ -186,14 +187,17 @@ export function* shMain(sys: Sys): Gen<number> {
       break;
     }
     if ((a[0] !== "-" && a[0] !== "+") || a.length < 2) break;
-    if (a === "--login" || a === "-l") continue;
+    if (a === "--login" || a === "-l") {
+      login = true;
+      continue;
+    }
     const on = a[0] === "-";
     const rest: string[] = [];
     for (const c of a.slice(1)) {
       if (c === "c") minusC = true;
       else if (c === "s") forceStdin = true;
       else if (c === "i") interactive = on;
-      else if (c === "l") continue;
+      else if (c === "l") login = true;
       else rest.push(c);
     }
     if (rest.includes("o")) {
@@ -250,6 +254,13 @@ export function* shMain(sys: Sys): Gen<number> {
 
   let status: number;
   try {
+    // A login shell reads /etc/profile and ~/.profile; an interactive one then reads $ENV (as ash).
+    if (login) {
+      yield* sourceIfExists(sh, "/etc/profile");
+      yield* sourceIfExists(sh, `${sh.vars.get("HOME") ?? "/"}/.profile`);
+    }
+    const envFile = sh.vars.get("ENV");
+    if (interactive && envFile) yield* sourceIfExists(sh, envFile);
     if (minusC) {
       status = yield* sh.evalString(command!, { exit: true });
     } else if (scriptFile !== null) {
@@ -285,6 +296,18 @@ export function* shMain(sys: Sys): Gen<number> {
     else throw e;
   }
   return yield* sh.finish(status);
+}
+
+/** `. FILE` for startup files: a missing file is not an error. */
+function* sourceIfExists(sh: Shell, path: string): Gen<void> {
+  let text: string;
+  try {
+    text = sh.sys.readFile(path);
+  } catch (e) {
+    if (e instanceof Errno) return;
+    throw e;
+  }
+  yield* sh.evalString(text, {});
 }
 
 function safeIsatty(sys: Sys, fd: number): boolean {
