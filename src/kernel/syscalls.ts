@@ -151,7 +151,8 @@ export class SysImpl implements Sys {
       if (flags.create && flags.excl) throw new Errno("EEXIST");
     } catch (e) {
       if (!(e instanceof Errno) || e.code !== "ENOENT" || !flags.create) throw e;
-      loc = k.vfs.create(w, path, { type: "file", perm: mode & ~p.umask & 0o7777 });
+      // O_CREAT through a dangling symlink creates the file it points to.
+      loc = k.vfs.create(w, flags.nofollow ? path : danglingTarget(k, w, path), { type: "file", perm: mode & ~p.umask & 0o7777 });
       created = true;
     }
     const st = k.vfs.stat(loc);
@@ -163,7 +164,11 @@ export class SysImpl implements Sys {
     if (!created) {
       if (read && !k.vfs.permitted(w.cred, st, 4)) throw new Errno("EACCES");
       if (write && !k.vfs.permitted(w.cred, st, 2)) throw new Errno("EACCES");
-      if (write && st.type === "file") k.vfs.writable(loc);
+      if (write && st.type === "file") {
+        k.vfs.writable(loc);
+        const drv = k.vfs.drv(loc.fs);
+        drv.prepareWrite?.(k, k.vfs.sb(loc.fs), loc.node);
+      }
     }
     let file: number;
     if (st.type === "char" || st.type === "block") file = this.openDevice(st, read, write, flags);
@@ -971,4 +976,22 @@ function replaceFds(k: Kernel, child: Process, parent: Process, map: Record<numb
     fileAddRef(k, file);
     installFd(k, child, file, { at: to });
   }
+}
+
+/** Where O_CREAT lands for a path whose last component may be a dangling symlink (chains followed). */
+function danglingTarget(k: Kernel, w: ReturnType<typeof walkerOf>, path: string): string {
+  let cur = path;
+  for (let i = 0; i < 40; i++) {
+    let st: Stat;
+    try {
+      st = k.vfs.stat(k.vfs.walk(w, cur, false));
+    } catch (e) {
+      if (e instanceof Errno && e.code === "ENOENT") return cur;
+      throw e;
+    }
+    if (st.type !== "symlink") return cur;
+    const target = k.vfs.readlink(k.vfs.walk(w, cur, false));
+    cur = target.startsWith("/") ? target : `${cur.slice(0, cur.lastIndexOf("/") + 1)}${target}`;
+  }
+  throw new Errno("ELOOP");
 }

@@ -114,3 +114,15 @@ describe("path resolution and errors", () => {
     ).toBe("ERR EBUSY");
   });
 });
+
+describe("open with O_CREAT", () => {
+  it("creates the target of a dangling symlink, as Linux does", () => {
+    expect(
+      call((s) => {
+        s.symlink("real", "/tmp/link");
+        s.writeFile("/tmp/link", "via link");
+        return [s.readFile("/tmp/real"), s.lstat("/tmp/link").type];
+      }),
+    ).toBe('["via link","symlink"]');
+  });
+});

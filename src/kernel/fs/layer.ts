@@ -88,7 +88,10 @@ export function buildLayer(entries: readonly FileEntry[], digest = layerDigest(e
     byPath.set(path, d);
     return d;
   };
-  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Hard links last, so that their targets exist whatever their names sort as.
+  const sorted = [...entries].sort(
+    (a, b) => Number(a.type === "hardlink") - Number(b.type === "hardlink") || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
   for (const e of sorted) {
     const path = e.path.replace(/^\.?\/+/, "").replace(/\/+$/, "");
     if (path === "") {

@@ -109,6 +109,7 @@ export function doMount(k: Kernel, p: Process, req: MountRequest) {
   const now = k.now();
   let sb: SuperBlock;
   let options = ["relatime"];
+  let readonlyOverride = false;
   switch (req.fstype) {
     case "tmpfs":
     case "devpts":
@@ -146,6 +147,8 @@ export function doMount(k: Kernel, p: Process, req: MountRequest) {
     case "overlay":
       sb = addFs(k, (id) => overlayMountData(k, id, anonDev(k), w, req.data));
       options = ["relatime", ...req.data.split(",").filter((o) => o !== "")];
+      // Without an upper directory an overlay can only be read (Linux marks the mount ro).
+      if (!(sb as import("../world").OverlayFs).upper) readonlyOverride = true;
       break;
     case "":
       throw new Errno("EINVAL");
@@ -159,7 +162,7 @@ export function doMount(k: Kernel, p: Process, req: MountRequest) {
     root: k.driver(sb).root(k, sb),
     source: req.source,
     fstype: req.fstype,
-    readonly,
+    readonly: readonly || readonlyOverride,
     options,
   });
 }

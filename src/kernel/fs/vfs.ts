@@ -232,7 +232,8 @@ export class Vfs {
 
   unlink(w: Walker, path: string) {
     const { dir, name } = this.walkParent(w, path);
-    if (name === "" || name === "." || name === "..") throw new Errno(name === "" ? "EISDIR" : "EISDIR");
+    if (name === "" || name === "." || name === "..") throw new Errno("EISDIR");
+    this.writable(dir);
     const child = this.lookupChild(dir, name);
     if (!child) throw new Errno("ENOENT");
     if (this.stat(child).type === "dir") throw new Errno("EISDIR");
@@ -248,6 +249,7 @@ export class Vfs {
     if (name === "") throw new Errno("EBUSY");
     if (name === ".") throw new Errno("EINVAL");
     if (name === "..") throw new Errno("ENOTEMPTY");
+    this.writable(dir);
     const child = this.lookupChild(dir, name);
     if (!child) throw new Errno("ENOENT");
     if (this.stat(child).type !== "dir") throw new Errno("ENOTDIR");
@@ -270,6 +272,7 @@ export class Vfs {
     const b = this.walkParent(w, to);
     if (a.name === "" || b.name === "" || a.name === "." || a.name === ".." || b.name === "." || b.name === "..")
       throw new Errno("EBUSY");
+    this.writable(a.dir);
     const src = this.lookupChild(a.dir, a.name);
     if (!src) throw new Errno("ENOENT");
     if (a.dir.mnt !== b.dir.mnt) throw new Errno("EXDEV");
@@ -286,8 +289,8 @@ export class Vfs {
 
   link(w: Walker, existing: string, path: string) {
     const src = this.walk(w, existing, false);
-    if (this.stat(src).type === "dir") throw new Errno("EPERM");
     const { dir, name } = this.walkParent(w, path);
+    if (this.stat(src).type === "dir") throw new Errno("EPERM");
     if (this.lookupChild(dir, name)) throw new Errno("EEXIST");
     if (dir.mnt !== src.mnt) throw new Errno("EXDEV");
     this.checkAccess(w.cred, dir, 3);
