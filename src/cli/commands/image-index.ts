@@ -1,8 +1,11 @@
 /** The image, system, volume and network commands by command id (spread into COMMANDS). */
 import { events } from "./events";
 import { history } from "./history";
+import { imageImport } from "./image-import";
 import { imageInspectCommand } from "./image-inspect";
+import { imageLoad } from "./image-load";
 import { imagePrune } from "./image-prune";
+import { imageSave } from "./image-save";
 import { images } from "./images";
 import { info } from "./info";
 import type { CommandHandler } from "./lib/context";
@@ -28,6 +31,9 @@ export const IMAGE_SYSTEM_COMMANDS: Record<string, CommandHandler> = {
   "image history": history,
   "image inspect": imageInspectCommand,
   "image prune": imagePrune,
+  "image save": imageSave,
+  "image load": imageLoad,
+  "image import": imageImport,
   search,
   login,
   logout,

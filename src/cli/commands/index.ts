@@ -3,9 +3,12 @@
  * aliases, e.g. "container ls" for `docker ps`). One line per command.
  */
 import { containerAttach } from "./container-attach";
+import { containerCommit } from "./container-commit";
+import { containerCp } from "./container-cp";
 import { containerCreate } from "./container-create";
 import { containerDiff } from "./container-diff";
 import { containerExec } from "./container-exec";
+import { containerExportCommand } from "./container-export";
 import { containerInspect } from "./container-inspect";
 import { containerKill } from "./container-kill";
 import { containerLogs } from "./container-logs";
@@ -31,9 +34,12 @@ import type { CommandHandler } from "./lib/context";
 export const COMMANDS: Record<string, CommandHandler> = {
   ...IMAGE_SYSTEM_COMMANDS,
   "container attach": containerAttach,
+  "container commit": containerCommit,
+  "container cp": containerCp,
   "container create": containerCreate,
   "container diff": containerDiff,
   "container exec": containerExec,
+  "container export": containerExportCommand,
   "container inspect": containerInspect,
   "container kill": containerKill,
   "container logs": containerLogs,
