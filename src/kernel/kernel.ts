@@ -93,9 +93,23 @@ export class Kernel implements FsHost {
     return this.draft ?? this.world;
   }
 
-  /** Runs `fn` with the world as a mutable draft; commits it afterwards as the next immutable world. */
+  /**
+   * Runs `fn` with the world open for change. When someone records history (`onPatches` set: time
+   * travel, persistence), the change is an immer transaction that yields patches and leaves the
+   * previous world untouched; otherwise the world is changed in place, which is several times
+   * faster (no proxies, no copies) and gives the same result.
+   */
   transact<T>(fn: () => T): T {
     if (this.draft) return fn();
+    const listener = this.onPatches;
+    if (!listener) {
+      this.draft = this.world;
+      try {
+        return fn();
+      } finally {
+        this.draft = null;
+      }
+    }
     let result!: T;
     const recipe = (d: World) => {
       this.draft = d;
@@ -105,12 +119,9 @@ export class Kernel implements FsHost {
         this.draft = null;
       }
     };
-    const listener = this.onPatches;
-    this.world = listener
-      ? produce(this.world, recipe, (p, inv) => {
-          if (p.length > 0) listener(p, inv);
-        })
-      : produce(this.world, recipe);
+    this.world = produce(this.world, recipe, (p, inv) => {
+      if (p.length > 0) listener(p, inv);
+    });
     return result;
   }
 

@@ -40,7 +40,8 @@ function registerAll() {
   register(netPrograms);
   register(serverPrograms);
   register(dockerPrograms);
-  register([busyboxProgram(() => programs, () => BUSYBOX_APPLETS.filter((a) => table().has(a) || a === "busybox"))]);
+  let applets: string[] | undefined;
+  register([busyboxProgram(() => programs, () => (applets ??= BUSYBOX_APPLETS.filter((a) => table().has(a) || a === "busybox")))]);
 }
 
 /** Programs that live in /usr/sbin on Debian (the rest go to /usr/bin). */

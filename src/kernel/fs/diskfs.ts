@@ -156,6 +156,7 @@ export const diskDriver: FsDriver = {
   getxattr: (_h, sb, node, name) => tableReader.getxattr(disk(sb), node, name),
   listxattr: (_h, sb, node) => tableReader.listxattr(disk(sb), node),
   progOf: (_h, sb, node) => disk(sb).inodes[node as number]?.prog,
+  kindOf: (_h, sb, node) => fileTypeOf(inodeOf(disk(sb), node).mode),
 
   write(h, sb, node, offset, data) {
     const fs = disk(sb);

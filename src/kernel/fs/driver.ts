@@ -68,6 +68,8 @@ export interface FsDriver {
   writeSynthetic?(h: FsHost, sb: SuperBlock, node: NodeId, data: string): void;
   /** Magic links (/proc/PID/cwd, fd/N, ns/X): where following them leads, instead of a path. */
   magicLink?(h: FsHost, sb: SuperBlock, node: NodeId): import("../world").Loc | null;
+  /** Just the file type (path walks ask this for every component; getattr builds a whole Stat). */
+  kindOf?(h: FsHost, sb: SuperBlock, node: NodeId): FileType;
   /** open(2) for writing: a stacked filesystem copies the file up now (overlayfs copies up at open). */
   prepareWrite?(h: FsHost, sb: SuperBlock, node: NodeId): void;
   /** The simulated program a binary runs on exec (stand-in binaries), if the driver knows it. */

@@ -7,8 +7,8 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 import { Errno } from "../errno";
 import type { Inode, LayerFs, SuperBlock } from "../world";
 import { utf8Encode } from "../bytes";
-import { type FsDriver, typeBits } from "./driver";
-import { type InodeTable, tableReader } from "./diskfs";
+import { fileTypeOf, type FsDriver, typeBits } from "./driver";
+import { type InodeTable, inodeOf, tableReader } from "./diskfs";
 import type { FileEntry } from "./entries";
 
 export interface Layer extends InodeTable {
@@ -192,6 +192,7 @@ export const layerDriver: FsDriver = {
   getxattr: (h, sb, node, name) => tableReader.getxattr(tree(h, sb), node, name),
   listxattr: (h, sb, node) => tableReader.listxattr(tree(h, sb), node),
   progOf: (h, sb, node) => tree(h, sb).inodes[node as number]?.prog,
+  kindOf: (h, sb, node) => fileTypeOf(inodeOf(tree(h, sb), node).mode),
   write: rofs,
   truncate: rofs,
   create: rofs,
