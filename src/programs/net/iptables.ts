@@ -113,7 +113,7 @@ export const iptables: ProgramDef = {
       else if (/^-[LSnvx]+$/.test(a)) {
         for (const c of a.slice(1)) {
           if (c === "L" || c === "S") {
-            if (action !== null) return yield* bad(sys, "Illegal option `-" + c + "' with this command");
+            if (action !== null) return yield* bad(sys, `Illegal option \`-${c}' with this command`);
             action = c;
           } else if (c === "n") numeric = true;
           else if (c === "v") verbose = true;
