@@ -1,7 +1,7 @@
 /** docker export / docker container export: the container's filesystem as a tar archive. */
 import { containerExport } from "../../engine/containers/cp";
 import { writeTar } from "../../engine/images/tar";
-import { type CommandHandler } from "./lib/context";
+import type { CommandHandler } from "./lib/context";
 import { checkOutputPath, writeOutput } from "./image-save";
 
 export const containerExportCommand: CommandHandler = function* (ctx) {

@@ -226,7 +226,7 @@ export function loadImages(d: DockerClient, bytes: string, report: (e: LoadEvent
   const byPath = new Map(members.map((m) => [m.entry.path, m]));
   const read = (p: string) => {
     const m = byPath.get(p.replace(/^\.?\/+/, ""));
-    if (!m || m.entry.type !== "file") throw new EngineError(`open /var/lib/docker/tmp/docker-import-${tmpName(k)}/${p}: no such file or directory`, 500);
+    if (m?.entry.type !== "file") throw new EngineError(`open /var/lib/docker/tmp/docker-import-${tmpName(k)}/${p}: no such file or directory`, 500);
     return m.entry.content ?? "";
   };
   const manifestText = byPath.has("manifest.json") ? read("manifest.json") : read("repositories");

@@ -87,7 +87,7 @@ interface RawHeader {
 
 function headerBlock(h: RawHeader): string {
   let b = field(h.name, 100) + octal(h.mode, 8) + octal(h.uid, 8) + octal(h.gid, 8) + octal(h.size, 12) + octal(h.mtime, 12);
-  b += "        " + h.flag + field(h.linkname, 100) + "ustar\x0000" + field(h.uname, 32) + field(h.gname, 32);
+  b += `        ${h.flag}${field(h.linkname, 100)}ustar\x0000${field(h.uname, 32)}${field(h.gname, 32)}`;
   b += h.dev ? octal(h.dev[0], 8) + octal(h.dev[1], 8) : "\0".repeat(16);
   b += field(h.prefix, 155) + "\0".repeat(12);
   let sum = 0;
