@@ -52,7 +52,7 @@ export function hostBinaries(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of table().values()) {
     // busybox and ash exist only inside images; the host's /bin/sh is the shell itself.
-    if (p.name === "busybox" || p.name === "ash" || p.name === "[") continue;
+    if (["busybox", "ash", "dash", "bash", "["].includes(p.name)) continue;
     out[`/usr/${SBIN.has(p.name) ? "sbin" : "bin"}/${p.name}`] = p.name;
   }
   if (table().has("[")) out["/usr/bin/["] = "[";

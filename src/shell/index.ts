@@ -5,4 +5,8 @@ import { shMain } from "./main";
 export const shellPrograms: ProgramDef[] = [
   { name: "sh", main: (sys) => shMain(sys), rss: 1_200_000 },
   { name: "ash", main: (sys) => shMain(sys), rss: 1_200_000 },
+  // Debian-based images run their scripts with dash and bash. Both are served by this ash-compatible
+  // shell: POSIX scripts behave the same; bash-only syntax ([[ ]], arrays) is not there yet.
+  { name: "dash", main: (sys) => shMain(sys), rss: 1_000_000 },
+  { name: "bash", main: (sys) => shMain(sys), rss: 3_500_000 },
 ];

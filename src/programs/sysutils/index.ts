@@ -6,6 +6,7 @@ import { id } from "./id";
 import { whoami } from "./id";
 import { nproc } from "./nproc";
 import { printenv } from "./printenv";
+import { setpriv } from "./setpriv";
 import { sleep } from "./sleep";
 import { usleep } from "./sleep";
 import { clear } from "./term";
@@ -21,6 +22,7 @@ import { uname } from "./uname";
 import { uptime } from "./uptime";
 
 export const sysutilsPrograms: ProgramDef[] = [
+  setpriv,
   date,
   env,
   hostname,
