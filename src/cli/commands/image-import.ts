@@ -9,7 +9,6 @@ import { readInputFile, readToEnd } from "./image-load";
 export const imageImport: CommandHandler = function* (ctx) {
   const [source, reference] = ctx.args;
   let data: string;
-  let sourceName = "-";
   if (source === "-") data = yield* readToEnd(ctx, 0);
   else if (/^https?:\/\//.test(source)) {
     const host = source.replace(/^https?:\/\//, "").split(/[/:]/)[0];
@@ -17,13 +16,13 @@ export const imageImport: CommandHandler = function* (ctx) {
   } else data = readInputFile(ctx, source);
   const ref = reference !== undefined && reference !== "" ? clientRef(reference) : undefined;
   if (ref?.digest) throw new CliError("refusing to create a tag with a digest reference");
-  sourceName = "-";
   const d = ctx.client();
   const id = importImage(d, data, {
     ref: ref ? { ...ref, tag: ref.tag ?? "latest" } : undefined,
     message: ctx.flags.string("message"),
     changes: ctx.flags.list("change"),
-    source: sourceName,
+    // A local file is sent as the request body, so the daemon names it "-" too.
+    source: "-",
   });
   yield* ctx.out(`${id}\n`);
   return 0;

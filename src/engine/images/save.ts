@@ -197,7 +197,7 @@ export function saveImages(d: DockerClient, targets: readonly SaveTarget[]): str
   const file = (name: string, data: string, mtime: number): TarItem => ({ name, entry: { path: name, type: "file", mode: 0o644, uid: 0, gid: 0, mtime, content: data }, uname: root.uname, gname: root.gname });
   const items: TarItem[] = [dir("blobs/", blobsMtime), dir("blobs/sha256/", epoch)];
   for (const hex of [...blobs.keys()].sort()) items.push(file(`blobs/sha256/${hex}`, blobs.get(hex)!.data, blobs.get(hex)!.mtime));
-  items.push(file("index.json", goMarshal({ schemaVersion: 2, mediaType: MEDIA.index, manifests: index }), now));
+  items.push(file("index.json", goMarshal({ schemaVersion: 2, mediaType: MEDIA.index, manifests: index.length > 0 ? index : null }), now));
   items.push(file("manifest.json", `${goMarshal(manifest)}\n`, epoch));
   items.push(file("oci-layout", '{"imageLayoutVersion": "1.0.0"}', epoch));
   if (Object.keys(repos).length > 0) items.push(file("repositories", `${goMarshal(sortedKeys(repos) as GoJson)}\n`, epoch));

@@ -47,6 +47,20 @@ describe("docker cp", () => {
     );
   });
 
+  it("with -a gives files the container user's ids; reaches into bind mounts", async () => {
+    const k = await busyboxHost();
+    sh(k, "echo hi > /root/own && chown 1000:1000 /root/own && mkdir /srv/data && echo shared > /srv/data/f");
+    docker(k, ["run", "-d", "--name", "u1", "--user", "nobody", "-v", "/srv/data:/data", "busybox", "sleep", "300"]);
+    expect(docker(k, ["cp", "/root/own", "u1:/tmp/plain"])).toEqual(ok());
+    expect(docker(k, ["cp", "-a", "/root/own", "u1:/tmp/arch"])).toEqual(ok());
+    expect(docker(k, ["exec", "u1", "ls", "-ln", "/tmp"])).toEqual(
+      ok("total 8\n-rw-r--r--    1 65534    65534            3 Jan 15 09:00 arch\n-rw-r--r--    1 1000     1000             3 Jan 15 09:00 plain\n"),
+    );
+    expect(docker(k, ["cp", "u1:/data/f", "/root/f"])).toEqual(ok());
+    expect(docker(k, ["cp", "/root/own", "u1:/data/"])).toEqual(ok());
+    expect(sh(k, "cat /root/f; ls /srv/data")).toEqual(ok("shared\nf\nown\n"));
+  });
+
   it("streams a tar archive on stdout and extracts one from stdin", async () => {
     const k = await withContainer();
     const out = docker(k, ["cp", "c1:/d", "-"]);
