@@ -236,6 +236,58 @@ function writeIdMap(k: Kernel, p: Process, which: "uidMap" | "gidMap", data: str
   ns.user[which] = rows;
 }
 
+/** Little-endian hex of an IPv4 address, as /proc/net shows addresses. */
+function hexIp(ip: string): string {
+  return ip
+    .split(".")
+    .reverse()
+    .map((o) => Number(o).toString(16).padStart(2, "0"))
+    .join("")
+    .toUpperCase();
+}
+
+function prefixMask(bits: number): string {
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return hexIp([24, 16, 8, 0].map((s) => (mask >>> s) & 255).join("."));
+}
+
+function netDev(k: Kernel, p: Process): string {
+  const net = k.w.ns[p.ns.net].net!;
+  const head =
+    "Inter-|   Receive                                                |  Transmit\n face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n";
+  const row = (i: (typeof net.ifaces)[number]) =>
+    `${i.name.padStart(6)}:${String(i.rxBytes).padStart(8)} ${String(i.rxPackets).padStart(7)}    0    0    0     0          0         0 ${String(i.txBytes).padStart(8)} ${String(i.txPackets).padStart(7)}    0    0    0     0       0          0\n`;
+  return head + net.ifaces.map(row).join("");
+}
+
+function netRoute(k: Kernel, p: Process): string {
+  const net = k.w.ns[p.ns.net].net!;
+  const pad = (l: string) => `${l.padEnd(127)}\n`;
+  const rows = net.routes.map((r) => {
+    const [dst, bits] = r.dst === "default" ? ["0.0.0.0", "0"] : r.dst.split("/");
+    const flags = (r.via ? 0x3 : 0x1).toString(16).padStart(4, "0").toUpperCase();
+    return pad(`${r.dev}\t${hexIp(dst)}\t${hexIp(r.via ?? "0.0.0.0")}\t${flags}\t0\t0\t0\t${prefixMask(Number(bits))}\t0\t0\t0`);
+  });
+  return pad("Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT") + rows.join("");
+}
+
+/** Listening TCP sockets of the process's network namespace (state 0A). */
+function netTcp(k: Kernel, p: Process): string {
+  const listeners = Object.values((k.w.ext as { listeners?: Record<string, { netns: number; ip: string; port: number; file: number }> }).listeners ?? {})
+    .filter((l) => l.netns === p.ns.net)
+    .sort((a, b) => a.port - b.port);
+  const head = `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode${" ".repeat(53)}\n`;
+  return (
+    head +
+    listeners
+      .map((l, i) => {
+        const local = `${hexIp(l.ip)}:${l.port.toString(16).padStart(4, "0").toUpperCase()}`;
+        return `${String(i).padStart(4)}: ${local} 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 ${20000 + l.file} 1 0000000000000000 100 0 0 10 0${" ".repeat(21)}\n`;
+      })
+      .join("")
+  );
+}
+
 let cached: Record<string, ProcEntry> | null = null;
 
 export function processFiles(): Record<string, ProcEntry> {
@@ -267,6 +319,20 @@ export function processFiles(): Record<string, ProcEntry> {
     oom_score: { type: "file", content: (k, _f, p) => `${Math.round((p!.rss / k.w.config.memTotal) * 1000) + 666}\n` },
     oom_score_adj: { type: "file", perm: 0o644, content: () => "0\n", write: () => {} },
     loginuid: { type: "file", perm: 0o644, content: () => "4294967295\n" },
+    net: { type: "dir", perm: 0o555 },
+    "net/dev": { type: "file", content: (k, _f, p) => netDev(k, p!) },
+    "net/route": { type: "file", content: (k, _f, p) => netRoute(k, p!) },
+    "net/tcp": { type: "file", content: (k, _f, p) => netTcp(k, p!) },
+    "net/tcp6": {
+      type: "file",
+      content: () => "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n",
+    },
+    "net/udp": {
+      type: "file",
+      content: () => "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops             \n",
+    },
+    "net/unix": { type: "file", content: () => "Num       RefCount Protocol Flags    Type St Inode Path\n" },
+    "net/if_inet6": { type: "file", content: () => "" },
     cwd: {
       type: "symlink",
       link: (k, _f, p) => k.vfs.pathOf(p!.cwd, viewer(k)?.root ?? p!.root),

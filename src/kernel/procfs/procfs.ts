@@ -129,7 +129,7 @@ function fdTarget(k: K, p: Process, fd: number): string {
 }
 
 function pidDirNames(): string[] {
-  return [...Object.keys(processFiles()), "ns", "fd", "task"].sort();
+  return [...Object.keys(processFiles()).filter((n) => !n.includes("/")), "ns", "fd", "task"].sort();
 }
 
 export const procDriver: FsDriver = {
@@ -194,6 +194,10 @@ export const procDriver: FsDriver = {
         .sort((a, b) => a - b)
         .map((n) => mk(String(n)));
     if (p && rest === "task") return [mk(String(pidIn(k, p, pfs.pidns)))];
+    if (p && processFiles()[rest]?.type === "dir")
+      return Object.keys(processFiles())
+        .filter((n) => n.startsWith(`${rest}/`) && !n.slice(rest.length + 1).includes("/"))
+        .map((n) => mk(n.slice(rest.length + 1)));
     const prefix = `${rest}/`;
     const names = Object.keys(PROC_FILES)
       .filter((n) => n.startsWith(prefix) && !n.slice(prefix.length).includes("/"))
