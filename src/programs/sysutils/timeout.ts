@@ -5,49 +5,15 @@
 import type { ProgramDef, Signal } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
 import { execFailureStatus, execOnPath } from "../lib/runcommand";
+import { parseSignal as parseKernelSignal } from "../../kernel/proc/signals";
 import { getopt, OptError } from "../lib/getopt";
 import { asErrno, warn } from "../lib/io";
 import { parseDuration } from "./sleep";
 import { USAGE } from "./usage";
 
-const SIGNALS: Signal[] = [
-  "HUP",
-  "INT",
-  "QUIT",
-  "ILL",
-  "TRAP",
-  "ABRT",
-  "BUS",
-  "FPE",
-  "KILL",
-  "USR1",
-  "SEGV",
-  "USR2",
-  "PIPE",
-  "ALRM",
-  "TERM",
-  "STKFLT",
-  "CHLD",
-  "CONT",
-  "STOP",
-  "TSTP",
-  "TTIN",
-  "TTOU",
-  "URG",
-  "XCPU",
-  "XFSZ",
-  "VTALRM",
-  "PROF",
-  "WINCH",
-  "IO",
-  "PWR",
-  "SYS",
-];
-
+/** busybox's get_signum: a number or a name, with or without "SIG". */
 export function parseSignal(text: string): Signal | null {
-  if (/^\d+$/.test(text)) return SIGNALS[Number(text) - 1] ?? null;
-  const name = text.toUpperCase().replace(/^SIG/, "") as Signal;
-  return SIGNALS.includes(name) ? name : null;
+  return parseKernelSignal(text) ?? null;
 }
 
 export const timeout: ProgramDef = {
