@@ -123,6 +123,33 @@ describe("the terminal page", () => {
     expect(await term.run("echo $?")).toEqual(["130"]);
   });
 
+  // Each runaway runs on a page of its own, so a frozen page fails only its own test.
+  for (const runaway of ["yes > /dev/null", "while :; do :; done", "while :; do /bin/true; done"]) {
+    it(`stays responsive while \`${runaway}\` runs, and Ctrl-C ends it`, { timeout: 30_000 }, async () => {
+      const fresh = await openTerminal();
+      try {
+        await fresh.waitForPrompt();
+        const start = (await fresh.transcript()).length - 1;
+        // A page whose main thread never comes back cannot even take the keys: bound it all.
+        const gaps = await within(10_000, "the page froze: the machine blocks the main thread", async () => {
+          await fresh.typeLine(runaway);
+          await fresh.page.waitForTimeout(500);
+          return frameGaps(fresh, 60);
+        });
+        // The page keeps painting while the machine runs flat out: no frame waits half a second.
+        expect(Math.max(...gaps)).toBeLessThan(500);
+        expect(await fresh.atPrompt()).toBe(false);
+        await fresh.page.keyboard.press("Control+C");
+        await fresh.waitForPrompt(5_000);
+        expect(await fresh.printedSince(start, runaway)).toEqual(["^C"]);
+      } finally {
+        await within(5_000, "closing the page", () => fresh.page.close({ runBeforeUnload: false })).catch(
+          () => {},
+        );
+      }
+    });
+  }
+
   it("refits the terminal to the window", async () => {
     const page = term.page;
     const before = await term.probe("size");
@@ -134,9 +161,7 @@ describe("the terminal page", () => {
   });
 
   it("looks right: a screenshot for a person to check (UPDATE_SCREENSHOT=1 refreshes the README's)", async () => {
-    const fresh = new TerminalPage(await browser.context.newPage(), PROMPT);
-    await fresh.page.goto(server.url);
-    await fresh.waitForPrompt(20_000);
+    const fresh = await openTerminal();
     expect(await fresh.run("echo hello")).toEqual(["hello"]);
     expect(await fresh.run("cat /etc/os-release")).toHaveLength(9);
     expect(await fresh.run("ls /")).toEqual(LS_ROOT);
@@ -152,6 +177,41 @@ describe("the terminal page", () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** A page of its own with the app loaded and its first prompt shown. */
+async function openTerminal(): Promise<TerminalPage> {
+  const fresh = new TerminalPage(await browser.context.newPage(), PROMPT);
+  await fresh.page.goto(server.url);
+  await fresh.waitForPrompt(20_000);
+  return fresh;
+}
+
+/** Milliseconds between the page's next `frames` animation frames, measured in the page. */
+function frameGaps(term: TerminalPage, frames: number): Promise<number[]> {
+  // A string, so the function reaches the page exactly as written (no transpiler helpers).
+  return term.page.evaluate(`new Promise((done) => {
+    const times = [];
+    const onFrame = (t) => {
+      times.push(t);
+      if (times.length <= ${frames}) requestAnimationFrame(onFrame);
+      else done(times.slice(1).map((t, i) => t - times[i]));
+    };
+    requestAnimationFrame(onFrame);
+  })`) as Promise<number[]>;
+}
+
+/** Runs `work`, failing with `what` if it takes over `limitMs`. */
+async function within<T>(limitMs: number, what: string, work: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} (over ${limitMs} ms)`)), limitMs);
+  });
+  try {
+    return await Promise.race([work(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * `ls /` of the host on a 124-column terminal. Busybox 1.35 (Debian) lays 19 names of at most 5
