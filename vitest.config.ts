@@ -28,6 +28,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: "reality",
+          include: ["test/reality/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 400_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,91 @@
+/**
+ * Runs a scenario against a real dockerd: the private one started by isolated-dockerd.sh (its own
+ * namespaces and data root, so the suite sees a fresh machine and may wipe it between scenarios).
+ * The script runs under busybox ash, the sandbox host's shell, with stdout and stderr on one pipe.
+ */
+import { spawnSync } from "node:child_process";
+import { runCaptured } from "./captured";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const HERE = new URL(".", import.meta.url).pathname;
+
+/** The docker CLI version the sandbox imitates; a live run with another client would differ everywhere. */
+export const EXPECTED_CLIENT_MAJOR = "28.";
+
+export type RealDocker = { host: string } | { unavailable: string };
+
+function sh(cmd: string, env: Record<string, string> = {}, timeoutMs = 120_000) {
+  return spawnSync("bash", ["-c", cmd], {
+    env: { ...process.env, ...env },
+    encoding: "latin1",
+    timeout: timeoutMs,
+  });
+}
+
+/** Starts (or finds) the private dockerd; says why not when it cannot. */
+export function realDocker(): RealDocker {
+  if (process.env.REALITY_RECORDED === "1") return { unavailable: "REALITY_RECORDED=1 asks for the recordings" };
+  if (!existsBusybox()) return { unavailable: "no /bin/busybox on this machine (the scenarios run under busybox ash)" };
+  const started = sh(`bash ${join(HERE, "isolated-dockerd.sh")} restart`, {}, 90_000);
+  if (started.status !== 0) {
+    return { unavailable: `no real dockerd: ${(started.stderr || started.stdout || "").trim() || "start failed"}` };
+  }
+  const host = started.stdout.trim().split("\n").pop() ?? "";
+  const client = sh("docker version -f '{{.Client.Version}}'", { DOCKER_HOST: host }).stdout.trim();
+  if (!client.startsWith(EXPECTED_CLIENT_MAJOR)) {
+    return { unavailable: `the docker CLI here is ${client || "missing"}, not ${EXPECTED_CLIENT_MAJOR}x like the sandbox's` };
+  }
+  return { host };
+}
+
+function existsBusybox(): boolean {
+  return sh("test -x /bin/busybox").status === 0;
+}
+
+/** Environment of the scenario: root's login like the sandbox host's, pointed at the private daemon. */
+function scenarioEnv(host: string): Record<string, string> {
+  return {
+    PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    HOME: "/root",
+    USER: "root",
+    LOGNAME: "root",
+    SHELL: "/bin/sh",
+    DOCKER_HOST: host,
+  };
+}
+
+/** Runs the script; returns what a terminal would have shown (latin1 byte string). */
+export async function runOnReal(host: string, script: string): Promise<string> {
+  const cwd = mkdtempSync(join(tmpdir(), "reality-"));
+  try {
+    const r = await runCaptured("/bin/busybox", ["sh", "-c", `exec 2>&1; ${script}`], {
+      cwd,
+      env: scenarioEnv(host),
+      timeoutMs: 180_000,
+    });
+    return r.status === "timeout" ? `${r.stdout}\nreality: the scenario did not finish on the real docker\n` : r.stdout;
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+    cleanupReal(host);
+  }
+}
+
+/**
+ * Leaves the private daemon as found: only busybox:latest, no containers, volumes or user networks,
+ * and restarted in a new network namespace (the daemon is the suite's own; nothing else uses it).
+ */
+export function cleanupReal(host: string) {
+  sh(
+    [
+      "docker ps -aq | xargs -r docker rm -f",
+      "docker volume ls -q | xargs -r docker volume rm -f",
+      "docker network ls -q --filter type=custom | xargs -r docker network rm",
+      "docker images --format '{{.Repository}}:{{.Tag}}' | grep -vx busybox:latest | xargs -r docker rmi -f",
+      "docker image prune -f",
+      `bash ${join(HERE, "isolated-dockerd.sh")} restart`,
+    ].join(" >/dev/null 2>&1; "),
+    { DOCKER_HOST: host },
+  );
+}
