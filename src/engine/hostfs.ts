@@ -7,14 +7,15 @@ import { attachMount, addFs, anonDev } from "../kernel/fs/mount";
 import type { Walker } from "../kernel/fs/vfs";
 import type { Loc } from "../kernel/world";
 
-export function hostWalker(k: Kernel): Walker {
+/** Root in the host's mount namespace; relative paths start at `from` (a directory already found). */
+export function hostWalker(k: Kernel, from?: Loc): Walker {
   const init = k.w.procs[1];
-  return { root: init.root, cwd: init.root, cred: { uid: 0, gid: 0, groups: [] } };
+  return { root: init.root, cwd: from ?? init.root, cred: { uid: 0, gid: 0, groups: [] } };
 }
 
-export function exists(k: Kernel, path: string): boolean {
+export function exists(k: Kernel, path: string, from?: Loc): boolean {
   try {
-    k.vfs.walk(hostWalker(k), path, false);
+    k.vfs.walk(hostWalker(k, from), path, false);
     return true;
   } catch (e) {
     if (e instanceof Errno) return false;
@@ -22,18 +23,20 @@ export function exists(k: Kernel, path: string): boolean {
   }
 }
 
-export function mkdirp(k: Kernel, path: string, perm = 0o755): Loc {
-  const w = hostWalker(k);
+export function mkdirp(k: Kernel, path: string, perm = 0o755, from?: Loc): Loc {
+  const w = hostWalker(k, from);
   try {
     return k.vfs.walk(w, path, true);
   } catch (e) {
     if (!(e instanceof Errno) || e.code !== "ENOENT") throw e;
   }
   // Create from the deepest existing ancestor down, one walk per missing component.
+  const abs = path.startsWith("/");
   const parts = path.split("/").filter(Boolean);
+  const prefix = (n: number) => (abs ? `/${parts.slice(0, n).join("/")}` : parts.slice(0, n).join("/") || ".");
   let have = parts.length - 1;
-  while (have > 0 && !exists(k, `/${parts.slice(0, have).join("/")}`)) have--;
-  let loc = k.vfs.walk(w, `/${parts.slice(0, have).join("/")}`, true);
+  while (have > 0 && !exists(k, prefix(have), from)) have--;
+  let loc = k.vfs.walk(w, prefix(have), true);
   for (let i = have; i < parts.length; i++) {
     const node = k.vfs.drv(loc.fs).create(k, k.vfs.sb(loc.fs), loc.node, parts[i], { type: "dir", perm, uid: 0, gid: 0 });
     loc = { ...loc, node };
@@ -41,8 +44,8 @@ export function mkdirp(k: Kernel, path: string, perm = 0o755): Loc {
   return loc;
 }
 
-export function writeFile(k: Kernel, path: string, data: string, perm = 0o644) {
-  const w = hostWalker(k);
+export function writeFile(k: Kernel, path: string, data: string, perm = 0o644, from?: Loc) {
+  const w = hostWalker(k, from);
   let loc: Loc;
   try {
     loc = k.vfs.walk(w, path, true);
@@ -66,8 +69,8 @@ export function readFile(k: Kernel, path: string): string {
   return k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node);
 }
 
-export function symlink(k: Kernel, target: string, path: string) {
-  k.vfs.create(hostWalker(k), path, { type: "symlink", perm: 0o777, target });
+export function symlink(k: Kernel, target: string, path: string, from?: Loc) {
+  k.vfs.create(hostWalker(k, from), path, { type: "symlink", perm: 0o777, target });
 }
 
 /** rm -rf (stays on one filesystem; mounts below must be detached first). */

@@ -12,7 +12,7 @@ import { overlayMountData } from "../../kernel/fs/overlay";
 import { newNamespace } from "../../kernel/ns/namespaces";
 import { randomHex } from "../../kernel/rng";
 import type { DiskFs, Loc, Mount } from "../../kernel/world";
-import { exists, hostWalker, mkdirp, readFile, writeFile } from "../hostfs";
+import { exists, hostWalker, mkdirp, readFile, symlink, writeFile } from "../hostfs";
 import { DOCKER_ROOT, imageLayers, lowerChain } from "../images/store";
 import { type ContainerRecord, engineState } from "../state";
 
@@ -30,30 +30,28 @@ export function createLayers(k: Kernel, c: ContainerRecord) {
   const base = `${DOCKER_ROOT}/overlay2`;
   const init = `${base}/${c.rwCacheId}-init`;
   const initLink = linkName(k);
-  mkdirp(k, `${init}/diff`);
-  mkdirp(k, `${init}/work/work`, 0o700);
-  writeFile(k, `${init}/link`, initLink);
-  writeFile(k, `${init}/lower`, lowers.join(":"));
-  hostSymlink(k, `../${c.rwCacheId}-init/diff`, `${base}/l/${initLink}`);
-  for (const d of ["dev", "dev/pts", "dev/shm", "etc", "proc", "sys"]) mkdirp(k, `${init}/diff/${d}`);
-  for (const f of [".dockerenv", "etc/hostname", "etc/hosts", "etc/resolv.conf"]) writeFile(k, `${init}/diff/${f}`, "", 0o755);
-  hostSymlink(k, "/proc/mounts", `${init}/diff/etc/mtab`);
-  const dir = `${base}/${c.rwCacheId}`;
-  mkdirp(k, `${dir}/diff`);
-  mkdirp(k, `${dir}/work`, 0o700);
-  writeFile(k, `${dir}/link`, c.rwLink);
-  writeFile(k, `${dir}/lower`, [`l/${initLink}`, ...lowers].join(":"));
-  hostSymlink(k, `../${c.rwCacheId}/diff`, `${base}/l/${c.rwLink}`);
-  const cdir = `${DOCKER_ROOT}/containers/${c.id}`;
-  mkdirp(k, cdir, 0o710);
-  writeFile(k, `${cdir}/hostname`, `${c.config.Hostname}\n`);
-  writeFile(k, `${cdir}/resolv.conf`, resolvConf(k, c));
-  writeFile(k, `${cdir}/hosts`, hostsFile(c));
-  writeFile(k, `${cdir}/${c.id}-json.log`, "", 0o640);
-}
-
-function hostSymlink(k: Kernel, target: string, path: string) {
-  if (!exists(k, path)) k.vfs.create(hostWalker(k), path, { type: "symlink", perm: 0o777, target });
+  const links = mkdirp(k, `${base}/l`);
+  // Each directory is found once; what goes in it is named relative to it.
+  const initDir = mkdirp(k, init);
+  const initDiff = mkdirp(k, "diff", 0o755, initDir);
+  mkdirp(k, "work/work", 0o700, initDir);
+  writeFile(k, "link", initLink, 0o644, initDir);
+  writeFile(k, "lower", lowers.join(":"), 0o644, initDir);
+  symlink(k, `../${c.rwCacheId}-init/diff`, initLink, links);
+  for (const d of ["dev", "dev/pts", "dev/shm", "etc", "proc", "sys"]) mkdirp(k, d, 0o755, initDiff);
+  for (const f of [".dockerenv", "etc/hostname", "etc/hosts", "etc/resolv.conf"]) writeFile(k, f, "", 0o755, initDiff);
+  symlink(k, "/proc/mounts", "etc/mtab", initDiff);
+  const rw = mkdirp(k, `${base}/${c.rwCacheId}`);
+  mkdirp(k, "diff", 0o755, rw);
+  mkdirp(k, "work", 0o700, rw);
+  writeFile(k, "link", c.rwLink, 0o644, rw);
+  writeFile(k, "lower", [`l/${initLink}`, ...lowers].join(":"), 0o644, rw);
+  symlink(k, `../${c.rwCacheId}/diff`, c.rwLink, links);
+  const cdir = mkdirp(k, `${DOCKER_ROOT}/containers/${c.id}`, 0o710);
+  writeFile(k, "hostname", `${c.config.Hostname}\n`, 0o644, cdir);
+  writeFile(k, "resolv.conf", resolvConf(k, c), 0o644, cdir);
+  writeFile(k, "hosts", hostsFile(c), 0o644, cdir);
+  writeFile(k, `${c.id}-json.log`, "", 0o640, cdir);
 }
 
 /** User-defined networks use the embedded DNS; otherwise the host's resolv.conf is copied. */
