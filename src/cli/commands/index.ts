@@ -27,6 +27,7 @@ import { containerTop } from "./container-top";
 import { containerUnpause } from "./container-unpause";
 import { containerUpdate } from "./container-update";
 import { containerWait } from "./container-wait";
+import { contextInspect, contextLs, contextShow, contextUnsupported, contextUse } from "./context";
 import { IMAGE_SYSTEM_COMMANDS } from "./image-index";
 import { inspect } from "./inspect";
 import type { CommandHandler } from "./lib/context";
@@ -59,4 +60,13 @@ export const COMMANDS: Record<string, CommandHandler> = {
   "container update": containerUpdate,
   "container wait": containerWait,
   inspect,
+  "context ls": contextLs,
+  "context show": contextShow,
+  "context inspect": contextInspect,
+  "context use": contextUse,
+  "context create": contextUnsupported,
+  "context update": contextUnsupported,
+  "context rm": contextUnsupported,
+  "context export": contextUnsupported,
+  "context import": contextUnsupported,
 };
