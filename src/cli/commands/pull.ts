@@ -5,7 +5,7 @@
 import type { Gen } from "../../kernel";
 import { EngineError } from "../../engine/client";
 import { familiarString, fullRef, type NamedRef } from "../../engine/images/refs";
-import { pullImage, sourceFor } from "../../engine/images/registries";
+import { pullImage, repositoryTags } from "../../engine/images/registries";
 import type { PullEvent } from "../../engine/images/store";
 import type { CommandContext, CommandHandler } from "./lib/context";
 import { CliError } from "./lib/context";
@@ -71,9 +71,7 @@ export const pull: CommandHandler = function* (ctx) {
   const d = ctx.client();
   const display = quiet ? null : ProgressDisplay.forFd(ctx.sys, 1);
   if (all) {
-    const source = sourceFor(d.k, ref);
-    if (typeof source === "string") throw new EngineError(source, 500);
-    const tags = source.tags(ref.path);
+    const tags = yield* repositoryTags(d, ref);
     if (!tags) throw new EngineError(d.pullError(ref, "repository-not-found"), 404);
     let updated = false;
     for (const tag of tags) updated = (yield* pullOne(ctx, { ...ref, tag }, display, "")) || updated;

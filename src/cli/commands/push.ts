@@ -1,7 +1,7 @@
 /** docker push / docker image push: to a registry:2 container published on localhost. */
 import { EngineError } from "../../engine/client";
 import { familiarString } from "../../engine/images/refs";
-import { pushImage } from "../../engine/images/registries";
+import { type PushOutcome, pushImage } from "../../engine/images/registries";
 import { CliError, type CommandHandler } from "./lib/context";
 import { clientRef, isNameOnly } from "./lib/images";
 import { ProgressDisplay } from "./lib/images-progress";
@@ -26,9 +26,9 @@ export const push: CommandHandler = function* (ctx) {
     yield* show();
     throw new CliError(`An image does not exist locally with the tag: ${familiarString(ref).name}`);
   }
-  let outcome: ReturnType<typeof pushImage>;
+  let outcome: PushOutcome;
   try {
-    outcome = pushImage(d, img, ref);
+    outcome = yield* pushImage(d, img, ref);
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     if (ref.domain === "docker.io")

@@ -5,5 +5,6 @@ import { nginx } from "./nginx";
 import { node } from "./node";
 import { python3 } from "./python";
 import { redisCli, redisServer } from "./redis";
+import { registry } from "./registry";
 
-export const serverPrograms: ProgramDef[] = [hello, httpd, nginx, node, python3, redisCli, redisServer];
+export const serverPrograms: ProgramDef[] = [hello, httpd, nginx, node, python3, redisCli, redisServer, registry];

@@ -6,6 +6,7 @@
 import type { Gen } from "../../../kernel";
 import { EngineError } from "../../../engine/client";
 import { familiarString, type NamedRef, parseImageRef } from "../../../engine/images/refs";
+import { pullImage } from "../../../engine/images/registries";
 import type { PullEvent } from "../../../engine/images/store";
 import type { CommandContext } from "./context";
 
@@ -25,7 +26,7 @@ export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean):
   const tagOrDigest = ref.digest ?? ref.tag ?? "latest";
   // The daemon names the repository by its remote path ("library/busybox") once the manifest resolved.
   let pending = quiet ? "" : `${tagOrDigest}: Pulling from ${ref.path}\n`;
-  const result = yield* d.pull(ref, "amd64", (e) => {
+  const result = yield* pullImage(d, ref, "amd64", (e) => {
     if (!quiet && e.kind === "layer") pending += eventLine(e);
   });
   if (!result.ok) {
