@@ -45,7 +45,7 @@ function registerAll() {
 }
 
 /** Programs that live in /usr/sbin on Debian (the rest go to /usr/bin). */
-const SBIN = new Set(["chroot", "nologin", "mkfs", "fdisk", "iptables", "ip", "sysctl", "brctl", "ifconfig", "route"]);
+const SBIN = new Set(["chroot", "nologin", "mkfs", "fdisk", "iptables", "ip", "sysctl", "brctl", "bridge", "ifconfig", "route"]);
 
 /** The host's binaries: absolute path -> program. */
 export function hostBinaries(): Record<string, string> {
