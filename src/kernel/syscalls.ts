@@ -32,6 +32,8 @@ import { resolveExec } from "./exec";
 import { connect, listen, listenerByFile, route } from "./net/sockets";
 
 const READ_CHUNK = 65536;
+/** The most memory one process may hold: past it the OOM killer takes it (browser heap safety). */
+const PROCESS_MEMORY_CAP = 256 * 1024 * 1024;
 /** How long a connect() to an address that never answers takes to fail (Linux: ~127 s). */
 const CONNECT_TIMEOUT_MS = 127_000;
 
@@ -741,6 +743,10 @@ export class SysImpl implements Sys {
     p.rss += delta;
     p.vsz = Math.max(p.vsz + delta, p.rss);
     cgroupMemory(this.k, p.cgroup, delta);
+    // Outside any cgroup limit the machine's own OOM killer acts; it also stops a process before
+    // its buffers outgrow what a browser tab can hold.
+    const used = Object.values(this.k.w.procs).reduce((sum, q) => sum + q.rss, 0);
+    if (delta > 0 && (used > this.k.w.config.memTotal || p.rss > PROCESS_MEMORY_CAP)) sendSignal(this.k, p.pid, "KILL", 0);
     yield { kind: "yield" };
     void this.p;
   }

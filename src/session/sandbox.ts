@@ -3,7 +3,7 @@
  * The browser calls tick() as real time passes; tests and the headless runner let the clock jump.
  */
 import { utf8Encode, toUint8 } from "../kernel/bytes";
-import { advance, exitStatus, type Kernel, openTty, resizeTty, run, spawn, typeInto } from "../kernel";
+import { exitStatus, type Kernel, openTty, resizeTty, run, spawn, typeInto } from "../kernel";
 import { bootSandboxHost, HOST_ENV, HOST_SHRC } from "./host";
 import { loadHelpTexts } from "../cli/flags/help";
 
@@ -19,6 +19,8 @@ export interface SandboxOptions {
 
 /** Most process resumptions per tick, so a runaway script never freezes the page. */
 const STEPS_PER_TICK = 20_000;
+/** Real time one tick may take (ms): the page keeps painting and ^C gets through. */
+const TICK_BUDGET_MS = 8;
 
 export class Sandbox {
   readonly kernel: Kernel;
@@ -87,11 +89,20 @@ export class Sandbox {
    */
   tick(realMs: number): { busy: boolean; wakeInMs?: number } {
     const k = this.kernel;
+    // The session may look at real time (the kernel may not): a tick stops at its budget.
+    const deadline = performance.now() + TICK_BUDGET_MS;
+    const overBudget = () => performance.now() > deadline;
     const state = this.instant
-      ? run(k, { instant: true, maxSteps: STEPS_PER_TICK, until: () => k.runQueue.length === 0 && k.hungry.size === 0 })
-      : advance(k, Math.max(0, Math.round(realMs * 1000 * this.speed)), STEPS_PER_TICK);
+      ? run(k, { instant: true, maxSteps: STEPS_PER_TICK, until: () => (k.runQueue.length === 0 && k.hungry.size === 0) || overBudget() })
+      : run(k, {
+          instant: true,
+          maxUptime: k.w.clock.nowUsec + Math.max(0, Math.round(realMs * 1000 * this.speed)),
+          maxSteps: STEPS_PER_TICK,
+          until: overBudget,
+        });
     if (exitStatus(k, this.shellPid) !== undefined) this.startShell();
-    const busy = state === "busy" || k.runQueue.length > 0 || k.hungry.size > 0;
+    const cut = state === "done" && overBudget();
+    const busy = state === "busy" || cut || k.runQueue.length > 0 || k.hungry.size > 0;
     const next = k.nextTimer();
     if (busy || next === undefined) return { busy };
     return { busy, wakeInMs: Math.max(0, (next - k.w.clock.nowUsec) / 1000 / this.speed) };

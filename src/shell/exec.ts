@@ -17,6 +17,22 @@ import { type EvalFlags, type Shell, setEvaluator } from "./shell";
 import { ReadonlyError } from "./vars";
 import { xtraceLine } from "./xtrace";
 
+/** CPU time one simple command costs the shell (a builtin takes about this on a real machine). */
+const SIMPLE_COMMAND_USEC = 2;
+
+/**
+ * Each simple command uses a little CPU: a loop of builtins then takes time, shares the CPUs with
+ * other processes, and lets a signal (^C) in between two commands, as on a real machine.
+ */
+function* spendCpu(sh: Shell): Gen<void> {
+  try {
+    yield* sh.sys.cpu(SIMPLE_COMMAND_USEC);
+  } catch (e) {
+    // A signal handler ran: the shell's traps run at the next command boundary.
+    if (!(e instanceof Errno) || e.code !== "EINTR") throw e;
+  }
+}
+
 export function* evalCommand(sh: Shell, cmd: Command, flags: EvalFlags): Gen<number> {
   if (sh.pendingSignals.length) yield* sh.runPendingTraps();
   if (sh.options.has("n") && !sh.interactive) return 0;
@@ -24,6 +40,8 @@ export function* evalCommand(sh: Shell, cmd: Command, flags: EvalFlags): Gen<num
   let checkExit = false;
   switch (cmd.type) {
     case "simple":
+      yield* spendCpu(sh);
+      if (sh.pendingSignals.length) yield* sh.runPendingTraps();
       status = yield* evalSimple(sh, cmd, flags);
       checkExit = true;
       break;

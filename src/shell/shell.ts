@@ -307,8 +307,11 @@ export class Shell implements ExpandHost {
       }
       if (chunk === "") break;
       out += chunk;
+      // The captured output is the shell's memory while it is being collected.
+      yield* this.sys.alloc(chunk.length);
     }
     this.sys.close(r);
+    yield* this.sys.alloc(-out.length);
     const res = yield* this.waitPid(pid);
     this.backStatus = res ? statusOf(res) : 0;
     this.lastStatus = this.backStatus;
@@ -438,6 +441,11 @@ export class Shell implements ExpandHost {
           this.unwinding = true;
           this.sys.kill(this.sys.getpid(), "INT");
           yield* this.sys.yield();
+        }
+        if (sig === "INT" && this.interactive) {
+          // ^C during a loop of builtins: the command line is abandoned, back to the prompt.
+          yield* this.write(2, "\n");
+          throw new ShellAbort(130);
         }
         continue;
       }

@@ -11,13 +11,17 @@ export function closeInput(sys: Sys, fd: number): void {
   if (fd !== 0) sys.close(fd);
 }
 
-/** Reads an fd to end of file. Read errors (EISDIR...) are thrown as Errno. */
+/**
+ * Reads an fd to end of file. Read errors (EISDIR...) are thrown as Errno. What is held counts as
+ * the process's memory (until it exits), so `sort /dev/zero` meets the OOM killer as on Linux.
+ */
 export function* readToEnd(sys: Sys, fd: number): Gen<string> {
   let data = "";
   for (;;) {
     const chunk = yield* sys.read(fd);
     if (chunk === "") return data;
     data += chunk;
+    yield* sys.alloc(chunk.length);
   }
 }
 

@@ -115,12 +115,15 @@ export const tail: ProgramDef = {
           const chunk = yield* sys.read(input.fd);
           if (chunk === "") break;
           data += chunk;
+          // What tail holds is memory it uses (tail /dev/zero is the classic OOM demo).
+          yield* sys.alloc(chunk.length);
         }
       } catch (e) {
         yield* warn(sys, `read error: ${asErrno(e).message}`);
         status = 1;
       }
       yield* out(sys, selectTail(data, count, bytes, fromTop));
+      yield* sys.alloc(-data.length);
     }
     if (!follow) return status;
     return yield* followInputs(sys, inputs, headers, sleepSecs);
