@@ -6,14 +6,14 @@
 import type { Gen } from "../kernel/api";
 import { Errno } from "../kernel/errno";
 import type { Case, Command, For, If, List, Loop, Pipeline, Redir, SimpleCommand } from "./ast";
-import { BUILTINS, type Builtin } from "./builtins/registry";
+import { type Builtin, findBuiltin } from "./builtins/registry";
 import { immediate } from "./builtins/types";
 import { deparse } from "./deparse";
 import { BreakLoop, ContinueLoop, ReturnFromFunction, ShellAbort, ShellExit } from "./errors";
 import type { Job } from "./jobs";
 import { matchPattern } from "./pattern";
 import { applyRedirs, restoreRedirs, type SavedFd } from "./redirect";
-import { type EvalFlags, type Shell, setEvaluator } from "./shell";
+import { type EvalFlags, notFoundText, type Shell, setEvaluator } from "./shell";
 import { ReadonlyError } from "./vars";
 import { xtraceLine } from "./xtrace";
 
@@ -348,7 +348,7 @@ function* evalSimple(sh: Shell, cmd: SimpleCommand, flags: EvalFlags): Gen<numbe
       noFunctions = true;
     }
   }
-  const builtin = BUILTINS.get(name);
+  const builtin = findBuiltin(sh, name);
   if (!name.includes("/")) {
     if (builtin?.special) return yield* runBuiltin(sh, builtin, argv, assigns, cmd.redirs, flags);
     const fn = noFunctions ? undefined : sh.functions.get(name);
@@ -497,7 +497,7 @@ function* runExternal(
   const path = name.includes("/") ? name : findInPath(sh, name);
   if (path === null) {
     const status = yield* withRedirs(sh, redirs, function* () {
-      yield* sh.message(`${name}: not found`);
+      yield* sh.message(`${name}: ${notFoundText(sh.dialect, name)}`);
       return 127;
     });
     return status === 1 ? 1 : 127;
@@ -551,7 +551,7 @@ export function* execProgram(
       }
     }
     const status = e.code === "ENOENT" || e.code === "ENOTDIR" ? 127 : 126;
-    const text = status === 127 ? "not found" : e.message;
+    const text = status === 127 ? notFoundText(sh.dialect, argv[0]) : e.message;
     yield* sh.message(`${argv[0]}: ${text}`);
     throw new ShellExit(status);
   }

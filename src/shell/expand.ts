@@ -28,6 +28,7 @@ export interface ExpandHost {
   /** Prints an error the way ash does and aborts the current command (throws). */
   fail(msg: string): Gen<never>;
   lineno: number;
+  readonly dialect: string;
 }
 
 /** One character of an expansion result. */
@@ -215,6 +216,11 @@ export class Expander {
     }
     if (/^\d+$/.test(name)) return h.positional[Number(name) - 1];
     if (name === "LINENO") return String(h.lineno);
+    // ash and bash give a new number in 0..32767 at each expansion; dash has no $RANDOM.
+    if (name === "RANDOM" && h.dialect !== "dash") {
+      const b = h.sys.random(2);
+      return String(((b.charCodeAt(0) << 8) | b.charCodeAt(1)) & 0x7fff);
+    }
     return h.vars.get(name);
   }
 

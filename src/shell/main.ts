@@ -5,6 +5,7 @@
 import type { Gen, Signal, Sys } from "../kernel/api";
 import { Errno } from "../kernel/errno";
 import { immediate } from "./builtins/types";
+import { defaultShopts } from "./builtins/shopt";
 import { setOptions } from "./builtins/variables";
 import { completer } from "./complete";
 import { BreakLoop, ContinueLoop, ReturnFromFunction, ShellAbort, ShellExit } from "./errors";
@@ -12,7 +13,7 @@ import "./exec";
 import { LineEditor } from "./lineEditor";
 import { NeedMoreInput, Parser, ShellSyntaxError } from "./parser";
 import { expandPrompt } from "./prompt";
-import { Shell } from "./shell";
+import { type Dialect, Shell } from "./shell";
 
 /** A source of shell input: returns more text, or null at end of input. */
 type Input = (continuation: boolean) => Gen<string | null | "interrupt">;
@@ -169,10 +170,33 @@ function setupInteractive(sh: Shell): void {
   }
 }
 
-export function* shMain(sys: Sys): Gen<number> {
+/** bash 5.2 of Debian 12 (Ubuntu 24.04 has 5.2.21; one version serves both). */
+const BASH_VERSION = "5.2.15(1)-release";
+
+/** $BASH: the path bash was started by, looked up in $PATH when it has no slash. */
+function bashPath(sh: Shell): string {
+  const a0 = (sh.sys.argv[0] ?? "bash").replace(/^-/, "");
+  if (a0.includes("/")) return a0.startsWith("/") ? a0 : `${sh.vars.get("PWD")}/${a0}`;
+  for (const dir of (sh.vars.get("PATH") ?? "").split(":")) {
+    try {
+      if (sh.sys.stat(`${dir}/${a0}`).type === "file") return `${dir}/${a0}`;
+    } catch {
+      // not in this directory
+    }
+  }
+  return "/bin/bash";
+}
+
+export function* shMain(sys: Sys, dialect: Dialect = "ash"): Gen<number> {
   const sh = new Shell(sys);
   sh.arg0 = sys.argv[0] ?? "sh";
+  sh.dialect = dialect;
   initVars(sh);
+  if (dialect === "bash") {
+    sh.vars.set("BASH", bashPath(sh));
+    sh.vars.set("BASH_VERSION", BASH_VERSION);
+    sh.vars.unset("PS1");
+  }
   const args = sys.argv.slice(1);
   let command: string | undefined;
   let minusC = false;
@@ -241,6 +265,10 @@ export function* shMain(sys: Sys): Gen<number> {
   }
   sh.interactive = interactive;
   if (interactive) sh.options.add("i");
+  if (dialect === "bash") {
+    sh.shopts = defaultShopts(interactive, login);
+    if (interactive) sh.vars.set("PS1", "\\s-\\v\\$ ");
+  }
   if (minusC) sh.options.add("c");
   if (!minusC && scriptFile === null) sh.options.add("s");
   if (interactive) {
@@ -254,14 +282,27 @@ export function* shMain(sys: Sys): Gen<number> {
 
   let status: number;
   try {
-    // A login shell reads /etc/profile and ~/.profile; an interactive one then reads $ENV (as ash).
-    if (login) {
+    const home = sh.vars.get("HOME") ?? "/";
+    if (dialect === "bash") {
+      // bash: a login shell reads /etc/profile and the first of its personal profiles; an
+      // interactive one that is not a login shell reads bash.bashrc and ~/.bashrc instead.
+      if (login) {
+        yield* sourceIfExists(sh, "/etc/profile");
+        for (const f of [".bash_profile", ".bash_login", ".profile"]) if (yield* sourceIfExists(sh, `${home}/${f}`)) break;
+      } else if (interactive) {
+        yield* sourceIfExists(sh, "/etc/bash.bashrc");
+        yield* sourceIfExists(sh, `${home}/.bashrc`);
+      }
+    } else if (login) {
+      // A login shell reads /etc/profile and ~/.profile; an interactive one then reads $ENV (as ash).
       yield* sourceIfExists(sh, "/etc/profile");
       yield* sourceIfExists(sh, `${sh.vars.get("HOME") ?? "/"}/.profile`);
     }
     const envFile = sh.vars.get("ENV");
-    if (interactive && envFile) yield* sourceIfExists(sh, envFile);
+    if (interactive && envFile && dialect !== "bash") yield* sourceIfExists(sh, envFile);
     if (minusC) {
+      // bash and dash number the lines of a -c string from 1 (ash from 0).
+      if (dialect !== "ash") sh.lineno = 1;
       status = yield* sh.evalString(command!, { exit: true });
     } else if (scriptFile !== null) {
       let text: string;
@@ -298,16 +339,21 @@ export function* shMain(sys: Sys): Gen<number> {
   return yield* sh.finish(status);
 }
 
-/** `. FILE` for startup files: a missing file is not an error. */
-function* sourceIfExists(sh: Shell, path: string): Gen<void> {
+/** `. FILE` for startup files: a missing file is not an error; `return` ends the file. */
+function* sourceIfExists(sh: Shell, path: string): Gen<boolean> {
   let text: string;
   try {
     text = sh.sys.readFile(path);
   } catch (e) {
-    if (e instanceof Errno) return;
+    if (e instanceof Errno) return false;
     throw e;
   }
-  yield* sh.evalString(text, {});
+  try {
+    yield* sh.evalString(text, {});
+  } catch (e) {
+    if (!(e instanceof ReturnFromFunction)) throw e;
+  }
+  return true;
 }
 
 function safeIsatty(sys: Sys, fd: number): boolean {

@@ -43,6 +43,22 @@ export function promptEscapes(sh: Shell, text: string): string {
       case "u":
         out += userName(sh);
         break;
+      case "s":
+      case "v":
+      case "V": {
+        // bash's shell name and version ("5.2", or with the patch level "5.2.15"); not busybox's.
+        if (sh.dialect !== "bash") {
+          out += `\\${e}`;
+          break;
+        }
+        if (e === "s") {
+          out += sh.arg0.slice(sh.arg0.lastIndexOf("/") + 1);
+          break;
+        }
+        const v = (sh.vars.get("BASH_VERSION") ?? "").replace(/\(.*/, "");
+        out += e === "v" ? v.split(".").slice(0, 2).join(".") : v;
+        break;
+      }
       case "h":
         out += sh.sys.uname().nodename.split(".")[0];
         break;

@@ -39,6 +39,14 @@ export const LONG_OPTIONS: Record<string, string> = {
   pipefail: "pipefail",
 };
 
+export type Dialect = "ash" | "bash" | "dash";
+
+/** How each dialect words "no such command" (bash names the errno when the name has a slash). */
+export function notFoundText(dialect: Dialect, name: string): string {
+  if (dialect !== "bash") return "not found";
+  return name.includes("/") ? "No such file or directory" : "command not found";
+}
+
 export type Evaluator = (sh: Shell, cmd: Command, flags: EvalFlags) => Gen<number>;
 
 /** Set by exec.ts (which imports this file) to break the import cycle. */
@@ -52,6 +60,10 @@ export class Shell implements ExpandHost {
   vars = new Vars();
   positional: string[] = [];
   arg0 = "sh";
+  /** Which shell this one is being: busybox ash, or (in Debian images) bash or dash. */
+  dialect: Dialect = "ash";
+  /** bash's shopt options (empty for ash and dash). */
+  shopts = new Map<string, boolean>();
   lastStatus = 0;
   /** Status of the last command substitution (what `x=$(cmd)` returns). */
   backStatus = 0;
@@ -109,6 +121,8 @@ export class Shell implements ExpandHost {
     c.vars = this.vars.clone();
     c.positional = [...this.positional];
     c.arg0 = this.arg0;
+    c.dialect = this.dialect;
+    c.shopts = new Map(this.shopts);
     c.lastStatus = this.lastStatus;
     c.rootPid = this.rootPid;
     c.lastBgPid = this.lastBgPid;
@@ -211,9 +225,15 @@ export class Shell implements ExpandHost {
 
   // --- messages ---
 
-  /** ash_vmsg's prefix: "$0: [cmd: ][line N: ]". */
+  /** ash_vmsg's prefix: "$0: [cmd: ][line N: ]"; dash always numbers lines, bash only in scripts. */
   prefix(line?: number): string {
     let s = `${this.arg0}: `;
+    const builtinName = this.commandName !== null && this.commandName !== this.arg0 ? `${this.commandName}: ` : "";
+    if (this.dialect === "dash") return `${s}${line ?? this.lineno}: ${builtinName}`;
+    if (this.dialect === "bash") {
+      const numbered = builtinName ? !this.interactive || this.inputFromFile : this.inputFromFile;
+      return `${s}${numbered ? `line ${line ?? this.lineno}: ` : ""}${builtinName}`;
+    }
     if (this.commandName !== null) {
       if (this.commandName !== this.arg0) s += `${this.commandName}: `;
       if (!this.interactive || this.inputFromFile) s += `line ${line ?? this.lineno}: `;

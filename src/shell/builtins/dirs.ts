@@ -54,6 +54,10 @@ export const dirBuiltins: Builtin[] = [
         sh.sys.chdir(target);
         newPwd = sh.sys.getcwd();
       } catch {
+        if (sh.dialect === "bash") {
+          yield* sh.message(`${dir}: ${e.message}`);
+          return 1;
+        }
         return yield* sh.fail(`can't cd to ${dir}: ${e.message}`);
       }
     }

@@ -3,7 +3,7 @@ import type { Gen } from "../../kernel/api";
 import { findInPath, runBuiltin, runCommandArgv } from "../exec";
 import type { EvalFlags, Shell } from "../shell";
 import { singleQuote } from "../xtrace";
-import { BUILTINS } from "./registry";
+import { findBuiltin } from "./registry";
 import { type Builtin, builtin } from "./types";
 
 const KEYWORDS = new Set([
@@ -30,7 +30,7 @@ const KEYWORDS = new Set([
 function describe(sh: Shell, name: string): { kind: string; path?: string } | null {
   if (sh.aliases.has(name)) return { kind: "alias" };
   if (KEYWORDS.has(name)) return { kind: "keyword" };
-  const b = BUILTINS.get(name);
+  const b = findBuiltin(sh, name);
   if (b?.special) return { kind: "special" };
   if (sh.functions.has(name)) return { kind: "function" };
   if (b) return { kind: "builtin" };
@@ -137,7 +137,7 @@ export const infoBuiltins: Builtin[] = [
       yield* sh.write(1, out);
       return status;
     }
-    const b = BUILTINS.get(args[0]);
+    const b = findBuiltin(sh, args[0]);
     if (b) return yield* runBuiltin(sh, b, args, [], [], flags);
     return yield* runCommandArgv(sh, args, flags);
   }),

@@ -5,12 +5,19 @@ import { infoBuiltins } from "./info";
 import { jobBuiltins } from "./jobctl";
 import { programBuiltins } from "./programs";
 import { readBuiltin } from "./read";
+import { shoptBuiltin } from "./shopt";
 import { testBuiltins } from "./test";
 import { trapBuiltin } from "./trap";
 import type { Builtin } from "./types";
 import { variableBuiltins } from "./variables";
 
 export type { Builtin };
+
+/** The builtin NAME means in this shell's dialect. */
+export function findBuiltin(sh: { dialect: string }, name: string): Builtin | undefined {
+  const b = BUILTINS.get(name);
+  return b?.bashOnly && sh.dialect !== "bash" ? undefined : b;
+}
 
 export const BUILTINS = new Map<string, Builtin>();
 for (const b of [
@@ -23,6 +30,7 @@ for (const b of [
   ...testBuiltins,
   readBuiltin,
   trapBuiltin,
+  shoptBuiltin,
 ]) {
   BUILTINS.set(b.name, b);
 }

@@ -6,6 +6,8 @@ export interface Builtin {
   /** POSIX special builtin: errors end a non-interactive shell, assignments before it persist. */
   special: boolean;
   run(sh: Shell, argv: string[], flags: EvalFlags): Gen<number>;
+  /** Only bash has it (ash and dash say "not found"). */
+  bashOnly?: boolean;
 }
 
 export function builtin(name: string, special: boolean, run: Builtin["run"]): Builtin {
