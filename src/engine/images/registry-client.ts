@@ -38,8 +38,11 @@ export function* daemonTask<T>(k: Kernel, body: (sys: Sys) => Gen<T>): Gen<T> {
   const parent = k.w.procs[st.daemonPid] ? st.daemonPid : 1;
   const box: { done: boolean; value?: T; error?: unknown } = { done: false };
   const main: Main = function* (sys) {
+    // A registry that hangs up is an error to report, not a reason to die (Go ignores SIGPIPE too).
+    sys.signal("PIPE", "ignore");
     try {
-      box.value = yield* body(sys);
+      const value = yield* body(sys);
+      box.value = value;
     } catch (e) {
       if (!(e instanceof Error)) throw e;
       box.error = e;
@@ -58,6 +61,7 @@ export function* daemonTask<T>(k: Kernel, body: (sys: Sys) => Gen<T>): Gen<T> {
   // dockerd does not wait for its tasks; reap them here.
   if (k.w.procs[pid]?.state === "Z") reap(k, pid);
   if (box.error !== undefined) throw box.error;
+  if (!("value" in box)) throw new Error("the registry task ended without a result");
   return box.value as T;
 }
 
@@ -109,10 +113,17 @@ export function* httpRequest(
     lines.push("Connection: close");
     yield* sys.write(fd, `${lines.join("\r\n")}\r\n\r\n${body}`);
     return yield* readResponse(sys, fd, method === "HEAD");
+  } catch (e) {
+    // The peer hung up (a proxy whose backend is not listening, a crashed server): Go's url.Error.
+    if (!(e instanceof Errno) && !(e instanceof HangUp)) throw e;
+    throw new Error(`${method[0]}${method.slice(1).toLowerCase()} "http://${ep.domain}${target}": EOF`);
   } finally {
     sys.close(fd);
   }
 }
+
+/** The connection ended before a response head arrived. */
+class HangUp extends Error {}
 
 function* readResponse(sys: Sys, fd: number, head: boolean): Gen<HttpResponse> {
   let buf = "";
@@ -124,7 +135,7 @@ function* readResponse(sys: Sys, fd: number, head: boolean): Gen<HttpResponse> {
   };
   while (!buf.includes("\r\n\r\n") && !eof) yield* fill();
   const end = buf.indexOf("\r\n\r\n");
-  if (end < 0) throw new Error("malformed HTTP response");
+  if (end < 0) throw new HangUp();
   const lines = buf.slice(0, end).split("\r\n");
   buf = buf.slice(end + 4);
   const m = /^HTTP\/1\.[01] (\d{3})/.exec(lines[0]);
@@ -169,8 +180,12 @@ export class RegistryError extends Error {
   }
 }
 
+/** CPU the daemon spends setting up a registry session (auth config, endpoints, TLS settings). */
+const SESSION_SETUP_USEC = 10_000;
+
 /** GET /v2/: the check the daemon makes before anything else. */
 export function* ping(sys: Sys, ep: Endpoint): Gen<void> {
+  yield* sys.cpu(SESSION_SETUP_USEC);
   const res = yield* httpRequest(sys, ep, "GET", "/v2/");
   if (res.status !== 200 && res.status !== 401) throw new RegistryError(res);
 }
