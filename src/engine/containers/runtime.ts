@@ -22,6 +22,7 @@ import { rfc3339Nano } from "../time";
 import { emitEvent } from "../events";
 import { DockerClient } from "../client";
 import { buildMountNs, cgroupPath, mountOverlay, unmountOverlay } from "./rootfs";
+import { startHealthMonitor, stopHealthMonitor } from "./health";
 
 export class StartError extends Error {
   constructor(
@@ -297,6 +298,7 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
     startedUptime: k.uptime(),
   };
   emitEvent(k, "container", "start", c.id, { image: c.imageRef, name: c.name });
+  startHealthMonitor(k, c); // helper (health): the health-check monitor, see health.ts
   k.wake(`docker:state:${c.id}`);
   return { pid: child };
 }
@@ -406,6 +408,7 @@ export function containerExited(k: Kernel, id: string, code: number): number | n
     FinishedAt: rfc3339Nano(k.now()),
     finishedUptime: k.uptime(),
   };
+  stopHealthMonitor(k, c); // helper (health): ends the monitor; the status becomes unhealthy
   emitEvent(k, "container", "die", c.id, { exitCode: String(code), image: c.imageRef, name: c.name });
   k.wake(`docker:state:${c.id}`);
   k.wake(`docker:log:${c.id}`);

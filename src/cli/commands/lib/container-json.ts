@@ -9,6 +9,7 @@ import { type ContainerRecord, engineState } from "../../../engine/state";
 import { sha256Hex } from "../../../engine/registry";
 import { execInspect } from "../../../engine/containers/exec";
 import { containerSizes } from "../../../engine/containers/changes";
+import { type HealthState, healthcheckOf } from "../../../engine/containers/health";
 
 /** Keys whose values are Go maps (sorted keys, no struct semantics). */
 export const CONTAINER_MAP_KEYS: ReadonlySet<string> = new Set(["Labels", "ExposedPorts", "Volumes", "PortBindings", "Ports", "Networks", "Data", "Tmpfs"]);
@@ -141,6 +142,7 @@ export function containerJSON(d: DockerClient, c: ContainerRecord, size = false)
     StdinOnce: c.config.StdinOnce,
     Env: c.config.Env,
     Cmd: c.config.Cmd,
+    ...(healthcheckOf(c) ? { Healthcheck: healthcheckOf(c) } : {}),
     Image: c.config.Image,
     Volumes: c.config.Volumes,
     WorkingDir: c.config.WorkingDir,
@@ -167,7 +169,7 @@ export function containerJSON(d: DockerClient, c: ContainerRecord, size = false)
       Error: s.Error,
       StartedAt: s.StartedAt,
       FinishedAt: s.FinishedAt,
-      ...(s.Health ? { Health: { Status: s.Health.Status, FailingStreak: s.Health.FailingStreak, Log: [] } } : {}),
+      ...(s.Health ? { Health: { Status: s.Health.Status, FailingStreak: s.Health.FailingStreak, Log: (s.Health as HealthState).Log ?? [] } } : {}),
     },
     Image: c.imageId,
     ResolvConfPath: `${dir}/resolv.conf`,

@@ -5,6 +5,7 @@
 import type { Gen } from "../../../kernel";
 import { EngineError } from "../../../engine/client";
 import { ensureVolume } from "../../../engine/volumes/volumes";
+import { applyHealthcheck, healthcheckError } from "../../../engine/containers/health";
 import { engineState } from "../../../engine/state";
 import { CliError, type CommandContext } from "./context";
 import { familiarWithTag, pullForRun } from "./pull-image";
@@ -29,6 +30,8 @@ function verify(ctx: CommandContext, opts: RunOptions): void {
   const cpus = ctx.sys.sysinfo().cpus;
   const nano = h.NanoCpus ?? 0;
   if (nano < 0 || nano > cpus * 1e9) throw bad(`Range of CPUs is from 0.01 to ${cpus}.00, as there are only ${cpus} CPUs available`);
+  const health = healthcheckError(opts.healthcheck);
+  if (health) throw bad(health);
   const network = h.NetworkMode ?? "bridge";
   const networks = Object.values(engineState(ctx.client().k).networks);
   if (!["bridge", "host", "none", "default"].includes(network) && !networks.some((n) => n.name === network || n.id.startsWith(network)))
@@ -79,6 +82,7 @@ export function* createContainer(ctx: CommandContext, opts: RunOptions): Gen<str
     req.host.PortBindings = bindings;
   }
   const created = d.containerCreate(req);
+  applyHealthcheck(d, created.id, opts.healthcheck);
   if (opts.cidfile) {
     try {
       ctx.sys.writeFile(opts.cidfile, created.id);

@@ -8,6 +8,8 @@ import { type CreateRequest, EngineError } from "../../../engine/client";
 import type { MountSpec } from "../../../engine/state";
 import type { FlagValues } from "../../flags";
 import { ramInBytes } from "../../units";
+import { parseDuration } from "../../timefmt";
+import type { HealthConfig } from "../../../engine/containers/health";
 import { CliError } from "./context";
 import { parsePortSpec, type PortBinding } from "./ports";
 
@@ -24,6 +26,12 @@ const SUPPORTED = new Set([
   "env",
   "env-file",
   "expose",
+  "health-cmd",
+  "health-interval",
+  "health-retries",
+  "health-start-interval",
+  "health-start-period",
+  "health-timeout",
   "help",
   "hostname",
   "init",
@@ -35,6 +43,7 @@ const SUPPORTED = new Set([
   "name",
   "net",
   "network",
+  "no-healthcheck",
   "pids-limit",
   "publish",
   "publish-all",
@@ -69,6 +78,35 @@ export interface RunOptions {
   namedVolumes: string[];
   /** -P: every exposed port gets a free host port when the container is created. */
   publishAll: boolean;
+  /** --health-* / --no-healthcheck (undefined: the image's, if any). */
+  healthcheck?: HealthConfig;
+}
+
+/** The --health-* flags as opts.go turns them into a HealthConfig (durations in ns). */
+function healthFlags(flags: FlagValues, fail: (msg: string) => CliError): HealthConfig | undefined {
+  const names = ["health-cmd", "health-interval", "health-timeout", "health-start-period", "health-start-interval", "health-retries"];
+  const have = names.some((n) => flags.changed(n));
+  if (flags.bool("no-healthcheck")) {
+    if (have) throw fail("--no-healthcheck conflicts with --health-* options");
+    return { Test: ["NONE"] };
+  }
+  if (!have) return undefined;
+  const duration = (name: string, what: string) => {
+    const d = parseDuration(flags.string(name));
+    const v = d.ok ? d.value : 0;
+    if (v < 0) throw fail(`--${what} cannot be negative`);
+    return v;
+  };
+  const hc: HealthConfig = {
+    Test: flags.string("health-cmd") !== "" ? ["CMD-SHELL", flags.string("health-cmd")] : [],
+    Interval: duration("health-interval", "health-interval"),
+    Timeout: duration("health-timeout", "health-timeout"),
+    StartPeriod: duration("health-start-period", "health-start-period"),
+    StartInterval: duration("health-start-interval", "health-start-interval"),
+    Retries: flags.int("health-retries"),
+  };
+  if ((hc.Retries ?? 0) < 0) throw fail("--health-retries cannot be negative");
+  return hc;
 }
 
 /** docker's parse errors for run/create: "docker: <msg>\n\nRun 'docker run --help' …", status 125. */
@@ -322,6 +360,7 @@ export function parseRunOptions(sys: Sys, command: "run" | "create", flags: Flag
     cidfile: flags.string("cidfile"),
     namedVolumes,
     publishAll: flags.bool("publish-all"),
+    healthcheck: healthFlags(flags, fail),
   };
 }
 
