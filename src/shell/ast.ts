@@ -166,7 +166,23 @@ export interface FuncDef {
   line: number;
 }
 
+/** The expression inside bash's [[ ]]: words are expanded without splitting or globbing. */
+export type CondExpr =
+  | { kind: "and" | "or"; left: CondExpr; right: CondExpr }
+  | { kind: "not"; expr: CondExpr }
+  | { kind: "unary"; op: string; arg: Word }
+  | { kind: "binary"; op: string; left: Word; right: Word }
+  | { kind: "word"; word: Word };
+
+export interface Cond {
+  type: "cond";
+  expr: CondExpr;
+  redirs: Redir[];
+  line: number;
+}
+
 export type Command =
+  | Cond
   | SimpleCommand
   | Pipeline
   | AndOr

@@ -1,5 +1,5 @@
 /** Turns syntax trees back into text, as ash's cmdtxt does for job listings. */
-import type { Command, Redir, Word, WordPart } from "./ast";
+import type { Command, CondExpr, Redir, Word, WordPart } from "./ast";
 
 function part(p: WordPart): string {
   switch (p.type) {
@@ -45,8 +45,27 @@ function redirs(rs: Redir[]): string {
     .join("");
 }
 
+function cond(e: CondExpr): string {
+  switch (e.kind) {
+    case "and":
+      return `${cond(e.left)} && ${cond(e.right)}`;
+    case "or":
+      return `${cond(e.left)} || ${cond(e.right)}`;
+    case "not":
+      return `! ${cond(e.expr)}`;
+    case "unary":
+      return `${e.op} ${word(e.arg)}`;
+    case "binary":
+      return `${word(e.left)} ${e.op} ${word(e.right)}`;
+    case "word":
+      return word(e.word);
+  }
+}
+
 export function deparse(c: Command): string {
   switch (c.type) {
+    case "cond":
+      return `[[ ${cond(c.expr)} ]]${redirs(c.redirs)}`;
     case "simple":
       return (
         [...c.assigns.map((a) => `${a.name}=${word(a.value)}`), ...c.words.map(word)].join(" ") +

@@ -11,6 +11,7 @@ import { immediate } from "./builtins/types";
 import { deparse } from "./deparse";
 import { BreakLoop, ContinueLoop, ReturnFromFunction, ShellAbort, ShellExit } from "./errors";
 import type { Job } from "./jobs";
+import { evalCond } from "./cond";
 import { matchPattern } from "./pattern";
 import { applyRedirs, restoreRedirs, type SavedFd } from "./redirect";
 import { type EvalFlags, notFoundText, type Shell, setEvaluator } from "./shell";
@@ -80,6 +81,11 @@ export function* evalCommand(sh: Shell, cmd: Command, flags: EvalFlags): Gen<num
       break;
     case "case":
       status = yield* withRedirs(sh, cmd.redirs, () => evalCase(sh, cmd, flags));
+      break;
+    case "cond":
+      sh.lineno = cmd.line;
+      status = yield* withRedirs(sh, cmd.redirs, () => evalCond(sh, cmd.expr));
+      checkExit = true;
       break;
     case "funcdef":
       sh.functions.set(cmd.name, cmd.body);

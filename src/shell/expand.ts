@@ -75,6 +75,14 @@ export class Expander {
     return s;
   }
 
+  /** Expansion for [[ =~ ]]: quoted characters match literally, the rest is a regex. */
+  *regex(w: Word): Gen<string> {
+    const pieces = yield* this.pieces(w, { tilde: true });
+    let s = "";
+    for (const p of pieces) if ("c" in p) s += p.q && /[\\^$.|?*+()[\]{}]/.test(p.c) ? `\\${p.c}` : p.c;
+    return s;
+  }
+
   /** Expansion to a pattern: quoted characters are backslash-escaped, the rest stay magic. */
   *pattern(w: Word): Gen<string> {
     const pieces = yield* this.pieces(w, { tilde: true });

@@ -100,7 +100,7 @@ function* runInput(sh: Shell, input: Input, firstLine: number): Gen<number> {
     buf = buf.slice(parser.consumed);
     line = parser.line;
     if (cmd === "eof") {
-      if (sh.interactive) yield* sh.write(2, "\n");
+      if (sh.interactive) yield* sh.write(2, sh.dialect === "bash" ? "exit\n" : "\n");
       return status;
     }
     if (!cmd || sh.options.has("n")) continue;

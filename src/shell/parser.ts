@@ -5,6 +5,7 @@
 import type {
   Assign,
   CaseItem,
+  CondExpr,
   Command,
   For,
   FuncDef,
@@ -43,6 +44,10 @@ const KEYWORDS = new Set([
   "{",
   "}",
 ]);
+
+/** Operators of [[ ]] that take one operand, and those between two. */
+const COND_UNARY = new Set(["-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-n", "-p", "-r", "-s", "-t", "-u", "-w", "-x", "-z", "-G", "-L", "-N", "-O", "-S", "-v"]);
+const COND_BINARY = new Set(["=", "==", "!=", "=~", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"]);
 
 /** Tokens after which a list ends (ash's tokendlist). */
 const LIST_END = new Set(["eof", ")", ";;", "do", "done", "elif", "else", "esac", "fi", "then", "}"]);
@@ -568,8 +573,11 @@ export class Parser extends Lexer {
         closer = "}";
         break;
       }
-      case "function":
       case "word":
+        if (this.lastText === "[[" && this.isPlainWord()) return this.condCommand(line);
+        this.pushback = true;
+        return this.simpleCommand();
+      case "function":
       case "redir":
         this.pushback = true;
         return this.simpleCommand();
@@ -578,6 +586,103 @@ export class Parser extends Lexer {
     }
     if (this.readtoken() !== closer) this.unexpected(closer);
     return this.trailingRedirs(node);
+  }
+
+  // --- [[ ]] ---
+
+  private condCommand(line: number): Command {
+    const expr = this.condOr();
+    if (this.condToken() !== "]]") this.condUnexpected();
+    return this.trailingRedirs({ type: "cond", expr, redirs: [], line });
+  }
+
+  /** The next token inside [[ ]]: "]]", "&&", "||", "(", ")", "!", "<", ">", "word", or another. */
+  private condToken(): string {
+    let t = this.xxreadtoken();
+    while (t === "nl") {
+      this.parseHereDocs();
+      t = this.xxreadtoken();
+    }
+    if (t === "redir") {
+      const r = this.lastRedir!;
+      if ((r.op === "<" && r.fd === 0) || (r.op === ">" && r.fd === 1)) return r.op;
+      return t;
+    }
+    if (t === "word" && this.isPlainWord() && (this.lastText === "]]" || this.lastText === "!")) return this.lastText;
+    return t;
+  }
+
+  private condUnexpected(): never {
+    if (this.lastTok === "word") this.error(`unexpected word \`${this.lastText}' in conditional command`);
+    this.error(`unexpected token ${this.tokname(this.lastTok)} in conditional command`);
+  }
+
+  private condOr(): CondExpr {
+    let left = this.condAnd();
+    while (this.condToken() === "||") left = { kind: "or", left, right: this.condAnd() };
+    this.pushback = true;
+    return left;
+  }
+
+  private condAnd(): CondExpr {
+    let left = this.condNot();
+    while (this.condToken() === "&&") left = { kind: "and", left, right: this.condNot() };
+    this.pushback = true;
+    return left;
+  }
+
+  private condNot(): CondExpr {
+    if (this.condToken() === "!") return { kind: "not", expr: this.condNot() };
+    this.pushback = true;
+    return this.condPrimary();
+  }
+
+  private condPrimary(): CondExpr {
+    const t = this.condToken();
+    if (t === "(") {
+      const expr = this.condOr();
+      if (this.condToken() !== ")") this.condUnexpected();
+      return expr;
+    }
+    if (t !== "word") this.condUnexpected();
+    const first = this.lastWord;
+    const firstText = this.isPlainWord() ? this.lastText : "";
+    const next = this.condToken();
+    if (COND_UNARY.has(firstText) && next === "word") return { kind: "unary", op: firstText, arg: this.lastWord };
+    if (next === "<" || next === ">") {
+      if (this.condToken() !== "word") this.condUnexpected();
+      return { kind: "binary", op: next, left: first, right: this.lastWord };
+    }
+    if (next === "word" && this.isPlainWord() && COND_BINARY.has(this.lastText)) {
+      const op = this.lastText;
+      const right = op === "=~" ? this.condRegexWord() : this.condToken() === "word" ? this.lastWord : this.condUnexpected();
+      return { kind: "binary", op, left: first, right };
+    }
+    this.pushback = true;
+    return { kind: "word", word: first };
+  }
+
+  /** bash reads the right side of =~ up to a blank outside parentheses, so ( ) | belong to it. */
+  private condRegexWord(): Word {
+    const b = new PartBuilder();
+    let c = this.getcEat();
+    while (c === " " || c === "\t") c = this.getcEat();
+    this.ungetc(c);
+    let depth = 0;
+    for (;;) {
+      c = this.getcEat();
+      if (c === "(" || (c === ")" && depth > 0) || c === "|") {
+        depth += c === "(" ? 1 : c === ")" ? -1 : 0;
+        b.lit(c, false);
+        continue;
+      }
+      this.ungetc(c);
+      if (c === EOF || " \t\n;&<>)".includes(c)) break;
+      for (const p of this.readWord(false).word.parts) b.push(p);
+    }
+    const word = b.word();
+    if (word.parts.length === 0) this.condUnexpected();
+    return word;
   }
 
   private trailingRedirs(node: Command): Command {

@@ -34,6 +34,8 @@ export const controlBuiltins: Builtin[] = [
       return 0;
     }
     const status = argv[1] !== undefined ? yield* number(sh, argv[1]) : sh.lastStatus;
+    // An interactive bash says goodbye.
+    if (sh.dialect === "bash" && sh.interactive) yield* sh.write(2, "exit\n");
     throw new ShellExit(status & 255);
   }),
   builtin("eval", true, function* (sh, argv, flags) {
