@@ -20,19 +20,30 @@ import { xtraceLine } from "./xtrace";
 
 /** CPU time one simple command costs the shell (a builtin takes about this on a real machine). */
 const SIMPLE_COMMAND_USEC = 2;
+/** The shell gives others a turn every this many commands, and pays its CPU time per slice. */
+const COMMANDS_PER_TURN = 50;
+const CPU_SLICE_USEC = 1000;
 
 /**
- * Each simple command uses a little CPU: a loop of builtins then takes time, shares the CPUs with
- * other processes, and lets a signal (^C) in between two commands, as on a real machine.
+ * Commands cost the shell CPU, paid by the slice like a scheduler's timeslice: a loop of builtins
+ * takes time, shares the CPUs and lets a signal (^C) in between two commands, while a short script
+ * runs at once (it does not wait for a CPU tick per command).
  */
 function* spendCpu(sh: Shell): Gen<void> {
+  const spent = (cpuSpent.get(sh) ?? 0) + SIMPLE_COMMAND_USEC;
+  cpuSpent.set(sh, spent);
   try {
-    yield* sh.sys.cpu(SIMPLE_COMMAND_USEC);
+    if (spent >= CPU_SLICE_USEC) {
+      cpuSpent.set(sh, 0);
+      yield* sh.sys.cpu(spent);
+    } else if ((spent / SIMPLE_COMMAND_USEC) % COMMANDS_PER_TURN === 0) yield* sh.sys.yield();
   } catch (e) {
     // A signal handler ran: the shell's traps run at the next command boundary.
     if (!(e instanceof Errno) || e.code !== "EINTR") throw e;
   }
 }
+
+const cpuSpent = new WeakMap<Shell, number>();
 
 export function* evalCommand(sh: Shell, cmd: Command, flags: EvalFlags): Gen<number> {
   if (sh.pendingSignals.length) yield* sh.runPendingTraps();

@@ -178,6 +178,8 @@ function cpuTick(k: Kernel, dt: number): number {
     open = next;
   }
   let steps = 0;
+  let maxUsed = 0;
+  let totalUsed = 0;
   const throttled = new Set<string>();
   for (const pid of pids) {
     const p = w.procs[pid];
@@ -193,6 +195,7 @@ function cpuTick(k: Kernel, dt: number): number {
       for (const cg of cgroupChain(p.cgroup)) throttled.add(cg);
     }
     let rounds = 0;
+    const granted = g;
     while (g > 0 && k.hungry.has(pid) && rounds++ < 10_000) {
       const use = Math.min(g, rt.cpuDebt);
       rt.cpuDebt -= use;
@@ -207,9 +210,15 @@ function cpuTick(k: Kernel, dt: number): number {
         if (k.w.procs[pid]?.state === "R" && !k.hungry.has(pid)) break;
       }
     }
+    maxUsed = Math.max(maxUsed, granted - g);
+    totalUsed += granted - g;
   }
-  cgroupThrottle(k, throttled, dt, w.clock.nowUsec);
-  setClock(k, w.clock.nowUsec + dt);
+  // The tick lasts as long as the CPUs were busy: processes that ran out of work early (a shell
+  // between two commands) do not make the clock skip the rest of the tick.
+  const stillHungry = pids.some((pid) => k.hungry.has(pid));
+  const elapsed = stillHungry ? dt : Math.min(dt, Math.max(1, maxUsed, Math.ceil(totalUsed / w.config.cpus)));
+  cgroupThrottle(k, throttled, elapsed, w.clock.nowUsec);
+  setClock(k, w.clock.nowUsec + elapsed);
   k.fireTimers();
   return steps + 1;
 }

@@ -47,9 +47,10 @@ describe("docker run --health-*", () => {
 
   it("keeps the failing streak and the probes' results", () => {
     expect(docker(k, "inspect", "-f", "{{json .State.Health}}", "bad").stdout).toBe(
-      '{"Status":"unhealthy","FailingStreak":2,"Log":[' +
-        '{"Start":"2026-01-15T09:00:01.03105Z","End":"2026-01-15T09:00:01.04105Z","ExitCode":1,"Output":"nope\\n"},' +
-        '{"Start":"2026-01-15T09:00:02.04105Z","End":"2026-01-15T09:00:02.05105Z","ExitCode":1,"Output":"nope\\n"}]}\n',
+      '{"Status":"unhealthy","FailingStreak":3,"Log":[' +
+        '{"Start":"2026-01-15T09:00:01.03105Z","End":"2026-01-15T09:00:01.03105Z","ExitCode":1,"Output":"nope\\n"},' +
+        '{"Start":"2026-01-15T09:00:02.03105Z","End":"2026-01-15T09:00:02.03105Z","ExitCode":1,"Output":"nope\\n"},' +
+        '{"Start":"2026-01-15T09:00:03.03105Z","End":"2026-01-15T09:00:03.03105Z","ExitCode":1,"Output":"nope\\n"}]}\n',
     );
     expect(docker(k, "inspect", "-f", "{{json .Config.Healthcheck}}", "bad", "ok").stdout).toBe(
       '{"Test":["CMD-SHELL","echo nope; exit 1"],"Interval":1000000000,"Retries":2}\n{"Test":["CMD-SHELL","echo alive"],"Interval":2000000000}\n',
@@ -62,8 +63,8 @@ describe("docker run --health-*", () => {
     const events = docker(k, "events", "--since", "2026-01-15T09:00:00Z", "--until", "2026-01-15T09:00:10Z", "--filter", "type=container");
     const health = events.stdout.split("\n").filter((l) => l.includes("health_status"));
     expect(health).toEqual([
-      `2026-01-15T09:00:02.041050112Z container health_status: healthy ${ok} (image=busybox, name=ok)`,
-      `2026-01-15T09:00:02.051049984Z container health_status: unhealthy ${bad} (image=busybox, name=bad)`,
+      `2026-01-15T09:00:02.031049984Z container health_status: healthy ${ok} (image=busybox, name=ok)`,
+      `2026-01-15T09:00:02.031049984Z container health_status: unhealthy ${bad} (image=busybox, name=bad)`,
     ]);
   });
 

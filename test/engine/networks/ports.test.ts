@@ -67,7 +67,7 @@ describe("published ports", () => {
     // Output to a pipe: curl shows its progress meter on stderr.
     expect(run(k, ["curl", "http://localhost:8080/"])).toEqual({
       stdout: NGINX_INDEX_HTML,
-      stderr: `${METER}${ZERO}\r100   615  100   615    0     0  61500      0 --:--:-- --:--:-- --:--:-- 61500\n`,
+      stderr: `${METER}${ZERO}\r100   615  100   615    0     0  11.7M      0 --:--:-- --:--:-- --:--:-- 11.7M\n`,
       code: 0,
     });
     expect(run(k, ["curl", "-sI", "http://127.0.0.1:8080/"]).stdout).toBe(
