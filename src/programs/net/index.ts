@@ -12,4 +12,4 @@ import { route } from "./route";
 import { ss } from "./ss";
 import { wget } from "./wget";
 
-export const netPrograms: ProgramDef[] = [bridge, brctl, curl, ifconfig, ip, iptables, netstat, nslookup, ping, route, ss, wget];
+export const netPrograms: ProgramDef[] = [curl, ip, iptables, nslookup, ping, wget, bridge, brctl, ifconfig, netstat, route, ss];
