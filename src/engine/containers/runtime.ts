@@ -12,7 +12,7 @@ import { supplementaryGroups } from "../../kernel/machine";
 import { cgroupCreate, cgroupMigrate } from "../../kernel/cgroup/cgroups";
 import type { Process } from "../../kernel/world";
 import { signalNumber } from "../../kernel/proc/signals";
-import { appendFile } from "../hostfs";
+import { appendFile, writeFile } from "../hostfs";
 import { DOCKER_ROOT } from "../images/store";
 import { allocateIp, connectContainer, disconnectContainer } from "../networks/bridge";
 import { connectNetwork, findNetwork, networks, plugEndpoint, unplugEndpoint } from "../networks/networks";
@@ -21,7 +21,7 @@ import { type ContainerRecord, engineState } from "../state";
 import { rfc3339Nano } from "../time";
 import { emitEvent } from "../events";
 import { DockerClient } from "../client";
-import { buildMountNs, cgroupPath, mountOverlay, unmountOverlay } from "./rootfs";
+import { buildMountNs, cgroupPath, hostsFile, mountOverlay, unmountOverlay } from "./rootfs";
 import { startHealthMonitor, stopHealthMonitor } from "./health";
 
 export class StartError extends Error {
@@ -275,6 +275,8 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
     const prefix = Number(userNet.subnet.split("/")[1]);
     c.network = { name: userNet.name, ip: e.ip, mac: e.mac, gateway: userNet.gateway, prefix, endpointId: e.endpointId, iface: e.hostIface };
   } else c.network = { name: net, ip: "", mac: "", gateway: "", prefix: 0, endpointId: "" };
+  // /etc/hosts names the container's own address once it has one.
+  writeFile(k, `${DOCKER_ROOT}/containers/${c.id}/hosts`, hostsFile(c));
   // Networks connected while the container was stopped get their interfaces now.
   c.state.Pid = child;
   for (const other of networks(k))

@@ -27,6 +27,13 @@ function iface(p: Partial<NetIface> & Pick<NetIface, "name" | "index" | "kind" |
   return { mtu: 1500, up: true, addrs: [], rxBytes: 0, txBytes: 0, rxPackets: 0, txPackets: 0, ...p };
 }
 
+/** A random unicast, locally administered MAC, as the kernel gives a new veth. */
+export function randomMac(k: Kernel): string {
+  const bytes = randomHex(k.w.rng, 6).match(/../g)!.map((h) => Number.parseInt(h, 16));
+  bytes[0] = (bytes[0] & 0xfe) | 0x02;
+  return bytes.map((b) => b.toString(16).padStart(2, "0")).join(":");
+}
+
 /** Adds a bridge interface for a network to the host's network namespace. */
 export function addBridge(k: Kernel, net: NetworkRecord) {
   const host = k.w.ns[k.w.initNs.net].net!;
@@ -69,7 +76,7 @@ export function connectContainer(k: Kernel, netns: number, net: NetworkRecord, i
   const bridge = host.ifaces.find((i) => i.name === net.bridge);
   if (bridge) bridge.up = true;
   host.ifaces.push(
-    iface({ name: hostName, index: hostIndex, kind: "veth", mac: `${randomHex(k.w.rng, 1)}:${randomHex(k.w.rng, 5).match(/../g)!.join(":")}`, peer: [netns, innerIndex], master: bridge?.index }),
+    iface({ name: hostName, index: hostIndex, kind: "veth", mac: randomMac(k), peer: [netns, innerIndex], master: bridge?.index }),
   );
   return { hostIface: hostName, mac };
 }

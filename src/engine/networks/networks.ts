@@ -10,7 +10,7 @@ import { EngineError } from "../client";
 import { emitEvent } from "../events";
 import { rfc3339Nano } from "../time";
 import { type ContainerRecord, engineState, type NetworkRecord } from "../state";
-import { addBridge, intToIp, ipToInt, macFor } from "./bridge";
+import { addBridge, intToIp, ipToInt, macFor, randomMac } from "./bridge";
 
 export interface Endpoint {
   containerId: string;
@@ -192,7 +192,7 @@ export function plugEndpoint(k: Kernel, c: ContainerRecord, net: Network, e: End
   if (!inner.routes.some((r) => r.dst === "default")) inner.routes.push({ dst: "default", via: net.gateway, dev: name });
   const bridge = host.ifaces.find((i) => i.name === net.bridge);
   if (bridge) bridge.up = true;
-  const peerMac = `${randomHex(k.w.rng, 1)}:${randomHex(k.w.rng, 5).match(/../g)!.join(":")}`;
+  const peerMac = randomMac(k);
   host.ifaces.push(iface({ name: hostName, index: hostIndex, kind: "veth", mac: peerMac, peer: [netnsId, innerIndex], master: bridge?.index }));
   e.iface = name;
   e.hostIface = hostName;

@@ -1,13 +1,12 @@
 /**
  * The registry side of the simulated Docker: the offline Docker Hub catalog (immutable, built
- * from recipes on demand) and private registries that receive `docker push` at run time. The
- * engine talks to both through ImageSource.
+ * from recipes on demand). Private registries are real containers (registry:2, speaking HTTP);
+ * the engine reaches them through src/engine/images/registry-client.ts.
  */
 import type { FileEntry } from "../../kernel/fs/entries";
-import { describeImage, type ImageGroup, type PlatformImage, type Repository } from "./catalog";
+import type { ImageGroup, PlatformImage, Repository } from "./catalog";
 import { HUB } from "./hub";
-import type { Platform } from "./image";
-import { Layer, layerByDigest } from "./layer";
+import { layerByDigest } from "./layer";
 import type { Arch } from "./tree";
 
 export type { LayerDescriptor, PlatformImage, RepositoryInfo } from "./catalog";
@@ -123,72 +122,3 @@ export const catalog: ImageSource & {
     return HUB.map((r) => r.name);
   },
 };
-
-/** What the engine hands over on `docker push`: the image config bytes and its layers. */
-export interface PushRequest {
-  platform: Platform;
-  /** The image config JSON bytes (its sha256 is the image ID). */
-  configJson: string;
-  /** Bottom to top: catalog layers keep their identity, new ones are given as entries. */
-  layers: (Layer | readonly FileEntry[])[];
-}
-
-export interface PushResult {
-  /** Manifest digest, printed as "<tag>: digest: <digest> size: <manifestSize>". */
-  digest: string;
-  manifestSize: number;
-  /** Per layer, bottom to top: its blob digest and whether the registry already had it. */
-  layers: { digest: string; size: number; existed: boolean }[];
-}
-
-/**
- * A registry that starts empty (like `registry:2` in a container) and keeps what is pushed.
- * Docker pushes schema2 manifests, so that is what it stores; the catalog stays untouched.
- */
-export class PrivateRegistry implements ImageSource {
-  private readonly repos = new Map<string, Map<string, PlatformImage>>();
-  private readonly blobs = new Map<string, Layer>();
-
-  push(repository: string, tag: string, req: PushRequest): PushResult {
-    const layers = req.layers.map((l, i) =>
-      l instanceof Layer ? l : new Layer(`pushed:${repository}:${tag}:${i}`, () => [...l]),
-    );
-    const statuses = layers.map((l) => {
-      const m = l.meta();
-      const existed = this.blobs.has(m.digest);
-      if (!existed) this.blobs.set(m.digest, l);
-      this.blobs.set(m.diffID, this.blobs.get(m.digest)!);
-      return { digest: m.digest, size: m.compressedSize, existed };
-    });
-    const image = describeImage("classic", req.platform, req.configJson, layers);
-    let tags = this.repos.get(repository);
-    if (!tags) this.repos.set(repository, (tags = new Map()));
-    tags.set(tag, image);
-    return { digest: image.manifestDigest, manifestSize: image.manifestJson.length, layers: statuses };
-  }
-
-  /** `repository` is the path inside this registry ("myapp" for localhost:5000/myapp). */
-  resolve(repository: string, reference: string): ResolveResult {
-    const tags = this.repos.get(repository);
-    if (!tags) return { ok: false, error: "repository-not-found" };
-    const image = reference.startsWith("sha256:")
-      ? [...tags.values()].find((i) => i.manifestDigest === reference)
-      : tags.get(reference);
-    if (!image) return { ok: false, error: "manifest-unknown" };
-    return { ok: true, repository, digest: image.manifestDigest, image };
-  }
-
-  layerEntries(digest: string): readonly FileEntry[] | undefined {
-    return this.blobs.get(digest)?.entries();
-  }
-
-  tags(repository: string): string[] | undefined {
-    const tags = this.repos.get(repository);
-    return tags ? [...tags.keys()].sort() : undefined;
-  }
-
-  /** `GET /v2/_catalog`. */
-  repositories(): string[] {
-    return [...this.repos.keys()].sort();
-  }
-}

@@ -116,6 +116,7 @@ export function nsLoc(k: K, inum: number): Loc {
 
 function fdTarget(k: K, p: Process, fd: number): string {
   const f = k.w.files[p.fds[fd].file];
+  if (f.listener || f.pipeOut !== undefined) return `socket:[${20000 + f.id}]`;
   switch (f.kind) {
     case "pipe":
       return `pipe:[${4026532000 + f.pipe!}]`;

@@ -4,7 +4,6 @@ import {
   catalog,
   helloMessage,
   MEDIA,
-  PrivateRegistry,
   type PlatformImage,
   repositoryPath,
 } from "../../../src/engine/registry";
@@ -414,30 +413,5 @@ describe("manifests, index and lookups", () => {
     ]);
     expect(catalog.search("linux").map((r) => r.name)).toEqual(["ubuntu", "alpine", "debian"]);
     expect(catalog.search("nothing-like-this")).toEqual([]);
-  });
-});
-
-describe("private registry", () => {
-  it("stores pushed images, reports layers it already has, serves them back", () => {
-    const reg = new PrivateRegistry();
-    const base = image("alpine", "3.21");
-    const app: FileEntry[] = [
-      { path: "app.txt", type: "file", mode: 0o644, uid: 0, gid: 0, mtime: 0, content: "hi\n" },
-    ];
-    const req = { platform: base.platform, configJson: base.configJson, layers: [base.layers[0].layer, app] };
-    const first = reg.push("myapp", "v1", req);
-    expect(first.layers.map((l) => l.existed)).toEqual([false, false]);
-    expect(first.layers[0].digest).toBe(base.layers[0].digest);
-    const again = reg.push("myapp", "v2", req);
-    expect(again.layers.map((l) => l.existed)).toEqual([true, true]);
-    expect(again.digest).toBe(first.digest);
-    const got = reg.resolve("myapp", "v1");
-    expect(got.ok && got.image.manifestMediaType).toBe(MEDIA.dockerManifest);
-    expect(got.ok && got.image.manifestJson.startsWith('{\n   "schemaVersion": 2,')).toBe(true);
-    expect(reg.layerEntries(first.layers[1].digest)).toEqual(app);
-    expect(reg.tags("myapp")).toEqual(["v1", "v2"]);
-    expect(reg.resolve("myapp", "v3")).toEqual({ ok: false, error: "manifest-unknown" });
-    expect(reg.resolve("other", "v1")).toEqual({ ok: false, error: "repository-not-found" });
-    expect(catalog.resolve("myapp", "v1").ok).toBe(false);
   });
 });
