@@ -10,6 +10,7 @@ import { type Arch, epochOf } from "../tree";
 import { lines } from "./common";
 import { BOOKWORM_FILES, BOOKWORM_PACKAGES, DEBIAN_MAINTAINERS } from "./debian-data";
 import { type DpkgDistro, dpkgTree } from "./dpkg-distro";
+import { DEBIAN_DOTFILES } from "./dotfiles";
 
 export const DEBIAN_PASSWD = lines(
   "root:x:0:0:root:/root:/bin/bash",
@@ -219,6 +220,7 @@ function debianDistro(r: DebianRelease, slim: boolean): DpkgDistro {
       "etc/hostname": "",
       "etc/bash.bashrc": BASH_BASHRC,
       "etc/profile": ETC_PROFILE,
+      ...DEBIAN_DOTFILES,
       "etc/shells": lines(
         "# /etc/shells: valid login shells",
         "/bin/sh",

@@ -10,6 +10,7 @@ import { type Arch, epochOf, Tree } from "../tree";
 import { ALPINE_GROUP, ALPINE_PASSWD, alpine } from "./alpine";
 import { archNames, lines } from "./common";
 import { DEBIAN_GROUP, DEBIAN_PASSWD, debian } from "./debian";
+import { SKEL_BASH_LOGOUT, SKEL_BASHRC, SKEL_PROFILE } from "./dotfiles";
 
 function layer(key: string, created: string, fill: (t: Tree, T: string) => Tree): (arch: Arch) => Layer {
   return perArch<Arch>(key, (arch) => {
@@ -155,7 +156,9 @@ const nodeLayers = (key: string, r: NodeRelease, alpineBase: boolean) => ({
       .file("etc/group", `${DEBIAN_GROUP}node:x:1000:\n`)
       .file("etc/shadow", "", 0o640, 0, 42)
       .dir("home/node", 0o755, 1000, 1000)
-      .blobs("home/node", ".bash_logout:220 .bashrc:3526 .profile:807"),
+      .file("home/node/.bash_logout", SKEL_BASH_LOGOUT, 0o644, 1000, 1000)
+      .file("home/node/.bashrc", SKEL_BASHRC, 0o644, 1000, 1000)
+      .file("home/node/.profile", SKEL_PROFILE, 0o644, 1000, 1000),
   ),
   yarn: layer(`node:${key}:yarn`, r.created, (t) =>
     t

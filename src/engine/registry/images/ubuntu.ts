@@ -10,6 +10,7 @@ import { lines } from "./common";
 import { BASH_BASHRC, DEBIAN_GROUP, DEBIAN_PASSWD, ETC_PROFILE } from "./debian";
 import { BOOKWORM_FILES, BOOKWORM_PACKAGES } from "./debian-data";
 import { dpkgTree } from "./dpkg-distro";
+import { DEBIAN_DOTFILES } from "./dotfiles";
 
 interface UbuntuRelease {
   version: string;
@@ -170,6 +171,9 @@ export function ubuntuLayer(codename: string): (arch: Arch) => Layer {
             "etc/bash.bashrc": BASH_BASHRC,
             "etc/profile": ETC_PROFILE,
             "etc/hostname": "",
+            // Ubuntu's base-files gives root a longer, skel-like .bashrc (xterm title in the
+            // prompt, ls colors); Debian's short one stands for it until ls takes --color=auto.
+            ...DEBIAN_DOTFILES,
           },
         },
         arch,
@@ -219,7 +223,7 @@ export function ubuntuLayer(codename: string): (arch: Arch) => Layer {
         );
         for (const f of [".bash_logout", ".bashrc", ".profile"]) {
           const skel = t.get(`etc/skel/${f}`);
-          if (skel) t.blob(`home/ubuntu/${f}`, skel.size ?? 0);
+          if (skel?.content !== undefined) t.file(`home/ubuntu/${f}`, skel.content, 0o644, 1000, 1000);
         }
       }
       return t.entries();
