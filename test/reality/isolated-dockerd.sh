@@ -13,11 +13,23 @@ LOG=/tmp/reality-dockerd.log
 alive() { docker -H "$SOCK" info >/dev/null 2>&1; }
 
 stop() {
-  local pid
+  # Ends the daemon and everything left in its network namespace (containerd, shims, containers):
+  # all of them are this suite's own, and none of the shared daemon's lives there.
+  local pid netns p
   pid=$(cat $DIR/dockerd.pid 2>/dev/null) || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null
+  netns=$(readlink /proc/"$pid"/ns/net 2>/dev/null) || return 0
+  kill "$pid" 2>/dev/null
+  for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for p in /proc/[0-9]*; do
+    [ "$(readlink $p/ns/net 2>/dev/null)" = "$netns" ] && kill -9 "${p#/proc/}" 2>/dev/null
+  done
+  for _ in $(seq 50); do
+    local left=0
+    for p in /proc/[0-9]*; do [ "$(readlink $p/ns/net 2>/dev/null)" = "$netns" ] && left=1 && break; done
+    [ $left = 0 ] && break
+    sleep 0.1
+  done
+  rm -f $DIR/dockerd.pid
 }
 case "${1:-start}" in
   stop) stop; exit 0 ;;
@@ -36,7 +48,9 @@ if ! alive; then
   setsid unshare --net --mount --propagation private sh -c \
     "mount --bind $DATA /var/lib/docker && mount --bind $DIR/exec /run/docker && ip link set lo up &&
      exec dockerd -H $SOCK --pidfile $DIR/dockerd.pid --storage-driver=overlay2" \
-    >$LOG 2>&1 </dev/null &
+    >>$LOG 2>&1 </dev/null &
+  [ "$(stat -c %s $LOG 2>/dev/null || echo 0)" -gt 5000000 ] && : >$LOG
+  echo "=== start $(date)" >>$LOG
   for _ in $(seq 60); do alive && break; sleep 0.5; done
   alive || { echo "private dockerd did not start; see $LOG" >&2; exit 1; }
 fi

@@ -37,6 +37,11 @@ export function realDocker(): RealDocker {
   if (!client.startsWith(EXPECTED_CLIENT_MAJOR)) {
     return { unavailable: `the docker CLI here is ${client || "missing"}, not ${EXPECTED_CLIENT_MAJOR}x like the sandbox's` };
   }
+  try {
+    cleanupReal(host);
+  } catch (e) {
+    return { unavailable: (e as Error).message };
+  }
   return { host };
 }
 
@@ -72,20 +77,32 @@ export async function runOnReal(host: string, script: string): Promise<string> {
   }
 }
 
+const REMOVE_ALL = [
+  "docker ps -aq | xargs -r docker rm -f",
+  "docker volume ls -q | xargs -r docker volume rm -f",
+  "docker network ls -q --filter type=custom | xargs -r docker network rm",
+  "docker images --format '{{.Repository}}:{{.Tag}}' | grep -vx busybox:latest | xargs -r docker rmi -f",
+  "docker image prune -f",
+].join(" >/dev/null 2>&1; ");
+
+/** Prints nothing when the daemon is up and clean. */
+const LEFTOVERS =
+  "docker info >/dev/null 2>&1 || echo down; docker ps -aq; docker volume ls -q; docker network ls -q --filter type=custom; " +
+  "docker images --format '{{.Repository}}:{{.Tag}}' | grep -vx busybox:latest";
+
 /**
  * Leaves the private daemon as found: only busybox:latest, no containers, volumes or user networks,
  * and restarted in a new network namespace (the daemon is the suite's own; nothing else uses it).
+ * Throws when it cannot, so that the next scenario does not run on a dirty or absent daemon.
  */
 export function cleanupReal(host: string) {
-  sh(
-    [
-      "docker ps -aq | xargs -r docker rm -f",
-      "docker volume ls -q | xargs -r docker volume rm -f",
-      "docker network ls -q --filter type=custom | xargs -r docker network rm",
-      "docker images --format '{{.Repository}}:{{.Tag}}' | grep -vx busybox:latest | xargs -r docker rmi -f",
-      "docker image prune -f",
-      `bash ${join(HERE, "isolated-dockerd.sh")} restart`,
-    ].join(" >/dev/null 2>&1; "),
-    { DOCKER_HOST: host },
-  );
+  const env = { DOCKER_HOST: host };
+  const script = join(HERE, "isolated-dockerd.sh");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    sh(`${REMOVE_ALL} >/dev/null 2>&1`, env);
+    const restarted = sh(`bash ${script} restart`, env);
+    if (restarted.status !== 0) continue;
+    if (sh(LEFTOVERS, env).stdout.trim() === "") return;
+  }
+  throw new Error(`the private dockerd could not be reset (see /tmp/reality-dockerd.log)`);
 }

@@ -1,8 +1,8 @@
 # Logs of a finished container: both streams, --tail, -n, timestamps.
-docker run -d --name talker busybox sh -c 'echo one; echo two >&2; echo three; echo four' >/dev/null
+docker run -d --name talker busybox sh -c 'echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three; echo four' >/dev/null
 docker wait talker
-# (one stream at a time: the CLI writes stdout and stderr from separate goroutines, so their
-# interleaving on one pipe is not deterministic)
+# (one stream at a time, and pauses around the stderr line: docker copies stdout and stderr in
+# separate goroutines, so their order on one pipe, and even in the log file, is not deterministic)
 docker logs talker 2>/dev/null; echo "exit=$?"
 docker logs talker 2>&1 >/dev/null
 docker logs --tail 2 talker
