@@ -11,6 +11,7 @@ import { sysutilsPrograms } from "./sysutils";
 import { textutilsPrograms } from "./textutils";
 import { netPrograms } from "./net";
 import { serverPrograms } from "./servers";
+import { imagePrograms } from "./images";
 import { shellPrograms } from "../shell";
 import { dockerPrograms } from "../cli/program";
 
@@ -42,6 +43,7 @@ function registerAll() {
   register(dockerPrograms);
   let applets: string[] | undefined;
   register([busyboxProgram(() => programs, () => (applets ??= BUSYBOX_APPLETS.filter((a) => table().has(a) || a === "busybox")))]);
+  register(imagePrograms);
 }
 
 /** Programs that live in /usr/sbin on Debian (the rest go to /usr/bin). */
