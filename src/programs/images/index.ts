@@ -6,7 +6,10 @@ import type { ProgramDef } from "../../kernel/api";
 import { initdb } from "../servers/initdb";
 import { pgCtl } from "../servers/pgctl";
 import { postgres } from "../servers/postgres";
+import { apk } from "./apk";
+import { apt, aptGet } from "./apt";
+import { dpkg } from "./dpkg";
 import { gosu } from "./gosu";
 import { psql } from "./psql";
 
-export const imagePrograms: ProgramDef[] = [gosu, postgres, initdb, pgCtl, psql];
+export const imagePrograms: ProgramDef[] = [gosu, postgres, initdb, pgCtl, psql, apk, aptGet, apt, dpkg];
