@@ -252,6 +252,16 @@ function* master(sys: Sys, listenFd: number, conf: Conf, title: string[]): Gen<n
   return 0;
 }
 
+/** The compiler the image's nginx was built with: Alpine's gcc on nginx:alpine, else Debian's. */
+function builtBy(sys: Sys): string {
+  try {
+    sys.stat("/etc/alpine-release");
+    return "gcc 14.2.0 (Alpine 14.2.0)";
+  } catch {
+    return "gcc 12.2.0 (Debian 12.2.0-14+deb12u1)";
+  }
+}
+
 export const nginx: ProgramDef = {
   name: "nginx",
   rss: 6 * 1024 * 1024,
@@ -272,7 +282,7 @@ export const nginx: ProgramDef = {
       const a = args[i];
       if (a === "-v" || a === "-V") {
         yield* err(sys, `nginx version: ${SERVER}\n`);
-        if (a === "-V") yield* err(sys, "built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1) \nbuilt with OpenSSL 3.0.15 3 Sep 2024 (running with OpenSSL 3.0.16 11 Feb 2025)\nTLS SNI support enabled\n");
+        if (a === "-V") yield* err(sys, `built by ${builtBy(sys)} \n` + "built with OpenSSL 3.0.15 3 Sep 2024 (running with OpenSSL 3.0.16 11 Feb 2025)\nTLS SNI support enabled\n");
         return 0;
       }
       if (a === "-g") directives = args[++i] ?? "";
@@ -325,7 +335,7 @@ export const nginx: ProgramDef = {
         sys,
         early('using the "epoll" event method') +
           early(SERVER) +
-          early("built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1) ") +
+          early(`built by ${builtBy(sys)} `) +
           early(`OS: Linux ${sys.uname().release}`) +
           early("getrlimit(RLIMIT_NOFILE): 1048576:1048576"),
       );

@@ -8,6 +8,7 @@ import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { Errno } from "../../kernel/errno";
 import { err, out } from "../lib/io";
 import { SocketReader } from "../net/lib/http";
+import { evaluate, format, splitArguments } from "./lib/expr";
 import { httpDate, listenOn, readRequest, send } from "./lib/http";
 
 function version(sys: Sys): string {
@@ -30,12 +31,21 @@ function literal(expr: string, vars: Record<string, string>): string | null {
   return m[3] !== undefined ? text.replace(/\$\{(\w+)\}/g, (_, n: string) => vars[n] ?? "") : text;
 }
 
+/** console.log(...) with one level of nested parentheses inside. */
+const CONSOLE_LOG = /console\.log\(((?:[^()]|\([^()]*\))*)\)/g;
+
+/** What console.log prints for an arithmetic or string expression, or null. */
+function jsValue(expr: string): string | null {
+  const v = evaluate(expr, "js");
+  return v ? format(v, "js", false) : null;
+}
+
 function logs(src: string, vars: Record<string, string>): string[] | null {
   const out: string[] = [];
-  for (const m of src.matchAll(/console\.log\(([^)]*)\)/g)) {
-    const t = literal(m[1], vars);
-    if (t === null) return null;
-    out.push(t);
+  for (const m of src.matchAll(CONSOLE_LOG)) {
+    const parts = splitArguments(m[1]).map((a) => literal(a, vars) ?? jsValue(a));
+    if (parts.some((t) => t === null)) return null;
+    out.push(parts.join(" "));
   }
   return out;
 }
@@ -112,7 +122,7 @@ function* runSource(sys: Sys, src: string, name: string): Gen<number> {
     return yield* runServer(sys, server, logs(src.slice(0, cut).replace(/createServer[\s\S]*$/, ""), vars) ?? []);
   }
   const lines = logs(src, vars);
-  if (lines === null || src.replace(/console\.log\([^)]*\);?|\b(?:const|let|var)\s+\w+\s*=[^;\n]*;?|\/\/.*$/gm, "").trim() !== "") {
+  if (lines === null || src.replace(/console\.log\((?:[^()]|\([^()]*\))*\);?|\b(?:const|let|var)\s+\w+\s*=[^;\n]*;?|\/\/.*$/gm, "").trim() !== "") {
     yield* err(sys, `node: ${name}: this sandbox's node runs console.log of literals and the http.createServer hello-world only\n`);
     return 1;
   }
@@ -140,8 +150,8 @@ export const node: ProgramDef = {
           if (line === null) yield* out(sys, "\n");
           return 0;
         }
-        const v = literal(line.trim().replace(/;$/, ""), {});
-        if (v !== null) yield* out(sys, `${/^-?\d/.test(v) ? v : `'${v}'`}\n`);
+        const v = evaluate(line.trim().replace(/;$/, ""), "js");
+        if (v !== null) yield* out(sys, `${format(v, "js", true)}\n`);
         else if (line.trim() !== "") yield* out(sys, "Uncaught SyntaxError: this sandbox's REPL evaluates literals only\n");
       }
     }

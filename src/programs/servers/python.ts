@@ -9,6 +9,7 @@ import { Errno } from "../../kernel/errno";
 import { err } from "../lib/io";
 import { BufferedOut } from "../lib/stdio";
 import { SocketReader } from "../net/lib/http";
+import { evaluate, format, splitArguments } from "./lib/expr";
 import { httpDate, listenOn, mimeType, pythonLogTime, readRequest, send, underRoot } from "./lib/http";
 
 function version(sys: Sys): string {
@@ -156,6 +157,51 @@ function* httpServer(sys: Sys, args: string[]): Gen<number> {
   return 0;
 }
 
+/** Output of print(...) calls and bare expressions; null when the code is more than that. */
+function runStatements(code: string): string | null {
+  let output = "";
+  for (const raw of code.split(/[\n;]/)) {
+    const stmt = raw.trim();
+    if (!stmt || stmt.startsWith("#")) continue;
+    const call = /^print\((.*)\)$/.exec(stmt);
+    if (!call) {
+      if (evaluate(stmt, "py") === null) return null;
+      continue;
+    }
+    const args = call[1].trim() === "" ? [] : splitArguments(call[1]);
+    const values = args.map((a) => evaluate(a, "py"));
+    if (values.some((v) => v === null)) return null;
+    output += `${values.map((v) => format(v!, "py", false)).join(" ")}\n`;
+  }
+  return output;
+}
+
+/** The interactive interpreter: its banner, then expressions echoed as repr, print() as str. */
+function* repl(sys: Sys): Gen<number> {
+  // The build stamp is the day the image's Python was compiled (the time of day is approximate).
+  yield* sys.write(1, `Python ${version(sys)} (main, Feb  4 2025, 23:30:00) [GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n`);
+  const input = new SocketReader(sys, 0);
+  for (;;) {
+    yield* sys.write(1, ">>> ");
+    const line = yield* input.until("\n");
+    if (line === null) {
+      yield* sys.write(1, "\n");
+      return 0;
+    }
+    const stmt = line.trim();
+    if (/^(exit|quit)(\(\))?$/.test(stmt)) return 0;
+    if (stmt === "") continue;
+    const v = /^print\(/.test(stmt) ? null : evaluate(stmt, "py");
+    if (v) {
+      yield* sys.write(1, `${format(v, "py", true)}\n`);
+      continue;
+    }
+    const printed = runStatements(stmt);
+    if (printed !== null) yield* sys.write(1, printed);
+    else yield* err(sys, "python3: this sandbox's Python evaluates arithmetic, strings and print() only\n");
+  }
+}
+
 export const python3: ProgramDef = {
   name: "python3",
   rss: 10 * 1024 * 1024,
@@ -166,6 +212,14 @@ export const python3: ProgramDef = {
       return 0;
     }
     if (args[0] === "-m" && args[1] === "http.server") return yield* httpServer(sys, args.slice(2));
+    if (args[0] === "-c" && args[1] !== undefined) {
+      const printed = runStatements(args[1]);
+      if (printed !== null) {
+        yield* sys.write(1, printed);
+        return 0;
+      }
+    }
+    if (args.length === 0 && sys.isatty(0)) return yield* repl(sys);
     if (args[0] === "-u" && args[1] === "-m" && args[2] === "http.server") {
       sys.env.PYTHONUNBUFFERED = "1";
       return yield* httpServer(sys, args.slice(3));
