@@ -23,8 +23,33 @@ export function exists(k: Kernel, path: string, from?: Loc): boolean {
   }
 }
 
+/**
+ * Where a new name goes, when that is simple: the parent directory of `path` exists and has no
+ * `name` yet (the common case when the engine lays out a container). Null otherwise, and the caller
+ * takes the general way.
+ */
+function newName(k: Kernel, w: Walker, path: string): { dir: Loc; name: string } | null {
+  const slash = path.lastIndexOf("/");
+  const name = path.slice(slash + 1);
+  if (name === "" || name === "." || name === "..") return null;
+  let dir: Loc;
+  try {
+    dir = slash < 0 ? w.cwd : k.vfs.walk(w, slash === 0 ? "/" : path.slice(0, slash), true);
+  } catch (e) {
+    if (e instanceof Errno) return null;
+    throw e;
+  }
+  if (k.vfs.kindOf(dir) !== "dir" || k.vfs.lookupChild(dir, name) !== null) return null;
+  return { dir, name };
+}
+
 export function mkdirp(k: Kernel, path: string, perm = 0o755, from?: Loc): Loc {
   const w = hostWalker(k, from);
+  const fresh = newName(k, w, path);
+  if (fresh) {
+    const node = k.vfs.drv(fresh.dir.fs).create(k, k.vfs.sb(fresh.dir.fs), fresh.dir.node, fresh.name, { type: "dir", perm, uid: 0, gid: 0 });
+    return { ...fresh.dir, node };
+  }
   try {
     return k.vfs.walk(w, path, true);
   } catch (e) {
@@ -46,13 +71,17 @@ export function mkdirp(k: Kernel, path: string, perm = 0o755, from?: Loc): Loc {
 
 export function writeFile(k: Kernel, path: string, data: string, perm = 0o644, from?: Loc) {
   const w = hostWalker(k, from);
+  const fresh = newName(k, w, path);
   let loc: Loc;
-  try {
-    loc = k.vfs.walk(w, path, true);
-    k.vfs.drv(loc.fs).truncate(k, k.vfs.sb(loc.fs), loc.node, 0);
-  } catch (e) {
-    if (!(e instanceof Errno) || e.code !== "ENOENT") throw e;
-    loc = k.vfs.create(w, path, { type: "file", perm });
+  if (fresh) loc = k.vfs.createIn(w.cred, fresh.dir, fresh.name, { type: "file", perm });
+  else {
+    try {
+      loc = k.vfs.walk(w, path, true);
+      k.vfs.drv(loc.fs).truncate(k, k.vfs.sb(loc.fs), loc.node, 0);
+    } catch (e) {
+      if (!(e instanceof Errno) || e.code !== "ENOENT") throw e;
+      loc = k.vfs.create(w, path, { type: "file", perm });
+    }
   }
   k.vfs.drv(loc.fs).write(k, k.vfs.sb(loc.fs), loc.node, 0, data);
 }
@@ -70,7 +99,10 @@ export function readFile(k: Kernel, path: string): string {
 }
 
 export function symlink(k: Kernel, target: string, path: string, from?: Loc) {
-  k.vfs.create(hostWalker(k, from), path, { type: "symlink", perm: 0o777, target });
+  const w = hostWalker(k, from);
+  const fresh = newName(k, w, path);
+  if (fresh) k.vfs.createIn(w.cred, fresh.dir, fresh.name, { type: "symlink", perm: 0o777, target });
+  else k.vfs.create(w, path, { type: "symlink", perm: 0o777, target });
 }
 
 /** rm -rf (stays on one filesystem; mounts below must be detached first). */

@@ -35,13 +35,16 @@ function isDir(i: Inode): boolean {
 
 export const tableReader = {
   lookup(t: InodeTable, dir: NodeId, name: string): NodeId {
+    const ino = tableReader.tryLookup(t, dir, name);
+    if (ino === null) throw new Errno("ENOENT");
+    return ino;
+  },
+  tryLookup(t: InodeTable, dir: NodeId, name: string): NodeId | null {
     const d = inodeOf(t, dir);
     if (!isDir(d)) throw new Errno("ENOTDIR");
     if (name === "..") return d.parent ?? t.rootIno;
     if (name === "." || name === "") return dir;
-    const ino = d.entries?.[name];
-    if (ino === undefined) throw new Errno("ENOENT");
-    return ino;
+    return d.entries?.[name] ?? null;
   },
   getattr(t: InodeTable, node: NodeId) {
     const i = inodeOf(t, node);
@@ -149,6 +152,7 @@ export function newInode(fs: DiskFs, now: number, n: NewNode): Inode {
 export const diskDriver: FsDriver = {
   root: (_h, sb) => disk(sb).rootIno,
   lookup: (_h, sb, dir, name) => tableReader.lookup(disk(sb), dir, name),
+  tryLookup: (_h, sb, dir, name) => tableReader.tryLookup(disk(sb), dir, name),
   getattr: (_h, sb, node) => tableReader.getattr(disk(sb), node),
   readdir: (_h, sb, dir) => tableReader.readdir(disk(sb), dir),
   readlink: (_h, sb, node) => tableReader.readlink(disk(sb), node),

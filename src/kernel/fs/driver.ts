@@ -44,6 +44,8 @@ export interface FsDriver {
   root(h: FsHost, sb: SuperBlock): NodeId;
   /** Child by name; ".." gives the parent (the root is its own parent). Throws ENOENT / ENOTDIR. */
   lookup(h: FsHost, sb: SuperBlock, dir: NodeId, name: string): NodeId;
+  /** lookup() answering null where it would throw ENOENT: absent names are common, exceptions slow. */
+  tryLookup?(h: FsHost, sb: SuperBlock, dir: NodeId, name: string): NodeId | null;
   getattr(h: FsHost, sb: SuperBlock, node: NodeId): Omit<Stat, "dev">;
   readdir(h: FsHost, sb: SuperBlock, dir: NodeId): DirEntry[];
   readlink(h: FsHost, sb: SuperBlock, node: NodeId): string;

@@ -185,6 +185,7 @@ export const layerDriver: FsDriver = {
   immutable: true,
   root: (h, sb) => tree(h, sb).rootIno,
   lookup: (h, sb, dir, name) => tableReader.lookup(tree(h, sb), dir, name),
+  tryLookup: (h, sb, dir, name) => tableReader.tryLookup(tree(h, sb), dir, name),
   getattr: (h, sb, node) => tableReader.getattr(tree(h, sb), node),
   readdir: (h, sb, dir) => tableReader.readdir(tree(h, sb), dir),
   readlink: (h, sb, node) => tableReader.readlink(tree(h, sb), node),

@@ -13,6 +13,7 @@ import type { FileType, Stat } from "../api";
 import { Errno } from "../errno";
 import type { NodeId, OverlayFs, SuperBlock } from "../world";
 import type { FsDriver, FsHost } from "./driver";
+import { walkMemo } from "./walk-scope";
 
 export const OPAQUE_XATTR = "trusted.overlay.opaque";
 export const ORIGIN_XATTR = "trusted.overlay.origin";
@@ -100,7 +101,9 @@ export function isWhiteoutStat(st: { type: FileType; rdev: [number, number] }): 
 /** Looks up `name` in a real directory; null when absent. */
 export function realLookup(h: FsHost, dir: Real, name: string): NodeId | null {
   try {
-    return realDrv(h, dir).lookup(h, realSb(h, dir.fs), dir.node, name);
+    const drv = realDrv(h, dir);
+    const sb = realSb(h, dir.fs);
+    return drv.tryLookup ? drv.tryLookup(h, sb, dir.node, name) : drv.lookup(h, sb, dir.node, name);
   } catch (e) {
     if (e instanceof Errno && (e.code === "ENOENT" || e.code === "ENOTDIR")) return null;
     throw e;
@@ -317,6 +320,16 @@ export function upperReal(sb: SuperBlock, node: NodeId): Real {
 /** The child `name` of directory `dir`, or null when the overlay shows no such name. */
 export function childObj(h: FsHost, sb: SuperBlock, dir: OvlObj, name: string): OvlObj | null {
   const path = childPath(dir.path, name);
+  const memo = walkMemo<OvlObj | null>(sb.id);
+  if (memo === null) return findChild(h, sb, dir, path, name);
+  const known = memo.get(path);
+  if (known !== undefined) return known;
+  const found = findChild(h, sb, dir, path, name);
+  memo.set(path, found);
+  return found;
+}
+
+function findChild(h: FsHost, sb: SuperBlock, dir: OvlObj, path: string, name: string): OvlObj | null {
   let upper: NodeId | null = null;
   let type: FileType = "dir";
   let stop = false;
@@ -345,15 +358,40 @@ export function childObj(h: FsHost, sb: SuperBlock, dir: OvlObj, name: string): 
   return { path, upper, lower, type };
 }
 
-/** The object at a node id; ENOENT when it is gone, ENOTDIR when a parent is not a directory. */
+/**
+ * The object at a node id; ENOENT when it is gone, ENOTDIR when a parent is not a directory. Within
+ * a path walk, objects already resolved are reused (each step then costs one child lookup).
+ */
 export function resolve(h: FsHost, sb: SuperBlock, path: NodeId): OvlObj {
+  const memo = walkMemo<OvlObj | null>(sb.id);
+  if (memo === null) return resolveFrom(h, sb, rootObj(sb), String(path), 0);
+  const p = String(path);
+  const known = memo.get(p);
+  if (known) return known;
+  // Start below the deepest ancestor resolved in this walk.
   let o = rootObj(sb);
+  let from = 0;
+  for (let cut = p.lastIndexOf("/"); cut > 0; cut = p.lastIndexOf("/", cut - 1)) {
+    const anc = memo.get(p.slice(0, cut));
+    if (anc) {
+      o = anc;
+      from = cut + 1;
+      break;
+    }
+  }
+  return resolveFrom(h, sb, o, p, from);
+}
+
+function resolveFrom(h: FsHost, sb: SuperBlock, o: OvlObj, path: string, from: number): OvlObj {
   if (path === "") return o;
-  for (const name of String(path).split("/")) {
+  while (from <= path.length) {
+    let end = path.indexOf("/", from);
+    if (end < 0) end = path.length;
     if (o.type !== "dir") throw new Errno("ENOTDIR");
-    const c = childObj(h, sb, o, name);
+    const c = childObj(h, sb, o, path.slice(from, end));
     if (!c) throw new Errno("ENOENT");
     o = c;
+    from = end + 1;
   }
   return o;
 }

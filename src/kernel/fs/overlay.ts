@@ -221,6 +221,15 @@ export const overlayDriver: FsDriver & {
     return existingChild(h, sb, d, name).path;
   },
 
+  tryLookup(h, sb, dir, name) {
+    const d = dirObj(h, sb, dir);
+    if (name === "..") return parentPath(d.path);
+    if (name === "." || name === "") return d.path;
+    return childObj(h, sb, d, name)?.path ?? null;
+  },
+
+  kindOf: (h, sb, node) => resolve(h, sb, node).type,
+
   getattr(h, sb, node) {
     const o = resolve(h, sb, node);
     const top = topReal(sb, o);

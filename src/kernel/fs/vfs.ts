@@ -7,6 +7,7 @@ import type { FileType, Stat } from "../api";
 import { Errno } from "../errno";
 import type { Loc, Mount, NodeId, SuperBlock } from "../world";
 import type { FsDriver, FsHost, NewNode, SetAttr } from "./driver";
+import { inWalkScope } from "./walk-scope";
 
 export const PATH_MAX = 4096;
 export const NAME_MAX = 255;
@@ -64,7 +65,7 @@ export class Vfs {
 
   /** If a mount covers `loc`, the root of the topmost one; else `loc`. */
   private crossMounts(loc: Loc): Loc {
-    const ns = this.h.w.ns[this.mount(loc.mnt).ns].mnt!;
+    const ns = this.h.w.ns[this.h.w.mounts[loc.mnt].ns].mnt!;
     for (;;) {
       const top = ns.index[mountKey(loc.mnt, loc.fs, loc.node)];
       if (top === undefined) return loc;
@@ -106,7 +107,7 @@ export class Vfs {
    * but the last component and returns that directory and the last name ("" for "/").
    */
   walk(w: Walker, path: string, follow: boolean): Loc {
-    return this.walkFrom(w, path, follow, 0).loc;
+    return inWalkScope(() => this.walkFrom(w, path, follow, 0).loc);
   }
 
   walkParent(w: Walker, path: string): { dir: Loc; name: string; trailingSlash: boolean } {
@@ -127,13 +128,19 @@ export class Vfs {
     if (path === "") throw new Errno("ENOENT");
     if (path.length >= PATH_MAX) throw new Errno("ENAMETOOLONG");
     let links = depth;
-    let loc = path.startsWith("/") ? w.root : w.cwd;
-    const parts = path.split("/").filter((p) => p !== "");
-    const mustBeDir = path.endsWith("/");
-    for (let i = 0; i < parts.length; i++) {
+    let loc = path.charCodeAt(0) === 47 ? w.root : w.cwd;
+    const parts = path.split("/");
+    let lastPart = parts.length - 1;
+    while (lastPart >= 0 && parts[lastPart] === "") lastPart--;
+    const mustBeDir = path.charCodeAt(path.length - 1) === 47;
+    for (let i = 0; i <= lastPart; i++) {
       const name = parts[i];
+      if (name === "") continue;
       if (name.length > NAME_MAX) throw new Errno("ENAMETOOLONG");
-      if (this.kindOf(loc) !== "dir") throw new Errno("ENOTDIR");
+      const dirSb = this.sb(loc.fs);
+      const dirDrv = this.h.driver(dirSb);
+      const dirKind = dirDrv.kindOf ? dirDrv.kindOf(this.h, dirSb, loc.node) : dirDrv.getattr(this.h, dirSb, loc.node).type;
+      if (dirKind !== "dir") throw new Errno("ENOTDIR");
       // Root may search any directory; others need x permission.
       if (w.cred.uid !== 0 && !this.permitted(w.cred, this.stat(loc), 1)) throw new Errno("EACCES");
       if (name === ".") continue;
@@ -141,9 +148,9 @@ export class Vfs {
         loc = this.parentOf(loc, w.root);
         continue;
       }
-      const child: Loc = { ...loc, node: this.drv(loc.fs).lookup(this.h, this.sb(loc.fs), loc.node, name) };
+      const child: Loc = { mnt: loc.mnt, fs: loc.fs, node: dirDrv.lookup(this.h, dirSb, loc.node, name) };
       const crossed = this.crossMounts(child);
-      const last = i === parts.length - 1;
+      const last = i === lastPart;
       if (this.kindOf(crossed) === "symlink" && (!last || follow || mustBeDir)) {
         if (++links > SYMLOOP_MAX) throw new Errno("ELOOP");
         const sb = this.sb(crossed.fs);
@@ -210,8 +217,11 @@ export class Vfs {
 
   lookupChild(dir: Loc, name: string): Loc | null {
     try {
-      const node = this.drv(dir.fs).lookup(this.h, this.sb(dir.fs), dir.node, name);
-      return { ...dir, node };
+      const sb = this.sb(dir.fs);
+      const drv = this.h.driver(sb);
+      const node = drv.tryLookup ? drv.tryLookup(this.h, sb, dir.node, name) : drv.lookup(this.h, sb, dir.node, name);
+      if (node === null) return null;
+      return { mnt: dir.mnt, fs: dir.fs, node };
     } catch (e) {
       if (e instanceof Errno && e.code === "ENOENT") return null;
       throw e;
@@ -225,14 +235,19 @@ export class Vfs {
       if (this.lookupChild(dir, name)) throw new Errno("EEXIST");
       throw new Errno("ENOENT");
     }
+    return this.createIn(w.cred, dir, name, n);
+  }
+
+  /** create() once the parent directory is found: `name` is a plain name in directory `dir`. */
+  createIn(cred: Cred, dir: Loc, name: string, n: Omit<NewNode, "uid" | "gid">): Loc {
     if (this.lookupChild(dir, name)) throw new Errno("EEXIST");
-    this.checkAccess(w.cred, dir, 3);
+    this.checkAccess(cred, dir, 3);
     this.writable(dir);
     const dst = this.stat(dir);
     // setgid directories pass their group on.
-    const gid = dst.mode & 0o2000 ? dst.gid : w.cred.gid;
+    const gid = dst.mode & 0o2000 ? dst.gid : cred.gid;
     const perm = n.type === "dir" && dst.mode & 0o2000 ? n.perm | 0o2000 : n.perm;
-    const node = this.drv(dir.fs).create(this.h, this.sb(dir.fs), dir.node, name, { ...n, perm, uid: w.cred.uid, gid });
+    const node = this.drv(dir.fs).create(this.h, this.sb(dir.fs), dir.node, name, { ...n, perm, uid: cred.uid, gid });
     return { ...dir, node };
   }
 
