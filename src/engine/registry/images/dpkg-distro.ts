@@ -195,7 +195,13 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
   for (const p of packages) {
     const key = p.flags.includes("S") ? `${p.name}:${debArch}` : p.name;
     const paths = owned.get(p.name) ?? [];
-    t.file(`var/lib/dpkg/info/${key}.list`, lines("/.", ...paths.map((x) => `/${x}`)));
+    // A package's list names every directory its archive holds, parents first.
+    const listed = new Set<string>();
+    for (const x of paths) {
+      const parts = x.split("/");
+      for (let i = 1; i <= parts.length; i++) listed.add(parts.slice(0, i).join("/"));
+    }
+    t.file(`var/lib/dpkg/info/${key}.list`, lines("/.", ...[...listed].sort().map((x) => `/${x}`)));
     const files = paths.filter((x) => t.get(x)?.type === "file" && !x.startsWith("etc/"));
     if (files.length) t.blob(`var/lib/dpkg/info/${key}.md5sums`, files.length * 48);
   }
