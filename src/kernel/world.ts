@@ -4,6 +4,7 @@
  * LayerStore). JSON round-trip of a World is identity.
  */
 import type { NsType, Signal, Termios, Wait } from "./api";
+import type { FileEntry } from "./fs/entries";
 
 export type NodeId = number | string;
 
@@ -54,6 +55,12 @@ export interface DiskFs {
   sizeLimit: number;
   /** Bytes used by file data (kept up to date for statfs). */
   used: number;
+  /**
+   * Entries below the root not yet extracted into the table: they are extracted (as extractEntries
+   * does, same inode numbers) on the first access through the driver. Filesystems made alike (each
+   * container's /dev) share one frozen list until someone looks at them.
+   */
+  pending?: readonly FileEntry[];
 }
 
 /** An immutable, content-addressed layer (its tree lives in the LayerStore). */

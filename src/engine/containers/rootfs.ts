@@ -5,7 +5,7 @@
  * resolv.conf/hostname/hosts bind mounts.
  */
 import type { Kernel } from "../../kernel";
-import { extractEntries, newDiskFs } from "../../kernel/fs/diskfs";
+import { extractEntries, newDiskFs, pendingIno } from "../../kernel/fs/diskfs";
 import type { FileEntry } from "../../kernel/fs/entries";
 import { addFs, anonDev, attachMount } from "../../kernel/fs/mount";
 import { overlayMountData } from "../../kernel/fs/overlay";
@@ -104,6 +104,23 @@ export function unmountOverlay(k: Kernel, c: ContainerRecord) {
   }
 }
 
+/**
+ * The entries of a fresh container's /dev (t: seconds since the epoch), one frozen list per kind:
+ * the filesystems hold them pending and share them until someone looks (DiskFs.pending).
+ */
+function devEntries(t: number, withConsole: boolean): readonly FileEntry[] {
+  const key = `${t}:${withConsole}`;
+  let list = devLists.get(key);
+  if (!list) {
+    if (devLists.size >= 16) devLists.clear();
+    list = Object.freeze(DEV_ENTRIES(t, withConsole).map((e) => Object.freeze(e)));
+    devLists.set(key, list);
+  }
+  return list;
+}
+
+const devLists = new Map<string, readonly FileEntry[]>();
+
 const DEV_ENTRIES = (t: number, withConsole: boolean): FileEntry[] => {
   const c = (path: string, major: number, minor: number, mode = 0o666, gid = 0): FileEntry => ({ path, type: "char", mode, uid: 0, gid, mtime: t, rdev: [major, minor] });
   const l = (path: string, target: string): FileEntry => ({ path, type: "symlink", mode: 0o777, uid: 0, gid: 0, mtime: t, target });
@@ -155,6 +172,7 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
     try {
       return k.vfs.walk(w, path, true);
     } catch {
+      // Missing directories are made (as runc does for mount destinations).
       let cur = "";
       for (const part of path.split("/").filter(Boolean)) {
         cur += `/${part}`;
@@ -168,33 +186,41 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
     }
   };
   const now = k.now();
-  const mountNew = (path: string, make: (id: string) => import("../../kernel/world").SuperBlock, m: Omit<Mount, "id" | "ns" | "parent" | "mountpoint" | "fs" | "root">) => {
-    const at = dirAt(path);
+  const mountNew = (at: string | Loc, make: (id: string) => import("../../kernel/world").SuperBlock, m: Omit<Mount, "id" | "ns" | "parent" | "mountpoint" | "fs" | "root">) => {
+    const loc = typeof at === "string" ? dirAt(at) : at;
     const sb = addFs(k, make);
-    return attachMount(k, inum, at, { ...m, fs: sb.id, root: k.driver(sb).root(k, sb) });
+    return attachMount(k, inum, loc, { ...m, fs: sb.id, root: k.driver(sb).root(k, sb) });
   };
   mountNew("/proc", (id) => ({ id, kind: "proc", dev: anonDev(k), pidns }), { source: "proc", fstype: "proc", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime"] });
   const dev = mountNew("/dev", (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "tmpfs", fstype: "tmpfs", readonly: false, options: ["nosuid", "size=65536k", "mode=755", "inode64"] });
   const devFs = k.w.fs[dev.fs] as DiskFs;
   devFs.inodes[devFs.rootIno].mode = 0o040755;
-  extractEntries(devFs, devFs.rootIno, DEV_ENTRIES(Math.floor(now / 1e6), tty !== null));
-  const pts = mountNew("/dev/pts", (id) => newDiskFs(id, "devpts", anonDev(k), now, 0), { source: "devpts", fstype: "devpts", readonly: false, options: ["nosuid", "noexec", "relatime", "gid=5", "mode=620", "ptmxmode=666"] });
+  // The standard devices stay pending until someone looks in /dev; the mounts below go on the
+  // directories they will be.
+  devFs.pending = devEntries(Math.floor(now / 1e6), tty !== null);
+  const inDev = (name: string): Loc | string => {
+    const node = pendingIno(devFs, name);
+    return node === undefined ? `/dev/${name}` : { mnt: dev.id, fs: devFs.id, node };
+  };
+  const pts = mountNew(inDev("pts"), (id) => newDiskFs(id, "devpts", anonDev(k), now, 0), { source: "devpts", fstype: "devpts", readonly: false, options: ["nosuid", "noexec", "relatime", "gid=5", "mode=620", "ptmxmode=666"] });
   const ptsFs = k.w.fs[pts.fs] as DiskFs;
   ptsFs.inodes[ptsFs.rootIno].mode = 0o040755;
   const ptsEntries: FileEntry[] = [{ path: "ptmx", type: "char", mode: 0o666, uid: 0, gid: 0, mtime: Math.floor(now / 1e6), rdev: [5, 2] }];
   if (tty !== null) ptsEntries.push({ path: "0", type: "char", mode: 0o620, uid: 0, gid: 5, mtime: Math.floor(now / 1e6), rdev: [136, tty] });
   extractEntries(ptsFs, ptsFs.rootIno, ptsEntries);
-  mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns }), { source: "sysfs", fstype: "sysfs", readonly: true, options: ["nosuid", "nodev", "noexec", "relatime"] });
-  const sysLoc = dirAt("/sys");
-  const cgAt: Loc = { ...sysLoc, node: "fs/cgroup" };
+  const sys = mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns }), { source: "sysfs", fstype: "sysfs", readonly: true, options: ["nosuid", "nodev", "noexec", "relatime"] });
+  const cgAt: Loc = { mnt: sys.id, fs: sys.fs, node: "fs/cgroup" };
   const cgSb = addFs(k, (id) => ({ id, kind: "cgroup2", dev: anonDev(k), root: cgroupPath(c) }));
   attachMount(k, inum, cgAt, { fs: cgSb.id, root: "", source: "cgroup", fstype: "cgroup2", readonly: true, options: ["nosuid", "nodev", "noexec", "relatime", "nsdelegate", "memory_recursiveprot"] });
-  mountNew("/dev/mqueue", (id) => newDiskFs(id, "mqueue", anonDev(k), now, 0), { source: "mqueue", fstype: "mqueue", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime"] });
-  mountNew("/dev/shm", (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "shm", fstype: "tmpfs", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime", "size=65536k", "inode64"] });
+  mountNew(inDev("mqueue"), (id) => newDiskFs(id, "mqueue", anonDev(k), now, 0), { source: "mqueue", fstype: "mqueue", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime"] });
+  mountNew(inDev("shm"), (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "shm", fstype: "tmpfs", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime", "size=65536k", "inode64"] });
   const hw = hostWalker(k);
+  // The container's directory and /etc are found once; the three files are named from there.
+  const cdir = hostWalker(k, k.vfs.walk(hw, `${DOCKER_ROOT}/containers/${c.id}`, true));
+  const etc = { ...w, cwd: k.vfs.walk(w, "/etc", true) };
   for (const f of ["resolv.conf", "hostname", "hosts"]) {
-    const src = k.vfs.walk(hw, `${DOCKER_ROOT}/containers/${c.id}/${f}`, true);
-    const at = k.vfs.walk(w, `/etc/${f}`, true);
+    const src = k.vfs.walk(cdir, f, true);
+    const at = k.vfs.walk(etc, f, true);
     attachMount(k, inum, at, { fs: src.fs, root: src.node, source: "/dev/sda1", fstype: "ext4", readonly: false, options: ["relatime", "errors=remount-ro"] });
   }
   for (const m of c.mounts) {

@@ -4,6 +4,7 @@
  */
 import { Errno } from "../errno";
 import type { DiskFs, Inode, NodeId, SuperBlock } from "../world";
+import type { FileEntry } from "./entries";
 import { type DirEntry, type FsDriver, type FsHost, fileTypeOf, makeStat, type NewNode, typeBits } from "./driver";
 
 export const DIR_SIZE = 4096;
@@ -103,8 +104,49 @@ export function standInBinary(i: Inode): string {
   return head + "\x00".repeat(size - head.length);
 }
 
+/** The filesystem behind a superblock, its pending entries extracted first (DiskFs.pending). */
 function disk(sb: SuperBlock): DiskFs {
-  return sb as DiskFs;
+  const fs = sb as DiskFs;
+  if (fs.pending !== undefined) extractPending(fs);
+  return fs;
+}
+
+/** Extracts what a filesystem holds pending (DiskFs.pending). */
+export function extractPending(fs: DiskFs) {
+  const entries = fs.pending;
+  if (entries === undefined) return;
+  fs.pending = undefined;
+  extractEntries(fs, fs.rootIno, entries);
+}
+
+/** Inode numbers pending entries get when extracted into a fresh filesystem, as offsets from nextIno. */
+const plannedInos = new WeakMap<readonly FileEntry[], Map<string, number>>();
+
+/**
+ * The inode number `path` (an entry of `fs.pending`) will have once extracted, without extracting:
+ * mounts on directories of a pending tree need their node. Undefined when there is no such entry.
+ */
+export function pendingIno(fs: DiskFs, path: string): number | undefined {
+  const entries = fs.pending;
+  if (entries === undefined) return undefined;
+  let planned = plannedInos.get(entries);
+  if (!planned) {
+    // Extract into a scratch copy holding just the (still empty) root.
+    const root = fs.inodes[fs.rootIno];
+    const scratch: DiskFs = { ...fs, inodes: { [fs.rootIno]: { ...root, entries: { ...root.entries } } }, pending: undefined };
+    extractEntries(scratch, scratch.rootIno, entries);
+    planned = new Map();
+    const walk = (dir: number, prefix: string) => {
+      for (const [name, ino] of Object.entries(scratch.inodes[dir].entries ?? {})) {
+        planned!.set(prefix + name, ino - fs.nextIno);
+        if (scratch.inodes[ino].entries && scratch.inodes[ino].parent === dir) walk(ino, `${prefix}${name}/`);
+      }
+    };
+    walk(fs.rootIno, "");
+    plannedInos.set(entries, planned);
+  }
+  const offset = planned.get(path);
+  return offset === undefined ? undefined : fs.nextIno + offset;
 }
 
 function touchDir(h: FsHost, d: Inode) {
@@ -150,7 +192,8 @@ export function newInode(fs: DiskFs, now: number, n: NewNode): Inode {
 }
 
 export const diskDriver: FsDriver = {
-  root: (_h, sb) => disk(sb).rootIno,
+  // The root is known without extracting pending entries (mounting does not look inside).
+  root: (_h, sb) => (sb as DiskFs).rootIno,
   lookup: (_h, sb, dir, name) => tableReader.lookup(disk(sb), dir, name),
   tryLookup: (_h, sb, dir, name) => tableReader.tryLookup(disk(sb), dir, name),
   getattr: (_h, sb, node) => tableReader.getattr(disk(sb), node),
