@@ -188,7 +188,7 @@ function* postmaster(sys: Sys, o: Options): Gen<number> {
   const bind = addresses.length ? addresses[0] : "127.0.0.1";
   const l = listenOn(sys, bind, o.port);
   if (l instanceof Errno) {
-    yield* err(sys, pgLogLine(sys, "LOG", `could not bind IPv4 address "${bind}": Address in use`) + pgLogLine(sys, "HINT", `Is another postmaster already running on port ${o.port}? If not, wait a few seconds and retry.`));
+    yield* err(sys, pgLogLine(sys, "LOG", `could not bind IPv4 address "${bind}": ${l.message}`) + pgLogLine(sys, "HINT", `Is another postmaster already running on port ${o.port}? If not, wait a few seconds and retry.`));
     yield* err(sys, pgLogLine(sys, "FATAL", "could not create any TCP/IP sockets"));
     return 1;
   }
