@@ -106,3 +106,8 @@ export function cleanupReal(host: string) {
   }
   throw new Error(`the private dockerd could not be reset (see /tmp/reality-dockerd.log)`);
 }
+
+/** Stops the private daemon (the next run starts a fresh one). */
+export function stopRealDocker() {
+  sh(`bash ${join(HERE, "isolated-dockerd.sh")} stop`);
+}

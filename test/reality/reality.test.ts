@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RealDocker } from "./real-side";
-import { realDocker } from "./real-side";
+import { realDocker, stopRealDocker } from "./real-side";
 import { judge, loadExpectations, runScenario, type ScenarioResult, scenarioNames, summary } from "./run";
 
 const expectations = loadExpectations();
@@ -21,6 +21,7 @@ describe("reality: scenarios on real docker and in the sandbox", () => {
 
   afterAll(() => {
     if (results.length > 0) console.log(summary(results, expectations));
+    if ("host" in docker) stopRealDocker();
   });
 
   it("has an expectation for every scenario and a scenario for every expectation", () => {

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lineDiff, normalize, scenarioMasks } from "./normalize";
-import { type RealDocker, realDocker, runOnReal } from "./real-side";
+import { type RealDocker, realDocker, runOnReal, stopRealDocker } from "./real-side";
 import { runCaptured } from "./captured";
 
 const HERE = new URL(".", import.meta.url).pathname;
@@ -180,6 +180,7 @@ async function main(argv: string[]) {
     if (argv.includes("--show")) process.stdout.write(`--- real:\n${r.real}--- sandbox:\n${r.sandbox}---\n`);
   }
   if (recording) saveExpectations(expectations);
+  if ("host" in docker) stopRealDocker();
   process.stdout.write(`${summary(results, expectations)}\n`);
 }
 
