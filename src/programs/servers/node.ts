@@ -6,7 +6,7 @@
  */
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { Errno } from "../../kernel/errno";
-import { err, out } from "../lib/io";
+import { err, out, readAll } from "../lib/io";
 import { SocketReader } from "../net/lib/http";
 import { evaluate, format, splitArguments } from "./lib/expr";
 import { httpDate, listenOn, readRequest, send } from "./lib/http";
@@ -140,6 +140,11 @@ export const node: ProgramDef = {
       return 0;
     }
     if (args[0] === "-e" || args[0] === "--eval") return yield* runSource(sys, args[1] ?? "", "[eval]");
+    if (args.length === 0 && !sys.isatty(0)) {
+      // Without a terminal node runs its standard input as a script (nothing, when it is empty).
+      const src = yield* readAll(sys, 0);
+      return src.trim() === "" ? 0 : yield* runSource(sys, src, "[stdin]");
+    }
     if (args.length === 0) {
       yield* out(sys, `Welcome to Node.js ${version(sys)}.\nType ".help" for more information.\n`);
       const input = new SocketReader(sys, 0);

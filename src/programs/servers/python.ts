@@ -6,7 +6,7 @@
  */
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { Errno } from "../../kernel/errno";
-import { err } from "../lib/io";
+import { err, readAll } from "../lib/io";
 import { BufferedOut } from "../lib/stdio";
 import { SocketReader } from "../net/lib/http";
 import { evaluate, format, splitArguments } from "./lib/expr";
@@ -220,6 +220,14 @@ export const python3: ProgramDef = {
       }
     }
     if (args.length === 0 && sys.isatty(0)) return yield* repl(sys);
+    if (args.length === 0 || (args.length === 1 && args[0] === "-")) {
+      // Without a terminal Python runs its standard input as a script (nothing, when it is empty).
+      const printed = runStatements(yield* readAll(sys, 0));
+      if (printed !== null) {
+        yield* sys.write(1, printed);
+        return 0;
+      }
+    }
     if (args[0] === "-u" && args[1] === "-m" && args[2] === "http.server") {
       sys.env.PYTHONUNBUFFERED = "1";
       return yield* httpServer(sys, args.slice(3));
