@@ -181,17 +181,27 @@ export function supplementaryGroups(k: Kernel, uid: number, gid: number, root = 
       return "";
     }
   };
-  const user = read("/etc/passwd")
+  return groupsFrom(read("/etc/passwd"), read("/etc/group"), uid, gid);
+}
+
+/** The last answer of groupsFrom: containers of one image ask the same question of the same files. */
+let lastGroups: { passwd: string; group: string; uid: number; gid: number; groups: readonly number[] } | null = null;
+
+function groupsFrom(passwd: string, group: string, uid: number, gid: number): number[] {
+  const last = lastGroups;
+  if (last && last.passwd === passwd && last.group === group && last.uid === uid && last.gid === gid) return [...last.groups];
+  const user = passwd
     .split("\n")
     .map((l) => l.split(":"))
     .find((f) => Number(f[2]) === uid)?.[0];
   const groups = [gid];
-  for (const line of read("/etc/group").split("\n")) {
+  for (const line of group.split("\n")) {
     const f = line.split(":");
     if (f.length < 4 || !user) continue;
     const g = Number(f[2]);
     if (f[3].split(",").includes(user) && !groups.includes(g)) groups.push(g);
   }
+  lastGroups = { passwd, group, uid, gid, groups: [...groups] };
   return groups;
 }
 

@@ -8,6 +8,7 @@ import { Errno, type Kernel } from "../../kernel";
 import { newFile, newPipe } from "../../kernel/io/files";
 import { newTty } from "../../kernel/io/tty";
 import { forkProcess } from "../../kernel/proc/process";
+import { inWalkScope } from "../../kernel/fs/walk-scope";
 import { supplementaryGroups } from "../../kernel/machine";
 import { cgroupCreate, cgroupMigrate } from "../../kernel/cgroup/cgroups";
 import type { Process } from "../../kernel/world";
@@ -210,21 +211,30 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
   let cwd = root;
   if (c.config.WorkingDir) {
-    try {
-      cwd = k.vfs.walk(w, c.config.WorkingDir, true);
-    } catch {
-      k.vfs.create(w, c.config.WorkingDir, { type: "dir", perm: 0o755 });
-      cwd = k.vfs.walk(w, c.config.WorkingDir, true);
+    // runc creates the working directory, parents included (mkdir -p).
+    let path = "";
+    for (const part of c.config.WorkingDir.split("/").filter(Boolean)) {
+      path += `/${part}`;
+      try {
+        k.vfs.walk(w, path, true);
+      } catch {
+        k.vfs.create(w, path, { type: "dir", perm: 0o755 });
+      }
     }
+    cwd = k.vfs.walk(w, c.config.WorkingDir, true);
   }
   p.cwd = cwd;
   const argv = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])];
   if (argv.length === 0) throw new StartError("no command specified", 125);
-  const path = findExecutable(k, root, argv[0], env, cwd);
-  const { uid, gid } = parseUser(k, root, c.config.User);
+  // Only reads: what is found on the way is found once (one walk scope).
+  const { path, uid, gid, groups } = inWalkScope(() => {
+    const path = findExecutable(k, root, argv[0], env, cwd);
+    const { uid, gid } = parseUser(k, root, c.config.User);
+    return { path, uid, gid, groups: supplementaryGroups(k, uid, gid, root) };
+  });
   p.uid = p.euid = uid;
   p.gid = p.egid = gid;
-  p.groups = supplementaryGroups(k, uid, gid, root);
+  p.groups = groups;
   p.env = env;
   p.argv = argv;
   k.w.ns[p.ns.uts].uts!.hostname = c.config.Hostname;

@@ -48,12 +48,11 @@ export function addBridge(k: Kernel, net: NetworkRecord) {
 /** Next free address of a network (IPAM hands them out in order, skipping the gateway). */
 export function allocateIp(k: Kernel, net: NetworkRecord): string {
   const st = engineState(k);
-  const used = new Set(Object.values(st.containers).flatMap((c) => (c.network?.name === net.name && c.state.Running ? [c.network.ip] : [])));
+  const used = new Set<number>();
+  for (const c of Object.values(st.containers)) if (c.network?.name === net.name && c.state.Running) used.add(ipToInt(c.network.ip));
+  used.add(ipToInt(net.gateway));
   const base = ipToInt(net.subnet.split("/")[0]);
-  for (let host = 2; host < 65534; host++) {
-    const ip = intToIp(base + host);
-    if (!used.has(ip) && ip !== net.gateway) return ip;
-  }
+  for (let host = 2; host < 65534; host++) if (!used.has(base + host)) return intToIp(base + host);
   throw new Error("no free IP address");
 }
 

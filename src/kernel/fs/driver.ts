@@ -118,6 +118,9 @@ export function typeBits(t: FileType): number {
   }
 }
 
+const sec = (us: number) => Math.floor(us / 1e6);
+const ns = (us: number) => (us % 1e6) * 1000;
+
 /** Stat fields shared by all drivers, from a few facts. Times in microseconds since the epoch. */
 export function makeStat(p: {
   ino: number;
@@ -131,8 +134,6 @@ export function makeStat(p: {
   ctime: number;
   rdev?: [number, number];
 }): Omit<Stat, "dev"> {
-  const sec = (us: number) => Math.floor(us / 1e6);
-  const ns = (us: number) => (us % 1e6) * 1000;
   const type = fileTypeOf(p.mode);
   return {
     ino: p.ino,

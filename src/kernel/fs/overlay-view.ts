@@ -275,19 +275,21 @@ function lowerViewAt(h: FsHost, sb: OverlayFs, dir: OvlObj, path: string, name: 
   const { headFs, tail } = stackPlan(h, sb);
   if (!tail) return lowerChild(h, dir.lower, name);
   const split = tailStart(dir.lower, headFs);
-  const tailView = () => {
-    const known = tail.views.get(path);
-    return known ?? remember(tail.views, path, lowerChild(h, dir.lower.slice(split), name));
-  };
-  if (split === 0) return tailView();
+  if (split === 0) return tailView(h, tail, dir, split, path, name);
   const found: Real[] = [];
   const end = scan(h, dir.lower.slice(0, split), name, found);
   if (end === "stop") return dirView(found);
   if (end !== null) return end;
   if (split === dir.lower.length) return dirView(found);
-  const tv = tailView();
+  const tv = tailView(h, tail, dir, split, path, name);
   if (tv.kind === "dir") return { kind: "dir", dirs: found.length > 0 ? [...found, ...tv.dirs] : tv.dirs };
   return tv.kind === "other" && found.length === 0 ? tv : dirView(found);
+}
+
+/** The memoized tail's view of `path` (the part of `dir.lower` from `split` on). */
+function tailView(h: FsHost, tail: StackCache, dir: OvlObj, split: number, path: string, name: string): LowerView {
+  const known = tail.views.get(path);
+  return known ?? remember(tail.views, path, lowerChild(h, dir.lower.slice(split), name));
 }
 
 /** The merged listing of the lower directories of `dir`. */

@@ -241,9 +241,9 @@ export class Vfs {
   /** create() once the parent directory is found: `name` is a plain name in directory `dir`. */
   createIn(cred: Cred, dir: Loc, name: string, n: Omit<NewNode, "uid" | "gid">): Loc {
     if (this.lookupChild(dir, name)) throw new Errno("EEXIST");
-    this.checkAccess(cred, dir, 3);
-    this.writable(dir);
     const dst = this.stat(dir);
+    if (!this.permitted(cred, dst, 3)) throw new Errno("EACCES");
+    this.writable(dir);
     // setgid directories pass their group on.
     const gid = dst.mode & 0o2000 ? dst.gid : cred.gid;
     const perm = n.type === "dir" && dst.mode & 0o2000 ? n.perm | 0o2000 : n.perm;
