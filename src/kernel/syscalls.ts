@@ -33,7 +33,7 @@ import { connect, listen, listenerByFile, route } from "./net/sockets";
 
 const READ_CHUNK = 65536;
 /** The most memory one process may hold: past it the OOM killer takes it (browser heap safety). */
-const PROCESS_MEMORY_CAP = 256 * 1024 * 1024;
+const PROCESS_MEMORY_CAP = 64 * 1024 * 1024;
 /** How long a connect() to an address that never answers takes to fail (Linux: ~127 s). */
 const CONNECT_TIMEOUT_MS = 127_000;
 

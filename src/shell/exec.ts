@@ -33,6 +33,12 @@ function* spendCpu(sh: Shell): Gen<void> {
   const spent = (cpuSpent.get(sh) ?? 0) + SIMPLE_COMMAND_USEC;
   cpuSpent.set(sh, spent);
   try {
+    // Variables' contents are the shell's memory: charge what grew since the last command.
+    const held = memCharged.get(sh) ?? 0;
+    if (sh.vars.bytes !== held) {
+      memCharged.set(sh, sh.vars.bytes);
+      yield* sh.sys.alloc(sh.vars.bytes - held);
+    }
     if (spent >= CPU_SLICE_USEC) {
       cpuSpent.set(sh, 0);
       yield* sh.sys.cpu(spent);
@@ -44,6 +50,7 @@ function* spendCpu(sh: Shell): Gen<void> {
 }
 
 const cpuSpent = new WeakMap<Shell, number>();
+const memCharged = new WeakMap<Shell, number>();
 
 export function* evalCommand(sh: Shell, cmd: Command, flags: EvalFlags): Gen<number> {
   if (sh.pendingSignals.length) yield* sh.runPendingTraps();

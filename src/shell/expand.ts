@@ -31,7 +31,7 @@ export interface ExpandHost {
   readonly dialect: string;
 }
 
-/** One character of an expansion result. */
+/** Characters of an expansion result (a run sharing the same flags). */
 interface Ch {
   c: string;
   /** Quoted: literal for globbing, never split. */
@@ -79,7 +79,7 @@ export class Expander {
   *regex(w: Word): Gen<string> {
     const pieces = yield* this.pieces(w, { tilde: true });
     let s = "";
-    for (const p of pieces) if ("c" in p) s += p.q && /[\\^$.|?*+()[\]{}]/.test(p.c) ? `\\${p.c}` : p.c;
+    for (const p of pieces) if ("c" in p) s += p.q ? p.c.replace(/[\\^$.|?*+()[\]{}]/g, "\\$&") : p.c;
     return s;
   }
 
@@ -104,12 +104,12 @@ export class Expander {
           value = this.tildes(value, i === 0, opts.assignment === true, parts[i + 1]);
           if (value !== part.value) {
             // The expanded home directory is not split or globbed.
-            pushText(out, value, true, false);
+            pushText(out, value, true, false, this.ifs());
             continue;
           }
         }
         if (part.quoted && value === "") out.push({ mark: true });
-        pushText(out, value, part.quoted, false);
+        pushText(out, value, part.quoted, false, this.ifs());
       } else {
         yield* this.expandPart(part, out);
       }
@@ -162,12 +162,12 @@ export class Expander {
   private *expandPart(part: WordPart, out: Piece[]): Gen<void> {
     switch (part.type) {
       case "lit":
-        pushText(out, part.value, part.quoted, false);
+        pushText(out, part.value, part.quoted, false, this.ifs());
         return;
       case "cmdsub": {
         const text = yield* this.h.commandSubstitution(part.body);
         if (part.quoted) out.push({ mark: true });
-        pushText(out, text, part.quoted, !part.quoted);
+        pushText(out, text, part.quoted, !part.quoted, this.ifs());
         return;
       }
       case "arith": {
@@ -180,7 +180,7 @@ export class Expander {
           if (e instanceof ReadonlyError) return yield* this.h.fail(e.message);
           throw e;
         }
-        pushText(out, v.toString(), part.quoted, !part.quoted);
+        pushText(out, v.toString(), part.quoted, !part.quoted, this.ifs());
         return;
       }
       case "param":
@@ -259,7 +259,7 @@ export class Expander {
       case "len": {
         yield* checkUnset.call(this);
         const n = isList && (name === "@" || name === "*") ? raw.length : joined.length;
-        pushText(out, String(n), quoted, !quoted);
+        pushText(out, String(n), quoted, !quoted, this.ifs());
         return;
       }
       case "-":
@@ -283,7 +283,7 @@ export class Expander {
             throw e;
           }
           if (quoted) out.push({ mark: true });
-          pushText(out, value, quoted, !quoted);
+          pushText(out, value, quoted, !quoted, this.ifs());
         } else this.pushValue(out, raw, name, quoted);
         return;
       }
@@ -342,7 +342,7 @@ export class Expander {
         if (off < 0) off = Math.max(0, v.length + off);
         let end = len === undefined ? v.length : len < 0 ? v.length + len : off + len;
         if (end < off) end = off;
-        pushText(out, v.slice(off, end), quoted, !quoted);
+        pushText(out, v.slice(off, end), quoted, !quoted, this.ifs());
         if (quoted) out.push({ mark: true });
         return;
       }
@@ -359,18 +359,18 @@ export class Expander {
     if (Array.isArray(raw)) {
       if (quoted && name === "*") {
         out.push({ mark: true });
-        pushText(out, raw.join(this.ifs().slice(0, 1)), true, false);
+        pushText(out, raw.join(this.ifs().slice(0, 1)), true, false, this.ifs());
         return;
       }
       raw.forEach((v, i) => {
         if (i > 0) out.push({ brk: true });
         if (quoted) out.push({ mark: true });
-        pushText(out, v, quoted, !quoted);
+        pushText(out, v, quoted, !quoted, this.ifs());
       });
       return;
     }
     if (quoted) out.push({ mark: true });
-    pushText(out, raw ?? "", quoted, !quoted);
+    pushText(out, raw ?? "", quoted, !quoted, this.ifs());
   }
 
   /** The word of ${x-word} ${x+word}: its unquoted text is split when the ${} is unquoted. */
@@ -379,8 +379,9 @@ export class Expander {
     if (!part.arg) return;
     const inner = yield* this.pieces(part.arg, { tilde: true });
     for (const p of inner) {
-      if ("c" in p) out.push(part.quoted ? { c: p.c, q: true, s: false } : { c: p.c, q: p.q, s: !p.q });
-      else out.push(p);
+      if (!("c" in p)) out.push(p);
+      else if (part.quoted) out.push({ c: p.c, q: true, s: false });
+      else pushText(out, p.c, p.q, !p.q, this.ifs());
     }
   }
 
@@ -439,10 +440,30 @@ export class Expander {
   }
 }
 
-function pushText(out: Piece[], text: string, q: boolean, s: boolean): void {
-  for (const c of text) out.push({ c, q, s });
+/**
+ * Appends text as pieces: runs of characters share one piece (a 10 MB variable must not become ten
+ * million objects), except that characters that may split fields (IFS, in unquoted expansions)
+ * stand alone.
+ */
+function pushText(out: Piece[], text: string, q: boolean, s: boolean, ifs: string): void {
+  if (!s) {
+    if (text !== "") out.push({ c: text, q, s });
+    return;
+  }
+  let run = "";
+  for (const c of text) {
+    if (!ifs.includes(c)) {
+      run += c;
+      continue;
+    }
+    if (run !== "") out.push({ c: run, q, s });
+    run = "";
+    out.push({ c, q, s });
+  }
+  if (run !== "") out.push({ c: run, q, s });
 }
 
-function escapeChar(c: string): string {
-  return "\\*?[]".includes(c) ? `\\${c}` : c;
+/** Backslash-escapes glob magic in a run of quoted characters. */
+function escapeChar(text: string): string {
+  return text.replace(/[\\*?[\]]/g, "\\$&");
 }

@@ -16,9 +16,12 @@ export class Vars {
   private table = new Map<string, Var>();
   /** One frame per function call that used `local`: saved copies to restore on return. */
   private frames: Map<string, Var | undefined>[] = [];
+  /** Bytes held in values: the shell charges them as its memory (x=$x$x can meet the OOM killer). */
+  bytes = 0;
 
   clone(): Vars {
     const v = new Vars();
+    v.bytes = this.bytes;
     for (const [k, e] of this.table) v.table.set(k, { ...e });
     v.frames = this.frames.map((f) => new Map([...f].map(([k, e]) => [k, e ? { ...e } : undefined])));
     return v;
@@ -39,6 +42,7 @@ export class Vars {
   set(name: string, value: string, opts: { export?: boolean } = {}): void {
     const e = this.table.get(name);
     if (e?.readonly) throw new ReadonlyError(name);
+    this.bytes += value.length - (e?.value?.length ?? 0);
     if (e) {
       e.value = value;
       if (opts.export) e.exported = true;
@@ -51,6 +55,7 @@ export class Vars {
     const e = this.table.get(name);
     if (!e) return;
     if (e.readonly) throw new ReadonlyError(name);
+    this.bytes -= e.value?.length ?? 0;
     // A variable that is local in some frame keeps its slot so the frame can restore it.
     if (this.frames.some((f) => f.has(name))) {
       e.value = undefined;

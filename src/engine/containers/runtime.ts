@@ -178,7 +178,7 @@ export function startContainer(k: Kernel, c: ContainerRecord): Started {
   }
 }
 
-function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: string, options: string): Started {
+function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: string, options: string[]): Started {
   const st = engineState(k);
   const mode = c.hostConfig.NetworkMode || "bridge";
   const net = mode === "default" ? "bridge" : mode;
