@@ -7,7 +7,7 @@
 import type { Kernel } from "../../kernel";
 import { extractEntries, newDiskFs, pendingIno } from "../../kernel/fs/diskfs";
 import type { FileEntry } from "../../kernel/fs/entries";
-import { addFs, anonDev, attachMount } from "../../kernel/fs/mount";
+import { addFs, anonDev, attachMount, newMountIndex } from "../../kernel/fs/mount";
 import { overlayMountData } from "../../kernel/fs/overlay";
 import { newNamespace } from "../../kernel/ns/namespaces";
 import { randomHex } from "../../kernel/rng";
@@ -71,8 +71,11 @@ export function hostsFile(c: ContainerRecord): string {
   return c.network?.ip ? `${base}${c.network.ip}\t${c.config.Hostname}\n` : base;
 }
 
-/** Mounts the container's overlay on the host (…/merged) and returns its superblock id. */
-export function mountOverlay(k: Kernel, c: ContainerRecord): { fs: string; options: string } {
+/**
+ * Mounts the container's overlay on the host (…/merged); returns its superblock id and the mount's
+ * options (the container's root mount shows the same, and shares the array).
+ */
+export function mountOverlay(k: Kernel, c: ContainerRecord): { fs: string; options: string[] } {
   const base = `${DOCKER_ROOT}/overlay2`;
   const dir = `${base}/${c.rwCacheId}`;
   const w = hostWalker(k);
@@ -83,15 +86,16 @@ export function mountOverlay(k: Kernel, c: ContainerRecord): { fs: string; optio
   const options = `lowerdir=${lowerdir},upperdir=${dir}/diff,workdir=${dir}/work`;
   const merged = mkdirp(k, `${dir}/merged`);
   const sb = addFs(k, (id) => overlayMountData(k, id, anonDev(k), w, options));
+  const mountOptions = ["relatime", ...options.split(",")];
   attachMount(k, k.w.initNs.mnt, merged, {
     fs: sb.id,
     root: k.driver(sb).root(k, sb),
     source: "overlay",
     fstype: "overlay",
     readonly: false,
-    options: ["relatime", ...options.split(",")],
+    options: mountOptions,
   });
-  return { fs: sb.id, options };
+  return { fs: sb.id, options: mountOptions };
 }
 
 /** Unmounts …/merged (docker stop / container exit). */
@@ -150,6 +154,15 @@ const DEV_ENTRIES = (t: number, withConsole: boolean): FileEntry[] => {
   ];
 };
 
+// Mount options of the mounts every container has. Mounts never change their options array after
+// attaching it, so containers share these.
+const KERNEL_FS_OPTIONS = ["nosuid", "nodev", "noexec", "relatime"];
+const DEV_OPTIONS = ["nosuid", "size=65536k", "mode=755", "inode64"];
+const DEVPTS_OPTIONS = ["nosuid", "noexec", "relatime", "gid=5", "mode=620", "ptmxmode=666"];
+const CGROUP_OPTIONS = ["nosuid", "nodev", "noexec", "relatime", "nsdelegate", "memory_recursiveprot"];
+const SHM_OPTIONS = ["nosuid", "nodev", "noexec", "relatime", "size=65536k", "inode64"];
+const BIND_OPTIONS = ["relatime", "errors=remount-ro"];
+
 export interface ContainerNs {
   mntNs: number;
   root: Loc;
@@ -160,8 +173,8 @@ export interface ContainerNs {
  * /proc, /dev (tmpfs with the standard devices), /dev/pts, /sys (ro), /sys/fs/cgroup (ro, the
  * container's cgroup as root), /dev/mqueue, /dev/shm and the bind mounts of hostname/hosts/resolv.conf.
  */
-export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, overlayOptions: string, pidns: number, netns: number, tty: number | null): ContainerNs {
-  const inum = newNamespace(k, "mnt", { mnt: { root: 0, mounts: [], index: {} } });
+export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, overlayOptions: string[], pidns: number, netns: number, tty: number | null): ContainerNs {
+  const inum = newNamespace(k, "mnt", { mnt: { root: 0, mounts: [], index: newMountIndex() } });
   const overlaySb = k.w.fs[overlayFs];
   const rootMount = attachMount(k, inum, null, {
     fs: overlayFs,
@@ -169,7 +182,7 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
     source: "overlay",
     fstype: "overlay",
     readonly: c.hostConfig.ReadonlyRootfs,
-    options: ["relatime", ...overlayOptions.split(",")],
+    options: overlayOptions,
   });
   const root: Loc = { mnt: rootMount.id, fs: overlayFs, node: rootMount.root };
   const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
@@ -196,8 +209,8 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
     const sb = addFs(k, make);
     return attachMount(k, inum, loc, { ...m, fs: sb.id, root: k.driver(sb).root(k, sb) });
   };
-  mountNew("/proc", (id) => ({ id, kind: "proc", dev: anonDev(k), pidns }), { source: "proc", fstype: "proc", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime"] });
-  const dev = mountNew("/dev", (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "tmpfs", fstype: "tmpfs", readonly: false, options: ["nosuid", "size=65536k", "mode=755", "inode64"] });
+  mountNew("/proc", (id) => ({ id, kind: "proc", dev: anonDev(k), pidns }), { source: "proc", fstype: "proc", readonly: false, options: KERNEL_FS_OPTIONS });
+  const dev = mountNew("/dev", (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "tmpfs", fstype: "tmpfs", readonly: false, options: DEV_OPTIONS });
   const devFs = k.w.fs[dev.fs] as DiskFs;
   devFs.inodes[devFs.rootIno].mode = 0o040755;
   // The standard devices stay pending until someone looks in /dev; the mounts below go on the
@@ -207,18 +220,18 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
     const node = pendingIno(devFs, name);
     return node === undefined ? `/dev/${name}` : { mnt: dev.id, fs: devFs.id, node };
   };
-  const pts = mountNew(inDev("pts"), (id) => newDiskFs(id, "devpts", anonDev(k), now, 0), { source: "devpts", fstype: "devpts", readonly: false, options: ["nosuid", "noexec", "relatime", "gid=5", "mode=620", "ptmxmode=666"] });
+  const pts = mountNew(inDev("pts"), (id) => newDiskFs(id, "devpts", anonDev(k), now, 0), { source: "devpts", fstype: "devpts", readonly: false, options: DEVPTS_OPTIONS });
   const ptsFs = k.w.fs[pts.fs] as DiskFs;
   ptsFs.inodes[ptsFs.rootIno].mode = 0o040755;
   const ptsEntries: FileEntry[] = [{ path: "ptmx", type: "char", mode: 0o666, uid: 0, gid: 0, mtime: Math.floor(now / 1e6), rdev: [5, 2] }];
   if (tty !== null) ptsEntries.push({ path: "0", type: "char", mode: 0o620, uid: 0, gid: 5, mtime: Math.floor(now / 1e6), rdev: [136, tty] });
   extractEntries(ptsFs, ptsFs.rootIno, ptsEntries);
-  const sys = mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns }), { source: "sysfs", fstype: "sysfs", readonly: true, options: ["nosuid", "nodev", "noexec", "relatime"] });
+  const sys = mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns }), { source: "sysfs", fstype: "sysfs", readonly: true, options: KERNEL_FS_OPTIONS });
   const cgAt: Loc = { mnt: sys.id, fs: sys.fs, node: "fs/cgroup" };
   const cgSb = addFs(k, (id) => ({ id, kind: "cgroup2", dev: anonDev(k), root: cgroupPath(c) }));
-  attachMount(k, inum, cgAt, { fs: cgSb.id, root: "", source: "cgroup", fstype: "cgroup2", readonly: true, options: ["nosuid", "nodev", "noexec", "relatime", "nsdelegate", "memory_recursiveprot"] });
-  mountNew(inDev("mqueue"), (id) => newDiskFs(id, "mqueue", anonDev(k), now, 0), { source: "mqueue", fstype: "mqueue", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime"] });
-  mountNew(inDev("shm"), (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "shm", fstype: "tmpfs", readonly: false, options: ["nosuid", "nodev", "noexec", "relatime", "size=65536k", "inode64"] });
+  attachMount(k, inum, cgAt, { fs: cgSb.id, root: "", source: "cgroup", fstype: "cgroup2", readonly: true, options: CGROUP_OPTIONS });
+  mountNew(inDev("mqueue"), (id) => newDiskFs(id, "mqueue", anonDev(k), now, 0), { source: "mqueue", fstype: "mqueue", readonly: false, options: KERNEL_FS_OPTIONS });
+  mountNew(inDev("shm"), (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "shm", fstype: "tmpfs", readonly: false, options: SHM_OPTIONS });
   const hw = hostWalker(k);
   // The container's directory and /etc are found once; the three files are named from there.
   const cdir = hostWalker(k, k.vfs.walk(hw, `${DOCKER_ROOT}/containers/${c.id}`, true));
@@ -226,7 +239,7 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
   for (const f of ["resolv.conf", "hostname", "hosts"]) {
     const src = k.vfs.walk(cdir, f, true);
     const at = k.vfs.walk(etc, f, true);
-    attachMount(k, inum, at, { fs: src.fs, root: src.node, source: "/dev/sda1", fstype: "ext4", readonly: false, options: ["relatime", "errors=remount-ro"] });
+    attachMount(k, inum, at, { fs: src.fs, root: src.node, source: "/dev/sda1", fstype: "ext4", readonly: false, options: BIND_OPTIONS });
   }
   for (const m of c.mounts) {
     const src = m.Type === "bind" ? m.Source : m.Type === "volume" ? m.Source : "";

@@ -25,6 +25,14 @@ export function addFs(k: Kernel, make: (id: string) => SuperBlock): SuperBlock {
   return sb;
 }
 
+/**
+ * An empty mount index for a new mount namespace. Its keys are unique to the namespace, so it is a
+ * dictionary from the start: a plain `{}` would make the engine a new hidden class per key.
+ */
+export function newMountIndex(): Record<string, number> {
+  return Object.create(null);
+}
+
 /** Attaches a filesystem (from its root node) at `at` in mount namespace `ns`. */
 export function attachMount(
   k: Kernel,
@@ -33,9 +41,14 @@ export function attachMount(
   m: Omit<Mount, "id" | "ns" | "parent" | "mountpoint">,
 ): Mount {
   const id = k.w.next.mount++;
-  const mount: Mount = at
-    ? { ...m, id, ns, parent: at.mnt, mountpoint: { fs: at.fs, node: at.node } }
-    : { ...m, id, ns, parent: id, mountpoint: { fs: m.fs, node: m.root } };
+  const parent = at ? at.mnt : id;
+  const mountpoint = at ? { fs: at.fs, node: at.node } : { fs: m.fs, node: m.root };
+  // Field by field, in the order a spread of `m` gave (spreading is slow).
+  const { fs, root, source, fstype, readonly, options } = m;
+  const mount: Mount =
+    m.hidden === undefined
+      ? { fs, root, source, fstype, readonly, options, id, ns, parent, mountpoint }
+      : { fs, root, source, fstype, readonly, options, hidden: m.hidden, id, ns, parent, mountpoint };
   k.w.mounts[id] = mount;
   const mns = k.w.ns[ns].mnt!;
   mns.mounts.push(id);

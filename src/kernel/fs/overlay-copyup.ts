@@ -16,6 +16,7 @@ import {
   parentPath,
   type Real,
   realDrv,
+  realLookup,
   realSb,
   realStat,
   realXattr,
@@ -122,13 +123,9 @@ export function workWorkDir(h: FsHost, sb: SuperBlock, create: boolean): NodeId 
   const work = ovl(sb).work;
   if (!work) return null;
   const up = upperOf(h, sb);
-  try {
-    return up.drv.lookup(h, up.sb, work.node, WORK_DIR);
-  } catch (e) {
-    if (!(e instanceof Errno) || e.code !== "ENOENT") throw e;
-    if (!create) return null;
-    return up.drv.create(h, up.sb, work.node, WORK_DIR, { type: "dir", perm: 0, uid: 0, gid: 0 });
-  }
+  const found = realLookup(h, { fs: up.fs, node: work.node }, WORK_DIR, true);
+  if (found !== null || !create) return found;
+  return up.drv.create(h, up.sb, work.node, WORK_DIR, { type: "dir", perm: 0, uid: 0, gid: 0 });
 }
 
 function newWhiteout(h: FsHost, up: Upper, dir: NodeId, name: string): NodeId {

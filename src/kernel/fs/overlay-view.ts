@@ -98,14 +98,14 @@ export function isWhiteoutStat(st: { type: FileType; rdev: [number, number] }): 
   return st.type === "char" && st.rdev[0] === 0 && st.rdev[1] === 0;
 }
 
-/** Looks up `name` in a real directory; null when absent. */
-export function realLookup(h: FsHost, dir: Real, name: string): NodeId | null {
+/** Looks up `name` in a real directory; null when absent (`onlyEnoent`: ENOTDIR is thrown). */
+export function realLookup(h: FsHost, dir: Real, name: string, onlyEnoent = false): NodeId | null {
   try {
     const drv = realDrv(h, dir);
     const sb = realSb(h, dir.fs);
     return drv.tryLookup ? drv.tryLookup(h, sb, dir.node, name) : drv.lookup(h, sb, dir.node, name);
   } catch (e) {
-    if (e instanceof Errno && (e.code === "ENOENT" || e.code === "ENOTDIR")) return null;
+    if (e instanceof Errno && (e.code === "ENOENT" || (!onlyEnoent && e.code === "ENOTDIR"))) return null;
     throw e;
   }
 }

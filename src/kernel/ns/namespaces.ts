@@ -5,6 +5,7 @@
 import type { NsType } from "../api";
 import type { Kernel } from "../kernel";
 import type { Mount, Namespace, Process } from "../world";
+import { newMountIndex } from "../fs/mount";
 import { mountKey } from "../fs/vfs";
 
 export const NS_TYPES: NsType[] = ["cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts"];
@@ -39,7 +40,7 @@ export function copyMountNs(k: Kernel, from: number): { inum: number; map: Map<n
   const old = k.w.ns[from].mnt!;
   const map = new Map<number, number>();
   for (const id of old.mounts) map.set(id, k.w.next.mount++);
-  const inum = newNamespace(k, "mnt", { mnt: { root: map.get(old.root)!, mounts: [], index: {} } });
+  const inum = newNamespace(k, "mnt", { mnt: { root: map.get(old.root)!, mounts: [], index: newMountIndex() } });
   const ns = k.w.ns[inum].mnt!;
   for (const id of old.mounts) {
     const m = k.w.mounts[id];
