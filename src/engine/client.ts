@@ -15,6 +15,8 @@ import { containerEnv, containerExited, StartError, startContainer } from "./con
 import { randomName } from "./containers/names";
 import { emitEvent } from "./events";
 import { exists, readFile, removeTree } from "./hostfs";
+import { networks } from "./networks/networks";
+import { ANONYMOUS_LABEL, removeVolume, volumes } from "./volumes/volumes";
 import { DOCKER_ROOT, deleteImage, type PullEvent, type PullResult, pull, tagImage } from "./images/store";
 import { familiarString, fullRef, type NamedRef, parseImageRef } from "./images/refs";
 import { type ContainerRecord, engineState, type ImageRecord } from "./state";
@@ -138,7 +140,7 @@ export class DockerClient {
   imageRemove(ref: string, force: boolean): Array<{ Untagged?: string; Deleted?: string }> {
     const st = this.st;
     const img = this.findImage(ref);
-    if (!img) throw new EngineError(`No such image: ${ref}`, 404);
+    if (!img) throw new EngineError(`No such image: ${this.familiarWithTag(ref)}`, 404);
     const parsed = parseImageRef(ref);
     const byTag = parsed.ok && !ref.startsWith("sha256:") && !/^[0-9a-f]{12,64}$/.test(ref) ? familiarString({ ...parsed.ref, tag: parsed.ref.tag ?? (parsed.ref.digest ? undefined : "latest") }).full : undefined;
     const users = Object.values(st.containers).filter((c) => c.imageId === img.id);
@@ -174,6 +176,14 @@ export class DockerClient {
     for (const d of deleteImage(this.k, img.id)) out.push({ Deleted: d });
     emitEvent(this.k, "image", "delete", img.id, { name: byTag ?? img.id });
     return out;
+  }
+
+  /** How the daemon names a reference it could not find: "nosuch" -> "nosuch:latest". */
+  private familiarWithTag(ref: string): string {
+    if (/^(sha256:)?[0-9a-f]{12,64}$/.test(ref)) return ref;
+    const parsed = parseImageRef(ref);
+    if (!parsed.ok) return ref;
+    return familiarString({ ...parsed.ref, tag: parsed.ref.digest ? parsed.ref.tag : (parsed.ref.tag ?? "latest") }).full;
   }
 
   // --- containers ------------------------------------------------------------------------------
@@ -324,9 +334,10 @@ export class DockerClient {
   /** Sends a signal to the container's init (from the host's pid namespace). */
   containerKill(idOrName: string, signal = "KILL") {
     const c = this.container(idOrName);
-    if (!c.state.Running) throw new EngineError(`Cannot kill container: ${idOrName}: container ${c.id} is not running`, 409);
+    // The daemon checks the signal before the container's state.
     const sig = parseSignal(signal);
     if (!sig) throw new EngineError(`Invalid signal: ${signal}`, 400);
+    if (!c.state.Running) throw new EngineError(`Cannot kill container: ${idOrName}: container ${c.id} is not running`, 409);
     (c as ContainerRecord & { stopping?: boolean }).stopping = true;
     sendSignal(this.k, c.state.Pid, sig, 0);
     emitEvent(this.k, "container", "kill", c.id, { image: c.imageRef, name: c.name, signal: String(signalNumber(sig)) });
@@ -390,9 +401,13 @@ export class DockerClient {
     }
     const base = `${DOCKER_ROOT}/overlay2`;
     for (const dir of [`${base}/${c.rwCacheId}`, `${base}/${c.rwCacheId}-init`, `${DOCKER_ROOT}/containers/${c.id}`]) removeTree(k, dir);
+    // Its endpoints leave their networks; with -v (and --rm) its anonymous volumes go too.
+    for (const n of networks(k)) if (n.endpoints?.[c.id]) delete n.endpoints[c.id];
+    const anonymous = c.mounts.filter((m) => m.Type === "volume" && m.Name && volumes(k)[m.Name]?.labels?.[ANONYMOUS_LABEL] !== undefined);
     for (const link of [c.rwLink]) if (exists(k, `${base}/l/${link}`)) removeTree(k, `${base}/l/${link}`);
     cgroupRemoveIfEmpty(k, cgroupPath(c));
     delete this.st.containers[c.id];
+    if (opts.volumes || c.hostConfig.AutoRemove) for (const m of anonymous) removeVolume(k, m.Name!, true);
     emitEvent(k, "container", "destroy", c.id, { image: c.imageRef, name: c.name });
     k.wake(`docker:state:${c.id}`);
   }

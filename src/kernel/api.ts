@@ -307,6 +307,8 @@ export interface Sys {
   yield(): Gen<void>;
   /** Grow (or shrink, negative) resident memory; may trigger the cgroup OOM killer. */
   alloc(bytes: number): Gen<void>;
+  /** alloc() without giving up the CPU: if the OOM killer takes this process, its next call ends it. */
+  charge(bytes: number): void;
   ps(): ProcessInfo[];
   /** Info on one process as seen from this process's pid namespace, or null. */
   procInfo(pid: number): ProcessInfo | null;

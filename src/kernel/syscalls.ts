@@ -738,6 +738,12 @@ export class SysImpl implements Sys {
   }
 
   *alloc(bytes: number): Gen<void> {
+    this.charge(bytes);
+    yield { kind: "yield" };
+    void this.p;
+  }
+
+  charge(bytes: number) {
     const p = this.p;
     const delta = Math.max(-p.rss, bytes);
     p.rss += delta;
@@ -747,8 +753,6 @@ export class SysImpl implements Sys {
     // its buffers outgrow what a browser tab can hold.
     const used = Object.values(this.k.w.procs).reduce((sum, q) => sum + q.rss, 0);
     if (delta > 0 && (used > this.k.w.config.memTotal || p.rss > PROCESS_MEMORY_CAP)) sendSignal(this.k, p.pid, "KILL", 0);
-    yield { kind: "yield" };
-    void this.p;
   }
 
   ps(): ProcessInfo[] {

@@ -37,7 +37,7 @@ function* spendCpu(sh: Shell): Gen<void> {
     const held = memCharged.get(sh) ?? 0;
     if (sh.vars.bytes !== held) {
       memCharged.set(sh, sh.vars.bytes);
-      yield* sh.sys.alloc(sh.vars.bytes - held);
+      sh.sys.charge(sh.vars.bytes - held);
     }
     if (spent >= CPU_SLICE_USEC) {
       cpuSpent.set(sh, 0);

@@ -57,7 +57,7 @@ function lookupId(k: Kernel, root: import("../../kernel/world").Loc, file: strin
 export function execStart(d: DockerClient, container: string, opts: ExecOptions): string {
   const k = d.k;
   const c = d.container(container);
-  if (c.state.Paused) throw new EngineError(`Container ${c.id} is paused, unpause the container before exec`, 409);
+  if (c.state.Paused) throw new EngineError(`Container ${container} is paused, unpause the container before exec`, 409);
   if (!c.state.Running) throw new EngineError(`container ${c.id} is not running`, 409);
   const init = k.w.procs[c.state.Pid];
   const shim = k.w.procs[init.ppid];

@@ -22,7 +22,7 @@ import { type ContainerRecord, engineState } from "../state";
 import { rfc3339Nano } from "../time";
 import { emitEvent } from "../events";
 import { DockerClient } from "../client";
-import { buildMountNs, cgroupPath, hostsFile, mountOverlay, unmountOverlay } from "./rootfs";
+import { buildMountNs, cgroupPath, hostsFile, mountOverlay, resolvConf, unmountOverlay } from "./rootfs";
 import { startHealthMonitor, stopHealthMonitor } from "./health";
 
 export class StartError extends Error {
@@ -117,7 +117,7 @@ function parseUser(k: Kernel, root: Process["root"], user: string): { uid: numbe
   if (/^\d+$/.test(u)) uid = Number(u);
   else {
     const pw = lookup("/etc/passwd", u);
-    if (!pw) throw new StartError(`${OCI_PREFIX}unable to find user ${u}: no matching entries in passwd file: unknown`, 126);
+    if (!pw) throw new StartError(`unable to find user ${u}: no matching entries in passwd file`, 126);
     uid = Number(pw[2]);
     gid = Number(pw[3]);
   }
@@ -125,7 +125,7 @@ function parseUser(k: Kernel, root: Process["root"], user: string): { uid: numbe
     if (/^\d+$/.test(g)) gid = Number(g);
     else {
       const gr = lookup("/etc/group", g);
-      if (!gr) throw new StartError(`${OCI_PREFIX}unable to find group ${g}: no matching entries in group file: unknown`, 126);
+      if (!gr) throw new StartError(`unable to find group ${g}: no matching entries in group file`, 126);
       gid = Number(gr[2]);
     }
   }
@@ -285,8 +285,18 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
     const prefix = Number(userNet.subnet.split("/")[1]);
     c.network = { name: userNet.name, ip: e.ip, mac: e.mac, gateway: userNet.gateway, prefix, endpointId: e.endpointId, iface: e.hostIface };
   } else c.network = { name: net, ip: "", mac: "", gateway: "", prefix: 0, endpointId: "" };
-  // /etc/hosts names the container's own address once it has one.
+  if (sharedNetns === undefined && net !== "host") {
+    // The container's own network namespace gets its loopback up, as runc does.
+    const lo = k.w.ns[p.ns.net].net?.ifaces.find((i) => i.kind === "loopback");
+    if (lo) {
+      lo.up = true;
+      lo.addrs = ["127.0.0.1/8"];
+    }
+  }
+  // /etc/hosts names the container's own address once it has one; user networks use the
+  // embedded DNS server.
   writeFile(k, `${DOCKER_ROOT}/containers/${c.id}/hosts`, hostsFile(c));
+  writeFile(k, `${DOCKER_ROOT}/containers/${c.id}/resolv.conf`, resolvConf(k, c));
   // Networks connected while the container was stopped get their interfaces now.
   c.state.Pid = child;
   for (const other of networks(k))
@@ -295,6 +305,12 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   startNetworkServices(k, c, p.ns.net);
   // The init then execs the command (its checks were made above, so this succeeds).
   Object.assign(spec, { path, argv, env, init: c.hostConfig.Init === true });
+  if (spec.init) {
+    // docker-init (tini) runs as PID 1, bind-mounted at /sbin/docker-init.
+    p.argv = ["/sbin/docker-init", "--", ...argv];
+    p.comm = "docker-init";
+    p.exe = "/sbin/docker-init";
+  }
   c.state = {
     ...c.state,
     Status: "running",

@@ -105,7 +105,7 @@ $ docker pause c1
 $ docker ps --format '{{.Names}} {{.Status}} {{.State}}'
 c1 Up Less than a second (Paused) paused
 $ docker exec c1 true
-[stderr] Error response from daemon: Container e82c282998b1e583e5d69104d712164cadadd1c696081a5158aa31b3abcfee21 is paused, unpause the container before exec
+[stderr] Error response from daemon: Container c1 is paused, unpause the container before exec
 [exit 1]
 $ docker unpause c1
 c1

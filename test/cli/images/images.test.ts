@@ -15,13 +15,13 @@ describe("docker images, tag, rmi, history, image inspect", () => {
     expect(docker(k, ["images"]).stdout).toBe(
       [
         "REPOSITORY   TAG       IMAGE ID       CREATED         SIZE",
-        "ubuntu       22.04     3df3e2d637e1   9 months ago    77.9MB",
+        "ubuntu       22.04     3c47269c4758   9 months ago    77.9MB",
         "busybox      latest    653dcb95f388   15 months ago   1.98MB",
         "mybox        v1        653dcb95f388   15 months ago   1.98MB",
         "",
       ].join("\n"),
     );
-    expect(docker(k, ["images", "-q"]).stdout).toBe("3df3e2d637e1\n653dcb95f388\n653dcb95f388\n");
+    expect(docker(k, ["images", "-q"]).stdout).toBe("3c47269c4758\n653dcb95f388\n653dcb95f388\n");
     expect(docker(k, ["images", "--digests", "busybox"]).stdout).toBe(
       "REPOSITORY   TAG       DIGEST                                                                    IMAGE ID       CREATED         SIZE\n" +
         "busybox      latest    sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690   653dcb95f388   15 months ago   1.98MB\n",
@@ -45,7 +45,7 @@ describe("docker images, tag, rmi, history, image inspect", () => {
         "",
       ].join("\n"),
     );
-    expect(docker(k, ["history", "-q", "ubuntu:22.04"]).stdout).toBe("3df3e2d637e1\n<missing>\n<missing>\n<missing>\n<missing>\n<missing>\n");
+    expect(docker(k, ["history", "-q", "ubuntu:22.04"]).stdout).toBe("3c47269c4758\n<missing>\n<missing>\n<missing>\n<missing>\n<missing>\n");
     expect(docker(k, ["history", "-H=false", "--format", "{{.CreatedSince}}|{{.Size}}", "busybox"]).stdout).toBe(
       "2024-09-26T21:31:42Z|0\n2024-09-26T21:31:42Z|1984779\n",
     );
@@ -80,7 +80,7 @@ describe("docker images, tag, rmi, history, image inspect", () => {
     expect(Object.keys(obj.GraphDriver.Data)).toEqual(["MergedDir", "UpperDir", "WorkDir"]);
     expect(obj.RootFS).toEqual({ Type: "layers", Layers: ["sha256:c54f989ee37ad46b76c411c1abeb743280e47b0e3dda9cb3736b3104017244fa"] });
     expect(docker(k, ["image", "inspect", "-f", "{{.Os}}/{{.Architecture}} {{.Size}} {{.Config.Cmd}}", "ubuntu:22.04", "nosuch"])).toEqual({
-      stdout: "linux/amd64 77859665 [/bin/bash]\n",
+      stdout: "linux/amd64 77864894 [/bin/bash]\n",
       stderr: "Error: No such image: nosuch\n",
       code: 1,
     });
@@ -88,7 +88,7 @@ describe("docker images, tag, rmi, history, image inspect", () => {
 
   it("untags, then deletes the image and its layers; reports missing images after the others", () => {
     const k = withImages();
-    expect(docker(k, ["rmi", "mybox:v1", "nosuch"])).toEqual({ stdout: "Untagged: mybox:v1\n", stderr: "Error response from daemon: No such image: nosuch\n", code: 1 });
+    expect(docker(k, ["rmi", "mybox:v1", "nosuch"])).toEqual({ stdout: "Untagged: mybox:v1\n", stderr: "Error response from daemon: No such image: nosuch:latest\n", code: 1 });
     expect(docker(k, ["rmi", "busybox"]).stdout).toBe(
       [
         "Untagged: busybox:latest",
@@ -103,9 +103,9 @@ describe("docker images, tag, rmi, history, image inspect", () => {
       [
         "Deleted Images:",
         "untagged: ubuntu:22.04",
-        "untagged: ubuntu@sha256:2025d109aedd19a030575d0a18ec7a0856f66e4c2f59aeee9c44df73d24ccdf8",
-        "deleted: sha256:3df3e2d637e121ea45cacef271f4d4fd1a67c1b9d6d5747595725ef1866453d2",
-        "deleted: sha256:f363c5dfbe6bd85e8e6c49fd78fef13bb94b042a765c8b3520dd166e8bd1952e",
+        "untagged: ubuntu@sha256:6521e2b2b1a654093742989e9799ee01f4bd9d9f67c8559b99d512224f4cf8af",
+        "deleted: sha256:3c47269c4758927fcba4d98e26b71731524a9f103c5e9f05b7276455d5323c2f",
+        "deleted: sha256:4dd4d53a7aee6f42686a22bae0a71f977dfaabe61fdfdbfc9b1116640c12d055",
         "",
         "Total reclaimed space: 77.86MB",
         "",
