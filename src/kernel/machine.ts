@@ -5,6 +5,7 @@
 import type { Signal } from "./api";
 import { Errno } from "./errno";
 import type { Kernel } from "./kernel";
+import type { Walker } from "./fs/vfs";
 import type { DiskFs, Process } from "./world";
 import { fileAddRef, newFile, newPipe } from "./io/files";
 import { newTty, ttyInput } from "./io/tty";
@@ -173,15 +174,16 @@ export function spawn(k: Kernel, req: SpawnRequest): number {
 /** What initgroups() gives a login: the primary group and every group listing the user. */
 export function supplementaryGroups(k: Kernel, uid: number, gid: number, root = k.w.procs[1].root): number[] {
   const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
-  const read = (path: string) => {
-    try {
-      const loc = k.vfs.walk(w, path, true);
-      return k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node);
-    } catch {
-      return "";
-    }
-  };
-  return groupsFrom(read("/etc/passwd"), read("/etc/group"), uid, gid);
+  return groupsFrom(readOrEmpty(k, w, "/etc/passwd"), readOrEmpty(k, w, "/etc/group"), uid, gid);
+}
+
+function readOrEmpty(k: Kernel, w: Walker, path: string): string {
+  try {
+    const loc = k.vfs.walk(w, path, true);
+    return k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node);
+  } catch {
+    return "";
+  }
 }
 
 /** The last answer of groupsFrom: containers of one image ask the same question of the same files. */

@@ -13,7 +13,7 @@ export function ipToInt(ip: string): number {
 }
 
 export function intToIp(n: number): string {
-  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
+  return `${Math.floor(n / 2 ** 24) % 256}.${Math.floor(n / 2 ** 16) % 256}.${Math.floor(n / 2 ** 8) % 256}.${n % 256}`;
 }
 
 export function macFor(ip: string): string {
@@ -48,11 +48,16 @@ export function addBridge(k: Kernel, net: NetworkRecord) {
 /** Next free address of a network (IPAM hands them out in order, skipping the gateway). */
 export function allocateIp(k: Kernel, net: NetworkRecord): string {
   const st = engineState(k);
-  const used = new Set<number>();
-  for (const c of Object.values(st.containers)) if (c.network?.name === net.name && c.state.Running) used.add(ipToInt(c.network.ip));
-  used.add(ipToInt(net.gateway));
+  const used = new Set<string>([net.gateway]);
+  for (const id in st.containers) {
+    const c = st.containers[id];
+    if (c.network?.name === net.name && c.state.Running) used.add(c.network.ip);
+  }
   const base = ipToInt(net.subnet.split("/")[0]);
-  for (let host = 2; host < 65534; host++) if (!used.has(base + host)) return intToIp(base + host);
+  for (let host = 2; host < 65534; host++) {
+    const ip = intToIp(base + host);
+    if (!used.has(ip)) return ip;
+  }
   throw new Error("no free IP address");
 }
 

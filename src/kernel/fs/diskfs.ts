@@ -384,27 +384,29 @@ export function newDiskFs(id: string, fstype: string, dev: number, now: number, 
 }
 
 /** Extracts tar-like entries into a disk filesystem below `dir` (like `tar -x` as root). */
+/** The directory at `path` of an extraction (see extractEntries), made if missing. */
+function extractedDir(fs: DiskFs, byPath: Map<string, number>, path: string): Inode {
+  const ino = byPath.get(path);
+  if (ino !== undefined) return fs.inodes[ino];
+  const slash = path.lastIndexOf("/");
+  const parent = extractedDir(fs, byPath, slash < 0 ? "" : path.slice(0, slash));
+  const name = path.slice(slash + 1);
+  const existing = parent.entries![name];
+  if (existing !== undefined) {
+    byPath.set(path, existing);
+    return fs.inodes[existing];
+  }
+  const d = newInode(fs, parent.mtime, { type: "dir", perm: 0o755, uid: 0, gid: 0 });
+  d.parent = parent.ino;
+  d.name = name;
+  parent.entries![name] = d.ino;
+  parent.nlink++;
+  byPath.set(path, d.ino);
+  return d;
+}
+
 export function extractEntries(fs: DiskFs, dir: number, entries: readonly import("./entries").FileEntry[]) {
   const byPath = new Map<string, number>([["", dir]]);
-  const dirOf = (path: string): Inode => {
-    const ino = byPath.get(path);
-    if (ino !== undefined) return fs.inodes[ino];
-    const slash = path.lastIndexOf("/");
-    const parent = dirOf(slash < 0 ? "" : path.slice(0, slash));
-    const name = path.slice(slash + 1);
-    const existing = parent.entries![name];
-    if (existing !== undefined) {
-      byPath.set(path, existing);
-      return fs.inodes[existing];
-    }
-    const d = newInode(fs, parent.mtime, { type: "dir", perm: 0o755, uid: 0, gid: 0 });
-    d.parent = parent.ino;
-    d.name = name;
-    parent.entries![name] = d.ino;
-    parent.nlink++;
-    byPath.set(path, d.ino);
-    return d;
-  };
   for (const e of entries) {
     const path = e.path.replace(/^\.?\/+/, "").replace(/\/+$/, "");
     const t = e.mtime * 1e6;
@@ -415,7 +417,7 @@ export function extractEntries(fs: DiskFs, dir: number, entries: readonly import
       continue;
     }
     const slash = path.lastIndexOf("/");
-    const parent = dirOf(slash < 0 ? "" : path.slice(0, slash));
+    const parent = extractedDir(fs, byPath, slash < 0 ? "" : path.slice(0, slash));
     const name = path.slice(slash + 1);
     if (e.type === "hardlink") {
       const target = byPath.get(e.target ?? "");

@@ -153,13 +153,17 @@ export class Vfs {
     let lastPart = parts.length - 1;
     while (lastPart >= 0 && parts[lastPart] === "") lastPart--;
     const mustBeDir = path.charCodeAt(path.length - 1) === 47;
+    // The type of `loc` when the previous step already asked (a walk changes nothing).
+    let locKind: FileType | null = null;
     for (let i = 0; i <= lastPart; i++) {
       const name = parts[i];
       if (name === "") continue;
       if (name.length > NAME_MAX) throw new Errno("ENAMETOOLONG");
       const dirSb = this.sb(loc.fs);
       const dirDrv = this.h.driver(dirSb);
-      const dirKind = dirDrv.kindOf ? dirDrv.kindOf(this.h, dirSb, loc.node) : dirDrv.getattr(this.h, dirSb, loc.node).type;
+      const dirKind =
+        locKind ?? (dirDrv.kindOf ? dirDrv.kindOf(this.h, dirSb, loc.node) : dirDrv.getattr(this.h, dirSb, loc.node).type);
+      locKind = null;
       if (dirKind !== "dir") throw new Errno("ENOTDIR");
       // Root may search any directory; others need x permission.
       if (w.cred.uid !== 0 && !this.permitted(w.cred, this.stat(loc), 1)) throw new Errno("EACCES");
@@ -171,7 +175,8 @@ export class Vfs {
       const child: Loc = { mnt: loc.mnt, fs: loc.fs, node: dirDrv.lookup(this.h, dirSb, loc.node, name) };
       const crossed = this.crossMounts(child);
       const last = i === lastPart;
-      if (this.kindOf(crossed) === "symlink" && (!last || follow || mustBeDir)) {
+      const kind = this.kindOf(crossed);
+      if (kind === "symlink" && (!last || follow || mustBeDir)) {
         if (++links > SYMLOOP_MAX) throw new Errno("ELOOP");
         const sb = this.sb(crossed.fs);
         const drv = this.h.driver(sb);
@@ -187,8 +192,9 @@ export class Vfs {
         continue;
       }
       loc = crossed;
+      locKind = kind;
     }
-    if (mustBeDir && this.kindOf(loc) !== "dir") throw new Errno("ENOTDIR");
+    if (mustBeDir && (locKind ?? this.kindOf(loc)) !== "dir") throw new Errno("ENOTDIR");
     return { loc, links };
   }
 
