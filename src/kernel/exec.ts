@@ -36,9 +36,9 @@ export function resolveExec(k: Kernel, p: Process, path: string, argv: string[],
   if (k.w.mounts[loc.mnt]?.options.includes("noexec")) throw new Errno("EACCES");
   const name = programOf(k, loc);
   if (name !== undefined) {
-    const prog = k.programs.get(name);
-    if (!prog) throw new Errno("ENOEXEC");
-    return { prog, path, argv };
+    // A real binary whose program the sandbox does not simulate: say so, rather than letting a
+    // shell run its bytes as a script (what ENOEXEC would make it do).
+    return { prog: k.programs.get(name) ?? notSimulated(name), path, argv };
   }
   const head = k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node).slice(0, 256);
   if (!head.startsWith("#!")) throw new Errno("ENOEXEC");
@@ -50,4 +50,16 @@ export function resolveExec(k: Kernel, p: Process, path: string, argv: string[],
   if (interp === "") throw new Errno("ENOEXEC");
   const next = [interp, ...(arg ? [arg] : []), path, ...argv.slice(1)];
   return resolveExec(k, p, interp, next, cwd, depth + 1);
+}
+
+/** Stands in for a binary whose program is not simulated: a clear message, exit status 127. */
+function notSimulated(name: string): ProgramDef {
+  return {
+    name,
+    *main(sys) {
+      const a0 = sys.argv[0] ?? name;
+      yield* sys.write(2, `${a0}: this program is not simulated in Container Sandbox\n`);
+      return 127;
+    },
+  };
 }

@@ -32,7 +32,11 @@ function register(list: ProgramDef[]) {
   for (const p of list) byName.set(p.name, p);
 }
 
+/** Programs only images carry (servers, package managers): not installed on the Debian host. */
+const imageOnly = new Set<string>();
+
 function registerAll() {
+  for (const p of [...serverPrograms, ...imagePrograms]) imageOnly.add(p.name);
   register(shellPrograms);
   register(fileutilsPrograms);
   register(textutilsPrograms);
@@ -49,12 +53,17 @@ function registerAll() {
 /** Programs that live in /usr/sbin on Debian (the rest go to /usr/bin). */
 const SBIN = new Set(["chroot", "nologin", "mkfs", "fdisk", "iptables", "ip", "sysctl", "brctl", "bridge", "ifconfig", "route"]);
 
-/** The host's binaries: absolute path -> program. */
-export function hostBinaries(): Record<string, string> {
+/**
+ * The host's binaries: absolute path -> program. A Debian host with docker.io has the shell, the
+ * core tools and docker; servers and package managers live in images. Tests may ask for the image
+ * programs too, to try a server without a container.
+ */
+export function hostBinaries(opts: { withImagePrograms?: boolean } = {}): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of table().values()) {
     // busybox and ash exist only inside images; the host's /bin/sh is the shell itself.
     if (["busybox", "ash", "dash", "bash", "["].includes(p.name)) continue;
+    if (imageOnly.has(p.name) && !opts.withImagePrograms) continue;
     out[`/usr/${SBIN.has(p.name) ? "sbin" : "bin"}/${p.name}`] = p.name;
   }
   if (table().has("[")) out["/usr/bin/["] = "[";

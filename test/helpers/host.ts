@@ -30,7 +30,8 @@ export interface HostOptions {
 
 export function newHost(opts: HostOptions = {}): Kernel {
   const extra = new Map((opts.extra ?? []).map((p) => [p.name, p]));
-  const binaries = hostBinaries();
+  // The test host also has the image-only programs (servers), to try them without a container.
+  const binaries = hostBinaries({ withImagePrograms: true });
   for (const p of extra.values()) binaries[`/usr/bin/${p.name}`] = p.name;
   return bootHost({
     programs: { get: (n) => extra.get(n) ?? programs.get(n) },
