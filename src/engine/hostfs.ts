@@ -24,11 +24,11 @@ export function exists(k: Kernel, path: string, from?: Loc): boolean {
 }
 
 /**
- * Where a new name goes, when that is simple: the parent directory of `path` exists and has no
- * `name` yet (the common case when the engine lays out a container). Null otherwise, and the caller
- * takes the general way.
+ * The directory `path` names something in and that name, when that is simple: the directory exists
+ * and the name is a plain one. `exists`: whether the name is there already. Null otherwise, and the
+ * caller takes the general way. Walking the name from the directory ends where `path` does.
  */
-function newName(k: Kernel, w: Walker, path: string): { dir: Loc; name: string } | null {
+function lastName(k: Kernel, w: Walker, path: string): { dir: Loc; name: string; exists: boolean } | null {
   const slash = path.lastIndexOf("/");
   const name = path.slice(slash + 1);
   if (name === "" || name === "." || name === "..") return null;
@@ -39,19 +39,24 @@ function newName(k: Kernel, w: Walker, path: string): { dir: Loc; name: string }
     if (e instanceof Errno) return null;
     throw e;
   }
-  if (k.vfs.kindOf(dir) !== "dir" || k.vfs.lookupChild(dir, name) !== null) return null;
-  return { dir, name };
+  if (k.vfs.kindOf(dir) !== "dir") return null;
+  return { dir, name, exists: k.vfs.lookupChild(dir, name) !== null };
+}
+
+/** Walks to `path`, from its directory when lastName found that (one component instead of all). */
+function walkTo(k: Kernel, w: Walker, path: string, at: { dir: Loc; name: string } | null): Loc {
+  return at ? k.vfs.walk(hostWalker(k, at.dir), at.name, true) : k.vfs.walk(w, path, true);
 }
 
 export function mkdirp(k: Kernel, path: string, perm = 0o755, from?: Loc): Loc {
   const w = hostWalker(k, from);
-  const fresh = newName(k, w, path);
-  if (fresh) {
-    const node = k.vfs.drv(fresh.dir.fs).create(k, k.vfs.sb(fresh.dir.fs), fresh.dir.node, fresh.name, { type: "dir", perm, uid: 0, gid: 0 });
-    return { ...fresh.dir, node };
+  const at = lastName(k, w, path);
+  if (at && !at.exists) {
+    const node = k.vfs.drv(at.dir.fs).create(k, k.vfs.sb(at.dir.fs), at.dir.node, at.name, { type: "dir", perm, uid: 0, gid: 0 });
+    return { ...at.dir, node };
   }
   try {
-    return k.vfs.walk(w, path, true);
+    return walkTo(k, w, path, at);
   } catch (e) {
     if (!(e instanceof Errno) || e.code !== "ENOENT") throw e;
   }
@@ -71,12 +76,12 @@ export function mkdirp(k: Kernel, path: string, perm = 0o755, from?: Loc): Loc {
 
 export function writeFile(k: Kernel, path: string, data: string, perm = 0o644, from?: Loc) {
   const w = hostWalker(k, from);
-  const fresh = newName(k, w, path);
+  const at = lastName(k, w, path);
   let loc: Loc;
-  if (fresh) loc = k.vfs.createIn(w.cred, fresh.dir, fresh.name, { type: "file", perm });
+  if (at && !at.exists) loc = k.vfs.createIn(w.cred, at.dir, at.name, { type: "file", perm });
   else {
     try {
-      loc = k.vfs.walk(w, path, true);
+      loc = walkTo(k, w, path, at);
       k.vfs.drv(loc.fs).truncate(k, k.vfs.sb(loc.fs), loc.node, 0);
     } catch (e) {
       if (!(e instanceof Errno) || e.code !== "ENOENT") throw e;
@@ -93,15 +98,15 @@ export function appendFile(k: Kernel, path: string, data: string) {
   drv.write(k, sb, loc.node, drv.getattr(k, sb, loc.node).size, data);
 }
 
-export function readFile(k: Kernel, path: string): string {
-  const loc = k.vfs.walk(hostWalker(k), path, true);
+export function readFile(k: Kernel, path: string, from?: Loc): string {
+  const loc = k.vfs.walk(hostWalker(k, from), path, true);
   return k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node);
 }
 
 export function symlink(k: Kernel, target: string, path: string, from?: Loc) {
   const w = hostWalker(k, from);
-  const fresh = newName(k, w, path);
-  if (fresh) k.vfs.createIn(w.cred, fresh.dir, fresh.name, { type: "symlink", perm: 0o777, target });
+  const at = lastName(k, w, path);
+  if (at && !at.exists) k.vfs.createIn(w.cred, at.dir, at.name, { type: "symlink", perm: 0o777, target });
   else k.vfs.create(w, path, { type: "symlink", perm: 0o777, target });
 }
 

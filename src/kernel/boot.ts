@@ -9,7 +9,7 @@ import { seedRng } from "./rng";
 import type { DiskFs, Loc, World } from "./world";
 import { extractEntries, newDiskFs } from "./fs/diskfs";
 import type { FileEntry } from "./fs/entries";
-import { addFs, anonDev, attachMount } from "./fs/mount";
+import { addFs, anonDev, attachMount, newMountIndex } from "./fs/mount";
 import { loopback } from "./ns/namespaces";
 import { newCgroup } from "./cgroup/cgroups";
 import { newFile } from "./io/files";
@@ -122,7 +122,7 @@ function setup(k: Kernel, opts: BootOptions) {
     type: "net",
     net: { ifaces: [lo, eth0], routes: [{ dst: "default", via: "10.0.2.2", dev: "eth0" }, { dst: "10.0.2.0/24", dev: "eth0", src: "10.0.2.15" }], nextIndex: 3 },
   };
-  w.ns[i.mnt] = { inum: i.mnt, type: "mnt", mnt: { root: 0, mounts: [], index: {} } };
+  w.ns[i.mnt] = { inum: i.mnt, type: "mnt", mnt: { root: 0, mounts: [], index: newMountIndex() } };
   // nsfs: where /proc/PID/ns/* links lead.
   addFs(k, (id) => ({ id, kind: "nsfs", dev: 4 }));
 

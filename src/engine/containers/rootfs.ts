@@ -4,7 +4,7 @@
  * then a mount namespace of its own rooted there, with /proc, /dev, /sys, cgroup, and the
  * resolv.conf/hostname/hosts bind mounts.
  */
-import type { Kernel } from "../../kernel";
+import { Errno, type Kernel } from "../../kernel";
 import { extractEntries, newDiskFs, pendingIno } from "../../kernel/fs/diskfs";
 import type { FileEntry } from "../../kernel/fs/entries";
 import { addFs, anonDev, attachMount, newMountIndex } from "../../kernel/fs/mount";
@@ -79,13 +79,29 @@ export function mountOverlay(k: Kernel, c: ContainerRecord): { fs: string; optio
   const base = `${DOCKER_ROOT}/overlay2`;
   const dir = `${base}/${c.rwCacheId}`;
   const w = hostWalker(k);
-  const lowerdir = readFile(k, `${dir}/lower`)
-    .split(":")
-    .map((l) => `${base}/${l}`)
-    .join(":");
+  // The layer directories are found from overlay2 and the container's own directory, and the
+  // overlay is told where they are (the options still name them by their full paths).
+  const overlay2 = k.vfs.walk(w, base, true);
+  const own = k.vfs.walk(hostWalker(k, overlay2), c.rwCacheId, true);
+  const lowers = readFile(k, "lower", own).split(":");
+  const found = new Map<string, Loc>();
+  const foundAt = (path: string, from: Loc, rel: string) => {
+    // `path` is `from`'s path, "/" and `rel`: walking `rel` from `from` ends where `path` does.
+    if (rel.startsWith("/")) return;
+    try {
+      found.set(path, k.vfs.walk(hostWalker(k, from), rel, true));
+    } catch (e) {
+      // Left to the mount, which fails on it as it would have.
+      if (!(e instanceof Errno)) throw e;
+    }
+  };
+  for (const l of lowers) foundAt(`${base}/${l}`, overlay2, l);
+  foundAt(`${dir}/diff`, own, "diff");
+  foundAt(`${dir}/work`, own, "work");
+  const lowerdir = lowers.map((l) => `${base}/${l}`).join(":");
   const options = `lowerdir=${lowerdir},upperdir=${dir}/diff,workdir=${dir}/work`;
-  const merged = mkdirp(k, `${dir}/merged`);
-  const sb = addFs(k, (id) => overlayMountData(k, id, anonDev(k), w, options));
+  const merged = mkdirp(k, "merged", 0o755, own);
+  const sb = addFs(k, (id) => overlayMountData(k, id, anonDev(k), w, options, found));
   const mountOptions = ["relatime", ...options.split(",")];
   attachMount(k, k.w.initNs.mnt, merged, {
     fs: sb.id,

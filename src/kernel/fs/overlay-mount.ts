@@ -4,7 +4,7 @@
  * Without upperdir the overlay is read-only and needs two lowerdirs; the mount must then be ro.
  */
 import { Errno } from "../errno";
-import type { NodeId, OverlayFs } from "../world";
+import type { Loc, NodeId, OverlayFs } from "../world";
 import type { FsHost } from "./driver";
 import { removeTree, upperOf, workWorkDir } from "./overlay-copyup";
 import type { Vfs, Walker } from "./vfs";
@@ -33,8 +33,19 @@ function splitLowerdir(v: string): string[] {
   return v.split(/(?<!\\):/).map((p) => p.replace(/\\:/g, ":"));
 }
 
-/** Builds the superblock of `mount -t overlay -o <data>` (see the top of the file). */
-export function overlayMountData(k: MountHost, id: string, dev: number, w: Walker, data: string): OverlayFs {
+/**
+ * Builds the superblock of `mount -t overlay -o <data>` (see the top of the file). `found`: the
+ * directories of the data the caller has already walked to (by their paths as written), which are
+ * then not walked again; the engine passes the ones it found relative to its own directories.
+ */
+export function overlayMountData(
+  k: MountHost,
+  id: string,
+  dev: number,
+  w: Walker,
+  data: string,
+  found?: ReadonlyMap<string, Loc>,
+): OverlayFs {
   const opts = new Map<string, string>();
   for (const part of data.split(",")) {
     if (part === "") continue;
@@ -48,7 +59,7 @@ export function overlayMountData(k: MountHost, id: string, dev: number, w: Walke
   const lowerdir = opts.get("lowerdir");
   if (!lowerdir) throw new Errno("EINVAL");
   const dirAt = (path: string) => {
-    const loc = k.vfs.walk(w, path, true);
+    const loc = found?.get(path) ?? k.vfs.walk(w, path, true);
     if (k.vfs.stat(loc).type !== "dir") throw new Errno("EINVAL");
     return loc;
   };
