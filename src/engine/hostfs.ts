@@ -15,8 +15,7 @@ export function hostWalker(k: Kernel, from?: Loc): Walker {
 
 export function exists(k: Kernel, path: string, from?: Loc): boolean {
   try {
-    k.vfs.walk(hostWalker(k, from), path, false);
-    return true;
+    return k.vfs.tryWalk(hostWalker(k, from), path, false) !== null;
   } catch (e) {
     if (e instanceof Errno) return false;
     throw e;
@@ -32,14 +31,14 @@ function lastName(k: Kernel, w: Walker, path: string): { dir: Loc; name: string;
   const slash = path.lastIndexOf("/");
   const name = path.slice(slash + 1);
   if (name === "" || name === "." || name === "..") return null;
-  let dir: Loc;
+  let dir: Loc | null;
   try {
-    dir = slash < 0 ? w.cwd : k.vfs.walk(w, slash === 0 ? "/" : path.slice(0, slash), true);
+    dir = slash < 0 ? w.cwd : k.vfs.tryWalk(w, slash === 0 ? "/" : path.slice(0, slash), true);
   } catch (e) {
     if (e instanceof Errno) return null;
     throw e;
   }
-  if (k.vfs.kindOf(dir) !== "dir") return null;
+  if (dir === null || k.vfs.kindOf(dir) !== "dir") return null;
   return { dir, name, exists: k.vfs.lookupChild(dir, name) !== null };
 }
 

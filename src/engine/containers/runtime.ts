@@ -71,6 +71,8 @@ function findExecutable(k: Kernel, root: Process["root"], argv0: string, env: Re
   }
   for (const dir of (env.PATH ?? "").split(":")) {
     if (!dir) continue;
+    // Most of the PATH has no such file: that is found without an exception.
+    if (k.vfs.tryWalk(w, `${dir}/${argv0}`, true) === null) continue;
     try {
       return check(`${dir}/${argv0}`);
     } catch (e) {

@@ -12,6 +12,26 @@ export function ipToInt(ip: string): number {
   return ip.split(".").reduce((a, b) => a * 256 + Number(b), 0);
 }
 
+/** The number of a dotted quad written as intToIp writes it ("10.0.0.1", no leading zeros); else NaN. */
+function canonicalIpToInt(ip: string): number {
+  let n = 0;
+  let octet = -1;
+  let dots = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const ch = ip.charCodeAt(i);
+    if (ch === 46) {
+      if (octet < 0 || ++dots > 3) return Number.NaN;
+      n = n * 256 + octet;
+      octet = -1;
+    } else if (ch >= 48 && ch <= 57) {
+      if (octet === 0) return Number.NaN;
+      octet = octet < 0 ? ch - 48 : octet * 10 + ch - 48;
+      if (octet > 255) return Number.NaN;
+    } else return Number.NaN;
+  }
+  return dots === 3 && octet >= 0 ? n * 256 + octet : Number.NaN;
+}
+
 export function intToIp(n: number): string {
   return `${Math.floor(n / 2 ** 24) % 256}.${Math.floor(n / 2 ** 16) % 256}.${Math.floor(n / 2 ** 8) % 256}.${n % 256}`;
 }
@@ -48,16 +68,14 @@ export function addBridge(k: Kernel, net: NetworkRecord) {
 /** Next free address of a network (IPAM hands them out in order, skipping the gateway). */
 export function allocateIp(k: Kernel, net: NetworkRecord): string {
   const st = engineState(k);
-  const used = new Set<string>([net.gateway]);
+  const base = ipToInt(net.subnet.split("/")[0]);
+  // Addresses in use, as numbers (only the canonical spelling of a candidate could equal it).
+  const used = new Set<number>([canonicalIpToInt(net.gateway)]);
   for (const id in st.containers) {
     const c = st.containers[id];
-    if (c.network?.name === net.name && c.state.Running) used.add(c.network.ip);
+    if (c.network?.name === net.name && c.state.Running) used.add(canonicalIpToInt(c.network.ip));
   }
-  const base = ipToInt(net.subnet.split("/")[0]);
-  for (let host = 2; host < 65534; host++) {
-    const ip = intToIp(base + host);
-    if (!used.has(ip)) return ip;
-  }
+  for (let host = 2; host < 65534; host++) if (!used.has((base + host) % 2 ** 32)) return intToIp(base + host);
   throw new Error("no free IP address");
 }
 

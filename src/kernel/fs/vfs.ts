@@ -127,7 +127,17 @@ export class Vfs {
    * but the last component and returns that directory and the last name ("" for "/").
    */
   walk(w: Walker, path: string, follow: boolean): Loc {
-    return inWalkScope(() => this.walkFrom(w, path, follow, 0).loc);
+    return inWalkScope(() => this.walkFrom(w, path, follow, 0, false)!.loc);
+  }
+
+  /** walk(), answering null where it would throw ENOENT (a missing name costs no exception). */
+  tryWalk(w: Walker, path: string, follow: boolean): Loc | null {
+    try {
+      return inWalkScope(() => this.walkFrom(w, path, follow, 0, true)?.loc ?? null);
+    } catch (e) {
+      if (e instanceof Errno && e.code === "ENOENT") return null;
+      throw e;
+    }
   }
 
   walkParent(w: Walker, path: string): { dir: Loc; name: string; trailingSlash: boolean } {
@@ -144,7 +154,8 @@ export class Vfs {
     return { dir, name, trailingSlash };
   }
 
-  private walkFrom(w: Walker, path: string, follow: boolean, depth: number): { loc: Loc; links: number } {
+  /** `soft`: a name missing in a directory ends the walk with null instead of ENOENT. */
+  private walkFrom(w: Walker, path: string, follow: boolean, depth: number, soft: boolean): { loc: Loc; links: number } | null {
     if (path === "") throw new Errno("ENOENT");
     if (path.length >= PATH_MAX) throw new Errno("ENAMETOOLONG");
     let links = depth;
@@ -172,7 +183,10 @@ export class Vfs {
         loc = this.parentOf(loc, w.root);
         continue;
       }
-      const child: Loc = { mnt: loc.mnt, fs: loc.fs, node: dirDrv.lookup(this.h, dirSb, loc.node, name) };
+      const node =
+        soft && dirDrv.tryLookup ? dirDrv.tryLookup(this.h, dirSb, loc.node, name) : dirDrv.lookup(this.h, dirSb, loc.node, name);
+      if (node === null) return null;
+      const child: Loc = { mnt: loc.mnt, fs: loc.fs, node };
       const crossed = this.crossMounts(child);
       const last = i === lastPart;
       const kind = this.kindOf(crossed);
@@ -185,7 +199,8 @@ export class Vfs {
           loc = magic;
         } else {
           const target = drv.readlink(this.h, sb, crossed.node);
-          const sub = this.walkFrom({ ...w, cwd: loc }, target, true, links);
+          const sub = this.walkFrom({ ...w, cwd: loc }, target, true, links, soft);
+          if (sub === null) return null;
           loc = sub.loc;
           links = sub.links;
         }
