@@ -171,22 +171,33 @@ function dropInode(fs: DiskFs, i: Inode) {
   delete fs.inodes[i.ino];
 }
 
+/**
+ * A new inode in the table. Each type gets all its fields in one literal (adding them afterwards
+ * would give every inode a separate property array); a directory's parent and name are the
+ * caller's to set (they start as a root's).
+ */
 export function newInode(fs: DiskFs, now: number, n: NewNode): Inode {
   const ino = fs.nextIno++;
-  const inode: Inode = {
-    ino,
-    mode: typeBits(n.type) | (n.perm & 0o7777),
-    uid: n.uid,
-    gid: n.gid,
-    nlink: n.type === "dir" ? 2 : 1,
-    atime: now,
-    mtime: now,
-    ctime: now,
-  };
-  if (n.type === "dir") inode.entries = {};
-  if (n.type === "file") inode.data = "";
-  if (n.type === "symlink") inode.target = n.target ?? "";
-  if (n.type === "char" || n.type === "block") inode.rdev = n.rdev ?? [0, 0];
+  const mode = typeBits(n.type) | (n.perm & 0o7777);
+  const { uid, gid } = n;
+  let inode: Inode;
+  switch (n.type) {
+    case "dir":
+      inode = { ino, mode, uid, gid, nlink: 2, atime: now, mtime: now, ctime: now, entries: {}, parent: ino, name: "" };
+      break;
+    case "file":
+      inode = { ino, mode, uid, gid, nlink: 1, atime: now, mtime: now, ctime: now, data: "" };
+      break;
+    case "symlink":
+      inode = { ino, mode, uid, gid, nlink: 1, atime: now, mtime: now, ctime: now, target: n.target ?? "" };
+      break;
+    case "char":
+    case "block":
+      inode = { ino, mode, uid, gid, nlink: 1, atime: now, mtime: now, ctime: now, rdev: n.rdev ?? [0, 0] };
+      break;
+    default:
+      inode = { ino, mode, uid, gid, nlink: 1, atime: now, mtime: now, ctime: now };
+  }
   fs.inodes[ino] = inode;
   return inode;
 }
