@@ -189,10 +189,16 @@ export class DockerClient {
   // --- containers ------------------------------------------------------------------------------
 
   /** Resolves a container by full or unique short id, or by name. */
+  /** The container called `name`, if any. */
+  private byName(name: string): ContainerRecord | undefined {
+    const all = this.st.containers;
+    for (const id in all) if (all[id].name === name) return all[id];
+    return undefined;
+  }
+
   container(idOrName: string): ContainerRecord {
     const st = this.st;
-    const name = idOrName.replace(/^\//, "");
-    const byName = Object.values(st.containers).find((c) => c.name === name);
+    const byName = this.byName(idOrName.replace(/^\//, ""));
     if (byName) return byName;
     if (st.containers[idOrName]) return st.containers[idOrName];
     const hits = idOrName.length > 0 && /^[0-9a-f]+$/.test(idOrName) ? Object.values(st.containers).filter((c) => c.id.startsWith(idOrName)) : [];
@@ -224,7 +230,7 @@ export class DockerClient {
     }
     const cfg = JSON.parse(img.configJson).config ?? {};
     const id = randomHex(k.w.rng, 32);
-    const name = req.name?.replace(/^\//, "") ?? randomName(k, (n) => Object.values(st.containers).some((c) => c.name === n));
+    const name = req.name?.replace(/^\//, "") ?? randomName(k, (n) => this.byName(n) !== undefined);
     const entrypoint = req.entrypoint !== undefined ? req.entrypoint : (cfg.Entrypoint ?? null);
     const cmd = req.cmd && req.cmd.length > 0 ? req.cmd : req.entrypoint !== undefined && req.entrypoint !== null ? null : (cfg.Cmd ?? null);
     // The user's variables come first, then the image's that they do not override (as dockerd merges).

@@ -223,7 +223,8 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
   const mountNew = (at: string | Loc, make: (id: string) => import("../../kernel/world").SuperBlock, m: Omit<Mount, "id" | "ns" | "parent" | "mountpoint" | "fs" | "root">) => {
     const loc = typeof at === "string" ? dirAt(at) : at;
     const sb = addFs(k, make);
-    return attachMount(k, inum, loc, { ...m, fs: sb.id, root: k.driver(sb).root(k, sb) });
+    const { source, fstype, readonly, options } = m;
+    return attachMount(k, inum, loc, { fs: sb.id, root: k.driver(sb).root(k, sb), source, fstype, readonly, options });
   };
   mountNew("/proc", (id) => ({ id, kind: "proc", dev: anonDev(k), pidns }), { source: "proc", fstype: "proc", readonly: false, options: KERNEL_FS_OPTIONS });
   const dev = mountNew("/dev", (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "tmpfs", fstype: "tmpfs", readonly: false, options: DEV_OPTIONS });

@@ -160,15 +160,22 @@ export class Vfs {
     if (path.length >= PATH_MAX) throw new Errno("ENAMETOOLONG");
     let links = depth;
     let loc = path.charCodeAt(0) === 47 ? w.root : w.cwd;
-    const parts = path.split("/");
-    let lastPart = parts.length - 1;
-    while (lastPart >= 0 && parts[lastPart] === "") lastPart--;
+    // Components are read off the path in place: `end` is where the last one ends.
+    let end = path.length;
+    while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
     const mustBeDir = path.charCodeAt(path.length - 1) === 47;
     // The type of `loc` when the previous step already asked (a walk changes nothing).
     let locKind: FileType | null = null;
-    for (let i = 0; i <= lastPart; i++) {
-      const name = parts[i];
-      if (name === "") continue;
+    for (let start = 0; start < end; ) {
+      let slash = path.indexOf("/", start);
+      if (slash < 0 || slash > end) slash = end;
+      if (slash === start) {
+        start++;
+        continue;
+      }
+      const name = path.slice(start, slash);
+      const last = slash === end;
+      start = slash + 1;
       if (name.length > NAME_MAX) throw new Errno("ENAMETOOLONG");
       const dirSb = this.sb(loc.fs);
       const dirDrv = this.h.driver(dirSb);
@@ -188,7 +195,6 @@ export class Vfs {
       if (node === null) return null;
       const child: Loc = { mnt: loc.mnt, fs: loc.fs, node };
       const crossed = this.crossMounts(child);
-      const last = i === lastPart;
       const kind = this.kindOf(crossed);
       if (kind === "symlink" && (!last || follow || mustBeDir)) {
         if (++links > SYMLOOP_MAX) throw new Errno("ELOOP");
