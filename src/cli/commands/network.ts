@@ -113,7 +113,8 @@ export const networkInspectCommand: CommandHandler = function* (ctx) {
   }
   yield* ctx.out(inspectOutput(found, ctx.flags.string("format")));
   if (errors.length === 0) return 0;
-  yield* ctx.err(`${errors.join("\n")}\n`);
+  // The 28.2 client then ends with its StatusError, printed as "exit status 1" (recorded).
+  yield* ctx.err(`${errors.join("\n")}\nexit status 1\n`);
   return 1;
 };
 
@@ -131,7 +132,8 @@ export const networkRm: CommandHandler = function* (ctx) {
     }
   }
   if (errors.length === 0) return 0;
-  yield* ctx.err(`${errors.join("\n")}\n`);
+  // The 28.2 client then ends with its StatusError, printed as "exit status 1" (recorded).
+  yield* ctx.err(`${errors.join("\n")}\nexit status 1\n`);
   return 1;
 };
 

@@ -5,7 +5,7 @@
  * resolv.conf/hostname/hosts bind mounts.
  */
 import { Errno, type Kernel } from "../../kernel";
-import { extractEntries, newDiskFs, pendingIno } from "../../kernel/fs/diskfs";
+import { newDiskFs, pendingIno } from "../../kernel/fs/diskfs";
 import type { FileEntry } from "../../kernel/fs/entries";
 import { addFs, anonDev, attachMount, newMountIndex } from "../../kernel/fs/mount";
 import { overlayMountData } from "../../kernel/fs/overlay";
@@ -144,6 +144,20 @@ function devEntries(t: number, withConsole: boolean): readonly FileEntry[] {
   return list;
 }
 
+/** /dev/pts of a fresh container: ptmx, and its terminal when it has one (shared like devEntries). */
+function ptsEntries(t: number, tty: number | null): readonly FileEntry[] {
+  const key = `pts:${t}:${tty}`;
+  let list = devLists.get(key);
+  if (!list) {
+    if (devLists.size >= 16) devLists.clear();
+    const entries: FileEntry[] = [{ path: "ptmx", type: "char", mode: 0o666, uid: 0, gid: 0, mtime: t, rdev: [5, 2] }];
+    if (tty !== null) entries.push({ path: "0", type: "char", mode: 0o620, uid: 0, gid: 5, mtime: t, rdev: [136, tty] });
+    list = Object.freeze(entries.map((e) => Object.freeze(e)));
+    devLists.set(key, list);
+  }
+  return list;
+}
+
 const devLists = new Map<string, readonly FileEntry[]>();
 
 const DEV_ENTRIES = (t: number, withConsole: boolean): FileEntry[] => {
@@ -240,9 +254,7 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
   const pts = mountNew(inDev("pts"), (id) => newDiskFs(id, "devpts", anonDev(k), now, 0), { source: "devpts", fstype: "devpts", readonly: false, options: DEVPTS_OPTIONS });
   const ptsFs = k.w.fs[pts.fs] as DiskFs;
   ptsFs.inodes[ptsFs.rootIno].mode = 0o040755;
-  const ptsEntries: FileEntry[] = [{ path: "ptmx", type: "char", mode: 0o666, uid: 0, gid: 0, mtime: Math.floor(now / 1e6), rdev: [5, 2] }];
-  if (tty !== null) ptsEntries.push({ path: "0", type: "char", mode: 0o620, uid: 0, gid: 5, mtime: Math.floor(now / 1e6), rdev: [136, tty] });
-  extractEntries(ptsFs, ptsFs.rootIno, ptsEntries);
+  ptsFs.pending = ptsEntries(Math.floor(now / 1e6), tty);
   const sys = mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns }), { source: "sysfs", fstype: "sysfs", readonly: true, options: KERNEL_FS_OPTIONS });
   const cgAt: Loc = { mnt: sys.id, fs: sys.fs, node: "fs/cgroup" };
   const cgSb = addFs(k, (id) => ({ id, kind: "cgroup2", dev: anonDev(k), root: cgroupPath(c) }));
@@ -266,10 +278,37 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
     }
     const from = k.vfs.walk(hw, src, true);
     const at = dirAt(m.Destination);
+    // An empty volume mounted over a directory of the image starts as a copy of it (docker's
+    // volume "copy-up"; bind mounts never do this).
+    if (m.Type === "volume" && k.vfs.readdir(from).length === 0) copyTree(k, at, from);
     const fm = k.w.mounts[from.mnt];
     attachMount(k, inum, at, { fs: from.fs, root: from.node, source: fm.source, fstype: fm.fstype, readonly: !m.RW, options: [...fm.options] });
   }
   return { mntNs: inum, root };
+}
+
+/** Copies a directory's contents (files, directories, links; modes, owners, times) as root. */
+function copyTree(k: Kernel, from: Loc, to: Loc) {
+  for (const e of k.vfs.readdir(from)) {
+    const src: Loc = { ...from, node: k.vfs.drv(from.fs).lookup(k, k.vfs.sb(from.fs), from.node, e.name) };
+    const st = k.vfs.stat(src);
+    const drv = k.vfs.drv(to.fs);
+    const sb = k.vfs.sb(to.fs);
+    const perm = st.mode & 0o7777;
+    const common = { perm, uid: st.uid, gid: st.gid };
+    if (st.type === "dir") {
+      const node = drv.create(k, sb, to.node, e.name, { type: "dir", ...common });
+      copyTree(k, src, { ...to, node });
+    } else if (st.type === "symlink") {
+      drv.create(k, sb, to.node, e.name, { type: "symlink", ...common, target: k.vfs.readlink(src) });
+    } else if (st.type === "file") {
+      const node = drv.create(k, sb, to.node, e.name, { type: "file", ...common });
+      drv.write(k, sb, node, 0, k.vfs.drv(src.fs).read(k, k.vfs.sb(src.fs), src.node));
+      drv.setattr(k, sb, node, { atime: st.atime * 1e6, mtime: st.mtime * 1e6 });
+    } else if (st.type === "char" || st.type === "block" || st.type === "fifo") {
+      drv.create(k, sb, to.node, e.name, { type: st.type, ...common, rdev: st.rdev });
+    }
+  }
 }
 
 export function cgroupPath(c: ContainerRecord): string {
