@@ -28,7 +28,7 @@ describe("docker network", () => {
     expect(inspect.IPAM).toEqual({ Driver: "default", Options: {}, Config: [{ Subnet: "172.18.0.0/16", Gateway: "172.18.0.1" }] });
     expect(docker(k, ["network", "rm", "front", "bridge", "nosuch"])).toEqual({
       stdout: "front\n",
-      stderr: "Error response from daemon: bridge is a pre-defined network and cannot be removed\nError response from daemon: network nosuch not found\n",
+      stderr: "Error response from daemon: bridge is a pre-defined network and cannot be removed\nError response from daemon: network nosuch not found\nexit status 1\n",
       code: 1,
     });
     expect(hostIfaces()).not.toContain(`br-${id1.slice(0, 12)}`);
