@@ -6,6 +6,7 @@ import type { Signal } from "./api";
 import { Errno } from "./errno";
 import type { Kernel } from "./kernel";
 import type { Walker } from "./fs/vfs";
+import { extractPending } from "./fs/diskfs";
 import type { DiskFs, Process } from "./world";
 import { fileAddRef, newFile, newPipe } from "./io/files";
 import { newTty, ttyInput } from "./io/tty";
@@ -52,6 +53,8 @@ export function openTty(k: Kernel, onOutput: (bytes: string) => void, rows = 24,
     k.outside.tty.set(id, onOutput);
     const pts = Object.values(k.w.fs).find((f) => f.kind === "disk" && f.fstype === "devpts") as DiskFs | undefined;
     if (pts) {
+      // Its table is changed directly here: what it holds pending must be in it first.
+      extractPending(pts);
       const root = pts.inodes[pts.rootIno];
       const ino = pts.nextIno++;
       const t = k.now();
