@@ -25,7 +25,8 @@ const CHKKWD = 2;
 const CHKNL = 4;
 const CHKEOFMARK = 8;
 
-const KEYWORDS = new Set([
+/** ash's reserved words (also what `type` and `set -x` recognize). */
+export const KEYWORDS: ReadonlySet<string> = new Set([
   "!",
   "case",
   "do",

@@ -1,25 +1,7 @@
 /** `set -x` lines: "+ " then assignments and words, quoted the way ash's maybe_single_quote does. */
+import { KEYWORDS } from "./parser";
 import type { Shell } from "./shell";
 
-const KEYWORDS = new Set([
-  "!",
-  "case",
-  "do",
-  "done",
-  "elif",
-  "else",
-  "esac",
-  "fi",
-  "for",
-  "function",
-  "if",
-  "in",
-  "then",
-  "until",
-  "while",
-  "{",
-  "}",
-]);
 
 /** ash's single_quote: runs of ' go in double quotes, so "it's" becomes 'it'"'"'s'. */
 export function singleQuote(s: string): string {

@@ -1,4 +1,5 @@
 /** Builtins that describe or tune the environment: type command hash alias unalias umask ulimit times. */
+import { KEYWORDS } from "../parser";
 import type { Gen } from "../../kernel/api";
 import { findInPath, runBuiltin, runCommandArgv } from "../exec";
 import type { EvalFlags, Shell } from "../shell";
@@ -6,25 +7,6 @@ import { singleQuote } from "../xtrace";
 import { findBuiltin } from "./registry";
 import { type Builtin, builtin } from "./types";
 
-const KEYWORDS = new Set([
-  "!",
-  "case",
-  "do",
-  "done",
-  "elif",
-  "else",
-  "esac",
-  "fi",
-  "for",
-  "function",
-  "if",
-  "in",
-  "then",
-  "until",
-  "while",
-  "{",
-  "}",
-]);
 
 /** What a name means to the shell, for type / command -v / command -V. */
 function describe(sh: Shell, name: string): { kind: string; path?: string } | null {
