@@ -11,7 +11,7 @@ import type { DiskFs, Process } from "./world";
 import { fileAddRef, newFile, newPipe } from "./io/files";
 import { newTty, ttyInput } from "./io/tty";
 import { resolveExec } from "./exec";
-import { applyExec, ExecRequest, forkProcess } from "./proc/process";
+import { applyExec, ExecRequest, exitProcess, forkProcess, reap } from "./proc/process";
 import { advance, type RunOptions, type RunState, run } from "./proc/scheduler";
 import { cgroupMigrate } from "./cgroup/cgroups";
 import { sendSignal } from "./proc/signal";
@@ -160,12 +160,11 @@ export function spawn(k: Kernel, req: SpawnRequest): number {
       const target = resolveExec(k, p, req.path ?? req.argv[0], req.argv);
       applyExec(k, pid, new ExecRequest(target.prog, target.path, target.argv, req.env));
     } catch (e) {
+      // The process never ran: it ends at once (its pid, cgroup charges and fds released), and
+      // goes without leaving a zombie for init.
       if (e instanceof Errno) {
-        p.fds = {};
-        p.state = "Z";
-        k.rt.delete(pid);
-        delete k.w.procs[pid];
-        init.children = init.children.filter((c) => c !== pid);
+        exitProcess(k, pid, { code: 127 });
+        reap(k, pid);
       }
       throw e;
     }
