@@ -270,6 +270,15 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
     const at = k.vfs.walk(etc, f, true);
     attachMount(k, inum, at, { fs: src.fs, root: src.node, source: "/dev/sda1", fstype: "ext4", readonly: false, options: BIND_OPTIONS });
   }
+  // Docker's read-only and masked paths: parts of /proc bound read-only onto themselves, and
+  // read-only empty tmpfs over /proc/acpi and /sys/firmware.
+  const procMnt = k.vfs.walk(w, "/proc", true);
+  for (const d of ["bus", "fs", "irq", "sys"]) {
+    const at = k.vfs.walk(w, `/proc/${d}`, true);
+    attachMount(k, inum, at, { fs: procMnt.fs, root: d, source: "proc", fstype: "proc", readonly: true, options: KERNEL_FS_OPTIONS });
+  }
+  for (const path of ["/proc/acpi", "/sys/firmware"])
+    attachMount(k, inum, k.vfs.walk(w, path, true), { ...maskFs(k, now), source: "tmpfs", fstype: "tmpfs", readonly: true, options: ["relatime"] });
   for (const m of c.mounts) {
     const src = m.Type === "bind" ? m.Source : m.Type === "volume" ? m.Source : "";
     if (m.Type === "tmpfs") {
@@ -309,6 +318,13 @@ function copyTree(k: Kernel, from: Loc, to: Loc) {
       drv.create(k, sb, to.node, e.name, { type: st.type, ...common, rdev: st.rdev });
     }
   }
+}
+
+/** An empty tmpfs that hides a directory. */
+function maskFs(k: Kernel, now: number): { fs: string; root: number } {
+  const sb = addFs(k, (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 0)) as DiskFs;
+  sb.inodes[sb.rootIno].mode = 0o040555;
+  return { fs: sb.id, root: sb.rootIno };
 }
 
 export function cgroupPath(c: ContainerRecord): string {

@@ -159,6 +159,10 @@ export const PROC_FILES: Record<string, ProcEntry> = {
   cmdline: file((k) => `BOOT_IMAGE=/boot/vmlinuz-${k.w.config.kernelRelease} root=/dev/sda1 ro quiet\n`),
   swaps: file(() => "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n"),
   cgroups: file(() => "#subsys_name\thierarchy\tnum_cgroups\tenabled\ncpuset\t0\t1\t1\ncpu\t0\t1\t1\ncpuacct\t0\t1\t1\nblkio\t0\t1\t1\nmemory\t0\t1\t1\ndevices\t0\t1\t1\nfreezer\t0\t1\t1\nnet_cls\t0\t1\t1\nperf_event\t0\t1\t1\nnet_prio\t0\t1\t1\nhugetlb\t0\t1\t1\npids\t0\t1\t1\nrdma\t0\t1\t1\nmisc\t0\t1\t1\n"),
+  acpi: dir,
+  bus: dir,
+  fs: dir,
+  irq: dir,
   sys: dir,
   "sys/kernel": dir,
   "sys/kernel/hostname": {
