@@ -10,7 +10,9 @@ import { DOCKER_FUNCTIONS, DOCKER_HEADER_FUNCTIONS, execute, type FuncMap, parse
 export const TABLE_FORMAT_KEY = "table";
 export const JSON_FORMAT_KEY = "json";
 
-export type FormatResult = { ok: true; output: string } | { ok: false; output: string; error: string };
+export type FormatResult =
+  | { ok: true; output: string }
+  | { ok: false; output: string; error: string; stage: "parse" | "execute"; detail: string };
 
 export function isTableFormat(format: string): boolean {
   return format.startsWith(TABLE_FORMAT_KEY);
@@ -37,11 +39,11 @@ export function formatRows(
   funcs: FuncMap = DOCKER_FUNCTIONS,
 ): FormatResult {
   const parsed = parse(finalFormat(format), funcs);
-  if (!parsed.ok) return { ok: false, output: "", error: `template parsing error: ${parsed.error}` };
+  if (!parsed.ok) return { ok: false, output: "", error: `template parsing error: ${parsed.error}`, stage: "parse", detail: parsed.error };
   let body = "";
   for (const row of rows) {
     const r = execute(parsed.template, row);
-    if (!r.ok) return { ok: false, output: "", error: `template parsing error: ${r.error}` };
+    if (!r.ok) return { ok: false, output: "", error: `template parsing error: ${r.error}`, stage: "execute", detail: r.error };
     body += `${r.output}\n`;
   }
   if (!isTableFormat(format)) return { ok: true, output: body };

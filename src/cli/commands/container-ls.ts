@@ -85,7 +85,8 @@ export function* containerLs(ctx: CommandContext): Gen<number> {
   const now = { uptime: ctx.sys.uptime() };
   const rows = list.map((c) => containerContext(d, c, now, trunc, size));
   const r = formatRows(format, rows, CONTAINER_HEADERS);
-  if (!r.ok) throw new CliError(r.error);
+  // docker ps checks its template itself, with its own wording (recorded from the 28.2 client).
+  if (!r.ok) throw new CliError(`failed to ${r.stage === "parse" ? "parse" : "execute"} template: ${r.detail}`);
   yield* ctx.out(r.output);
   return 0;
 }
