@@ -1,76 +1,11 @@
 /** fnmatch(3) without flags (or with FNM_CASEFOLD): "*" and "?" match "/" and leading dots too. */
-
-const CLASSES: Record<string, string> = {
-  alpha: "a-zA-Z",
-  digit: "0-9",
-  alnum: "a-zA-Z0-9",
-  upper: "A-Z",
-  lower: "a-z",
-  space: " \\t\\n\\r\\f\\v",
-  blank: " \\t",
-  punct: "!-\\/:-@\\[-`{-~",
-  xdigit: "0-9A-Fa-f",
-  cntrl: "\\x00-\\x1f\\x7f",
-  print: "\\x20-\\x7e",
-  graph: "\\x21-\\x7e",
-};
+import { patternSource } from "../../shell/pattern";
 
 const escapeRe = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 
+/** The shell's pattern rules are fnmatch's without FNM_PATHNAME: one implementation serves both. */
 export function fnmatchRegExp(pattern: string, caseFold = false): RegExp {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*") re += "[\\s\\S]*";
-    else if (c === "?") re += "[\\s\\S]";
-    else if (c === "\\" && i + 1 < pattern.length) re += escapeRe(pattern[++i]);
-    else if (c === "[") {
-      const parsed = bracket(pattern, i);
-      if (parsed) {
-        re += parsed.re;
-        i = parsed.end;
-      } else re += "\\[";
-    } else re += escapeRe(c);
-  }
-  return new RegExp(`^${re}$`, caseFold ? "i" : "");
-}
-
-/** A bracket expression starting at pattern[start] === "["; null when it is not closed. */
-function bracket(pattern: string, start: number): { re: string; end: number } | null {
-  let i = start + 1;
-  let negate = false;
-  if (pattern[i] === "!" || pattern[i] === "^") {
-    negate = true;
-    i++;
-  }
-  let body = "";
-  let first = true;
-  for (; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "]" && !first) return { re: `[${negate ? "^" : ""}${body}]`, end: i };
-    first = false;
-    if (c === "[" && pattern[i + 1] === ":") {
-      const close = pattern.indexOf(":]", i + 2);
-      if (close > 0) {
-        const cls = CLASSES[pattern.slice(i + 2, close)];
-        if (cls !== undefined) {
-          body += cls;
-          i = close + 1;
-          continue;
-        }
-      }
-    }
-    if (c === "\\" && i + 1 < pattern.length) {
-      body += escapeRe(pattern[++i]);
-      continue;
-    }
-    if (c === "-" && body !== "" && pattern[i + 1] !== "]" && i + 1 < pattern.length) {
-      body += "-";
-      continue;
-    }
-    body += escapeRe(c);
-  }
-  return null;
+  return new RegExp(`^(?:${patternSource(pattern)})$`, caseFold ? "i" : "");
 }
 
 export function fnmatch(pattern: string, text: string, caseFold = false): boolean {
