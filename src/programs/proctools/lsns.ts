@@ -8,7 +8,7 @@ import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { getopt, OptError } from "../lib/getopt";
 import { out } from "../lib/io";
 import { AccountNames } from "../lib/users";
-import { cmdlineArgs, parseStat, procPids, terminalSize } from "./procscan";
+import { cmdlineArgs, procPids, readProcess, terminalSize } from "./procscan";
 import { tryHelp, utilErr } from "./utillinux";
 
 const TYPES = ["mnt", "net", "pid", "uts", "ipc", "user", "cgroup", "time"] as const;
@@ -58,22 +58,17 @@ const COLUMNS: Record<string, ColumnDef> = {
 function readProcs(sys: Sys, types: readonly string[]): Proc[] {
   const procs: Proc[] = [];
   for (const pid of procPids(sys)) {
-    try {
-      const st = sys.stat(`/proc/${pid}`);
-      const stat = parseStat(sys.readFile(`/proc/${pid}/stat`));
-      if (!stat) continue;
-      const ns = new Map<string, number>();
-      for (const t of types) {
-        try {
-          ns.set(t, sys.stat(`/proc/${pid}/ns/${t}`).ino);
-        } catch {
-          // not permitted: the process is listed without it
-        }
+    const p = readProcess(sys, pid, false);
+    if (!p) continue;
+    const ns = new Map<string, number>();
+    for (const t of types) {
+      try {
+        ns.set(t, sys.stat(`/proc/${pid}/ns/${t}`).ino);
+      } catch {
+        // not permitted: the process is listed without it
       }
-      procs.push({ pid, ppid: stat.ppid, uid: st.uid, ns });
-    } catch {
-      // gone meanwhile
     }
+    procs.push({ pid, ppid: p.ppid, uid: p.uid, ns });
   }
   return procs;
 }

@@ -8,7 +8,7 @@ import { getopt, OptError } from "../lib/getopt";
 import { asErrno, err, out, progName } from "../lib/io";
 import { AccountNames } from "../lib/users";
 import { sendSignal } from "./kill";
-import { cmdlineArgs, scanProcesses } from "./procscan";
+import { cmdlineArgs, realIds, scanProcesses } from "./procscan";
 import { signum } from "./signames";
 
 function usageText(name: string): string {
@@ -197,15 +197,7 @@ function* pgrepMain(sys: Sys, kill: boolean): Gen<number> {
   const candidates: Candidate[] = [];
   for (const p of scanProcesses(sys)) {
     if (p.pid === me) continue;
-    let ruid = p.uid;
-    let rgid = p.gid;
-    try {
-      const status = sys.readFile(`/proc/${p.pid}/status`);
-      ruid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? ruid);
-      rgid = Number(/^Gid:\s+(\d+)/m.exec(status)?.[1] ?? rgid);
-    } catch {
-      // gone meanwhile
-    }
+    const { ruid, rgid } = realIds(sys, p);
     candidates.push({
       pid: p.pid,
       comm: p.comm,

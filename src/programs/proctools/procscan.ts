@@ -90,6 +90,20 @@ export function readProcess(sys: Sys, pid: number, withCmdline = true): ProcStat
   }
 }
 
+/** The real uid and gid (first fields of Uid:/Gid: in /proc/PID/status); the effective ones if unreadable. */
+export function realIds(sys: Sys, p: ProcStatus): { ruid: number; rgid: number } {
+  try {
+    const status = sys.readFile(`/proc/${p.pid}/status`);
+    return {
+      ruid: Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? p.uid),
+      rgid: Number(/^Gid:\s+(\d+)/m.exec(status)?.[1] ?? p.gid),
+    };
+  } catch {
+    // gone meanwhile
+    return { ruid: p.uid, rgid: p.gid };
+  }
+}
+
 export function scanProcesses(sys: Sys, withCmdline = true): ProcStatus[] {
   const out: ProcStatus[] = [];
   for (const pid of procPids(sys)) {
@@ -117,92 +131,44 @@ export function formatCmdline(cmdline: string, col: number, comm: string | null)
   return `{${comm}} ${text}`.slice(0, Math.max(0, col - 1));
 }
 
-/** busybox smart_ulltoa4: a compact 4-character size ("1234", " 48m", "9.2g"). */
-export function smartUlltoa4(value: number, scale = " mgtpezy"): string {
+/**
+ * busybox smart_ulltoa4/smart_ulltoa5: a compact size in `width` (4 or 5) characters, scaled by
+ * 1024 with one decimal when it does not fit ("1234", " 48m", "9.2g"; "12345", "1015m", "32.6g").
+ */
+export function smartUlltoa(value: number, width: 4 | 5, scale = " mgtpezy"): string {
+  const limit = width === 4 ? 10000 : 100000;
   let ul = value;
   let idx = 0;
-  if (ul > 9999) {
+  if (ul >= limit) {
     ul *= 10;
     do {
       ul = Math.floor(ul / 1024);
       idx++;
-    } while (ul >= 10000);
+    } while (ul >= limit);
   }
   let u = Math.floor(ul / 10);
   let v = ul % 10;
   const lead = " 123456789";
   const digits = "0123456789";
-  let fmt = lead;
-  const b: string[] = [];
-  if (idx === 0) {
-    b[0] = lead[Math.floor(u / 100)];
-    if (b[0] !== " ") fmt = digits;
-    b[1] = fmt[Math.floor(u / 10) % 10];
-    if (b[1] !== " ") fmt = digits;
-    b[2] = fmt[u % 10];
-    b[3] = digits[v];
-    return b.join("");
-  }
-  if (u >= 10) {
-    b[0] = lead[Math.floor(u / 100)];
-    if (b[0] !== " ") fmt = digits;
+  // Leading digits are blank until the first non-zero one; `places` digits before the last.
+  const intDigits = (n: number, places: number): string => {
+    let fmt = places === 0 ? digits : lead;
+    let s = "";
+    for (let p = places; p >= 1; p--) {
+      const d = Math.floor(n / 10 ** p) % 10;
+      const c = p === places ? lead[Math.floor(n / 10 ** p)] : fmt[d];
+      if (c !== " ") fmt = digits;
+      s += c;
+    }
+    return s + fmt[n % 10];
+  };
+  if (idx === 0) return intDigits(u, width - 2) + digits[v];
+  if (u >= 10 ** (width - 3)) {
     v = u % 10;
     u = Math.floor(u / 10);
-    b[1] = fmt[u % 10];
-  } else {
-    b[0] = digits[u];
-    b[1] = ".";
+    return intDigits(u, width - 3) + digits[v] + scale[idx];
   }
-  b[2] = digits[v];
-  b[3] = scale[idx];
-  return b.join("");
-}
-
-/** busybox smart_ulltoa5: a compact 5-character size ("12345", "1015m", "32.6g"). */
-export function smartUlltoa5(value: number, scale = " mgtpezy"): string {
-  let ul = value;
-  let idx = 0;
-  if (ul > 99999) {
-    ul *= 10;
-    do {
-      ul = Math.floor(ul / 1024);
-      idx++;
-    } while (ul >= 100000);
-  }
-  let u = Math.floor(ul / 10);
-  let v = ul % 10;
-  const lead = " 123456789";
-  const digits = "0123456789";
-  let fmt = lead;
-  const b: string[] = [];
-  if (idx === 0) {
-    b[0] = lead[Math.floor(u / 1000)];
-    if (b[0] !== " ") fmt = digits;
-    b[1] = fmt[Math.floor(u / 100) % 10];
-    if (b[1] !== " ") fmt = digits;
-    b[2] = fmt[Math.floor(u / 10) % 10];
-    if (b[2] !== " ") fmt = digits;
-    b[3] = fmt[u % 10];
-    b[4] = digits[v];
-    return b.join("");
-  }
-  if (u >= 100) {
-    b[0] = lead[Math.floor(u / 1000)];
-    if (b[0] !== " ") fmt = digits;
-    b[1] = fmt[Math.floor(u / 100) % 10];
-    if (b[1] !== " ") fmt = digits;
-    v = u % 10;
-    u = Math.floor(u / 10);
-    b[2] = fmt[u % 10];
-  } else {
-    b[0] = lead[Math.floor(u / 10)];
-    if (b[0] !== " ") fmt = digits;
-    b[1] = fmt[u % 10];
-    b[2] = ".";
-  }
-  b[3] = digits[v];
-  b[4] = scale[idx];
-  return b.join("");
+  return `${intDigits(u, width - 4)}.${digits[v]}${scale[idx]}`;
 }
 
 /** argv[0] of a raw cmdline, and the rest split at NULs. */

@@ -9,7 +9,7 @@ import { getopt, OptError } from "../lib/getopt";
 import { warn } from "../lib/io";
 import { BufferedOut } from "../lib/stdio";
 import { AccountNames } from "../lib/users";
-import { formatCmdline, type ProcStatus, scanProcesses, smartUlltoa4, terminalSize } from "./procscan";
+import { formatCmdline, type ProcStatus, realIds, scanProcesses, smartUlltoa, terminalSize } from "./procscan";
 
 const USAGE = "ps [-o COL1,COL2=HEADER] [-T]\n\nShow list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display\n\t-T\t\t\tShow threads";
 const MAX_WIDTH = 2 * 1024;
@@ -39,10 +39,10 @@ const SPECS: Column[] = [
   { name: "rgroup", header: "RGROUP", width: 8, value: (p, w, n) => groupName(n, (p as RealIds).rgid).slice(0, w) },
   { name: "ruser", header: "RUSER", width: 8, value: (p, w, n) => userName(n, (p as RealIds).ruid).slice(0, w) },
   { name: "tty", header: "TT", width: 6, value: (p, w) => (p.ttyMajor ? `${p.ttyMajor},${p.ttyMinor}`.slice(0, w) : "?") },
-  { name: "vsz", header: "VSZ", width: 4, value: (p, w) => smartUlltoa4(p.vsz).slice(0, w) },
+  { name: "vsz", header: "VSZ", width: 4, value: (p, w) => smartUlltoa(p.vsz, 4).slice(0, w) },
   { name: "sid", header: "SID", width: 5, value: (p, w) => num(p.sid, w) },
   { name: "stat", header: "STAT", width: 4, value: (p, w) => p.state.slice(0, w) },
-  { name: "rss", header: "RSS", width: 4, value: (p, w) => smartUlltoa4(p.rss).slice(0, w) },
+  { name: "rss", header: "RSS", width: 4, value: (p, w) => smartUlltoa(p.rss, 4).slice(0, w) },
 ];
 
 type RealIds = ProcStatus & { ruid: number; rgid: number };
@@ -72,19 +72,6 @@ function parseO(opt: string, cols: Column[]): boolean {
     cols.push(col);
   }
   return printHeader;
-}
-
-function realIds(sys: Sys, p: ProcStatus): RealIds {
-  let ruid = p.uid;
-  let rgid = p.gid;
-  try {
-    const status = sys.readFile(`/proc/${p.pid}/status`);
-    ruid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? ruid);
-    rgid = Number(/^Gid:\s+(\d+)/m.exec(status)?.[1] ?? rgid);
-  } catch {
-    // gone meanwhile
-  }
-  return { ...p, ruid, rgid };
 }
 
 function* psMain(sys: Sys): Gen<number> {
@@ -127,7 +114,7 @@ function* psMain(sys: Sys): Gen<number> {
   const names = new AccountNames(sys);
   const needReal = cols.some((c) => c.name === "ruser" || c.name === "rgroup");
   for (const scanned of scanProcesses(sys)) {
-    const p = needReal ? realIds(sys, scanned) : scanned;
+    const p = needReal ? { ...scanned, ...realIds(sys, scanned) } : scanned;
     let line = "";
     cols.forEach((c, i) => {
       let v = c.value(p, c.width, names);

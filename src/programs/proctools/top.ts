@@ -10,7 +10,7 @@ import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
 import { warn } from "../lib/io";
 import { AccountNames } from "../lib/users";
-import { formatCmdline, scanProcesses, smartUlltoa5, terminalSize } from "./procscan";
+import { formatCmdline, scanProcesses, smartUlltoa, terminalSize } from "./procscan";
 
 const USAGE =
   "top [-bH] [-n COUNT] [-d SECONDS]\n\nShow a view of process activity in real time.\nRead the status of all processes from /proc each SECONDS\nand show a screenful of them.\nKeys:\n\tN/M/P/T: sort by pid/mem/cpu/time\n\tR: reverse sort\n\tH: toggle threads\n\tQ,^C: exit\nOptions:\n\t-b\tBatch mode\n\t-n N\tExit after N iterations\n\t-d SEC\tDelay between updates\n\t-H\tShow threads";
@@ -187,7 +187,7 @@ class TopState {
       const pmem = Math.floor((s.vsz * pmemScale + pmemHalf) / 2 ** pmemShift);
       const pcpu = Math.floor(Number((BigInt(s.pcpu) * BigInt(pcpuScale) + BigInt(pcpuHalf)) & 0xffffffffn) / 2 ** pcpuShift);
       const user = (this.names.user(s.uid) ?? String(s.uid)).slice(0, 8).padEnd(8);
-      const fields = `${String(s.pid).padStart(5)}${String(s.ppid).padStart(6)} ${user} ${s.state}  ${smartUlltoa5(s.vsz)}${String(pmem).padStart(4)}%${String(pcpu).padStart(4)}% `;
+      const fields = `${String(s.pid).padStart(5)}${String(s.ppid).padStart(6)} ${user} ${s.state}  ${smartUlltoa(s.vsz, 5)}${String(pmem).padStart(4)}%${String(pcpu).padStart(4)}% `;
       const size = scrWidth + 2;
       let line = clip(`\n${fields}`, size);
       if (size - line.length > 1) line += formatCmdline(s.cmdline, size - line.length, s.comm);

@@ -1,7 +1,7 @@
 /** Number and command-line formatting, checked against values the real busybox 1.35 printed. */
 import { describe, expect, it } from "vitest";
 import { humanReadable } from "../../../src/programs/proctools/free";
-import { formatCmdline, parseStat, smartUlltoa4, smartUlltoa5 } from "../../../src/programs/proctools/procscan";
+import { formatCmdline, parseStat, smartUlltoa } from "../../../src/programs/proctools/procscan";
 import { signame, signum } from "../../../src/programs/proctools/signames";
 
 describe("busybox size formats", () => {
@@ -11,14 +11,14 @@ describe("busybox size formats", () => {
       [1392, "1392"], [5132, "5132"], [9999, "9999"], [49492, " 48m"], [18640, " 18m"], [41480, " 40m"],
       [82092, " 80m"], [1037496, "0.9g"], [1426328, "1.3g"], [1533088, "1.4g"], [13277400, " 12g"], [0, "   0"],
     ];
-    expect(cases.map(([v]) => [v, smartUlltoa4(v)])).toEqual(cases);
+    expect(cases.map(([v]) => [v, smartUlltoa(v, 4)])).toEqual(cases);
   });
   // Pairs from real `busybox top -b -n1`.
   it("smart_ulltoa5 (top VSZ)", () => {
     const cases: Array<[number, string]> = [
       [1392, " 1392"], [49492, "49492"], [1426328, "1392m"], [1533088, "1497m"], [13277400, "12.6g"], [34255088, "32.6g"], [0, "    0"],
     ];
-    expect(cases.map(([v]) => [v, smartUlltoa5(v)])).toEqual(cases);
+    expect(cases.map(([v]) => [v, smartUlltoa(v, 5)])).toEqual(cases);
   });
   // From real `busybox free` -b/-m/-g/-h on a machine with these /proc/meminfo values.
   it("make_human_readable_str (free)", () => {
