@@ -6,6 +6,7 @@
 import type { Gen, ProgramDef, Sys } from "../kernel";
 import { EngineError } from "../engine/client";
 import { helpOutput, helpTextsLoaded, loadHelpTexts, parseDockerCommandLine } from "./flags";
+import { RESOURCE_FLAG_VALIDATORS } from "./commands/lib/resource-flags";
 import { COMMANDS } from "./commands";
 import { CliError, DaemonUnavailable, makeContext } from "./commands/lib/context";
 
@@ -14,7 +15,7 @@ function* write(sys: Sys, fd: number, text: string): Gen<void> {
 }
 
 function* dockerMain(sys: Sys): Gen<number> {
-  const line = parseDockerCommandLine(sys.argv.slice(1));
+  const line = parseDockerCommandLine(sys.argv.slice(1), { extraValidators: RESOURCE_FLAG_VALIDATORS });
   if (line.kind === "exit") {
     yield* write(sys, 1, line.stdout);
     yield* write(sys, 2, line.stderr);

@@ -13,10 +13,14 @@ import { cgroupRemoveIfEmpty } from "./containers/cgroup";
 import { createLayers, cgroupPath } from "./containers/rootfs";
 import { containerEnv, containerExited, StartError, startContainer } from "./containers/runtime";
 import { randomName } from "./containers/names";
+import { verifyDevices, verifyResources } from "./containers/resources";
+import { verifySecurity } from "./containers/security";
 import { emitEvent } from "./events";
 import { exists, readFile, removeTree } from "./hostfs";
 import { networks } from "./networks/networks";
-import { ANONYMOUS_LABEL, removeVolume, volumes } from "./volumes/volumes";
+import { type EndpointRequest, setEndpointConfig } from "./networks/endpoint-config";
+import { ANONYMOUS_LABEL, removeVolume, volumeUsers, volumes } from "./volumes/volumes";
+import { verifyNamespaceSettings, volumesFromMounts } from "./containers/namespaces";
 import { DOCKER_ROOT, deleteImage, type PullEvent, type PullResult, pull, tagImage } from "./images/store";
 import { familiarString, fullRef, type NamedRef, parseImageRef } from "./images/refs";
 import { type ContainerRecord, engineState, type ImageRecord } from "./state";
@@ -54,6 +58,10 @@ export interface CreateRequest {
   exposedPorts?: string[];
   host?: Partial<ContainerRecord["hostConfig"]>;
   mounts?: ContainerRecord["mounts"];
+  /** --domainname. */
+  domainname?: string;
+  /** --ip/--network-alias/--mac-address on the first network ("default" without --network). */
+  endpoint?: EndpointRequest & { network: string };
 }
 
 export interface LogLine {
@@ -228,6 +236,11 @@ export class DockerClient {
           409,
         );
     }
+    const warnings = verifyResources(k, (req.host ??= {})); // resources.ts: the daemon's checks
+    verifyDevices(k, req.host.Devices ?? []);
+    verifySecurity(req.host); // --cap-add/--cap-drop/--security-opt (security.ts)
+    warnings.push(...verifyNamespaceSettings(this, req)); // --pid/--ipc/--uts/--cgroupns (namespaces.ts)
+    const mounts = volumesFromMounts(this, req.host.VolumesFrom, req.mounts ?? []);
     const cfg = JSON.parse(img.configJson).config ?? {};
     const id = randomHex(k.w.rng, 32);
     const name = req.name?.replace(/^\//, "") ?? randomName(k, (n) => this.byName(n) !== undefined);
@@ -252,7 +265,7 @@ export class DockerClient {
       args: argv.slice(1),
       config: {
         Hostname: req.hostname ?? id.slice(0, 12),
-        Domainname: "",
+        Domainname: req.domainname ?? "",
         User: req.user ?? cfg.User ?? "",
         AttachStdin: req.attachStdin ?? false,
         AttachStdout: req.attachStdout ?? false,
@@ -294,7 +307,7 @@ export class DockerClient {
         Tmpfs: {},
         ...req.host,
       },
-      mounts: req.mounts ?? [],
+      mounts,
       state: {
         Status: "created",
         Running: false,
@@ -317,10 +330,11 @@ export class DockerClient {
       tty: null,
       stdinPipe: null,
     };
+    if (req.endpoint) setEndpointConfig(c, req.endpoint.network, networks(k).find((n) => n.name === req.endpoint?.network || n.id === req.endpoint?.network), req.endpoint);
     st.containers[id] = c;
     createLayers(k, c);
     emitEvent(k, "container", "create", id, { image: req.image, name });
-    return { id, warnings: [] };
+    return { id, warnings };
   }
 
   containerStart(idOrName: string) {
@@ -413,7 +427,8 @@ export class DockerClient {
     for (const link of [c.rwLink]) if (exists(k, `${base}/l/${link}`)) removeTree(k, `${base}/l/${link}`);
     cgroupRemoveIfEmpty(k, cgroupPath(c));
     delete this.st.containers[c.id];
-    if (opts.volumes || c.hostConfig.AutoRemove) for (const m of anonymous) removeVolume(k, m.Name!, true);
+    // A volume another container still mounts (--volumes-from) stays, as "in use" is not an error here.
+    if (opts.volumes || c.hostConfig.AutoRemove) for (const m of anonymous) if (volumeUsers(k, m.Name!).length === 0) removeVolume(k, m.Name!, true);
     emitEvent(k, "container", "destroy", c.id, { image: c.imageRef, name: c.name });
     k.wake(`docker:state:${c.id}`);
   }

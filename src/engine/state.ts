@@ -3,6 +3,9 @@
  * and time-travelled with the rest of the machine. Shaped after what the Engine API returns.
  */
 import type { Kernel } from "../kernel";
+import type { ResourceHostConfig } from "./containers/resources";
+import type { NetworkHostConfig } from "./networks/resolv";
+import type { SecurityHostConfig } from "./containers/security";
 
 export interface ImageRecord {
   /** "sha256:<hex>" of the config JSON. */
@@ -114,8 +117,15 @@ export interface ContainerRecord {
     PidMode: string;
     UTSMode: string;
     IpcMode: string;
+    /** "private" (the default on cgroup v2) or "host"; absent in records made before the flag. */
+    CgroupnsMode?: string;
+    UsernsMode?: string;
+    /** --volumes-from as given ("NAME[:ro|:rw]"), null without. */
+    VolumesFrom?: string[] | null;
     Tmpfs: Record<string, string>;
-  };
+  } & Partial<ResourceHostConfig> &
+    Partial<NetworkHostConfig> &
+    Partial<SecurityHostConfig>;
   mounts: MountSpec[];
   state: ContainerState;
   restartCount: number;

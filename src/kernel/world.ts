@@ -5,6 +5,7 @@
  */
 import type { NsType, Signal, Termios, Wait } from "./api";
 import type { FileEntry } from "./fs/entries";
+import type { CapSets } from "./caps";
 
 export type NodeId = number | string;
 
@@ -169,7 +170,7 @@ export interface Namespace {
   /** pids: this namespace's pid -> global pid. */
   pid?: { level: number; nextPid: number; reaper: number | null; pids?: Record<number, number> };
   mnt?: { root: number; mounts: number[]; index: Record<string, number> };
-  net?: { ifaces: NetIface[]; routes: Route[]; nextIndex: number };
+  net?: { ifaces: NetIface[]; routes: Route[]; nextIndex: number; /** net.* sysctls set in this namespace (others read their defaults). */ sysctls?: Record<string, string> };
   user?: { uidMap: Array<[number, number, number]>; gidMap: Array<[number, number, number]>; owner: number };
   cgroup?: { root: string };
 }
@@ -220,7 +221,20 @@ export interface Process {
   rss: number;
   vsz: number;
   nice: number;
+  /** Capability sets (caps.ts). */
+  caps: CapSets;
+  /** prctl(PR_SET_NO_NEW_PRIVS): execve grants no privileges (set-user-ID bits are ignored). */
+  noNewPrivs: boolean;
+  /** Seccomp mode (0 off, 2 filter) and how many filters are installed, as /proc/PID/status shows. */
+  seccomp: { mode: 0 | 2; filters: number };
+  /** Resource limits (setrlimit); absent: the defaults (see proc/rlimits.ts). Replaced, never mutated. */
+  rlimits?: Rlimits;
+  /** /proc/PID/oom_score_adj (inherited on fork). */
+  oomScoreAdj?: number;
 }
+
+/** Soft and hard limit per resource; null is unlimited (RLIM_INFINITY). */
+export type Rlimits = Record<string, [number | null, number | null]>;
 
 export interface OpenFile {
   id: number;
@@ -301,6 +315,12 @@ export interface Cgroup {
   pidsPeak: number;
   pidsEvents: number;
   frozen: boolean;
+  /** cpuset.cpus / cpuset.mems as written ("": the parent's). */
+  cpusetCpus?: string;
+  cpusetMems?: string;
+  /** io.weight default, and io.max lines per device ("8:0" -> "rbps=... wbps=max ..."). */
+  ioWeight?: number;
+  ioMax?: Record<string, { rbps: number | null; wbps: number | null; riops: number | null; wiops: number | null }>;
 }
 
 export interface World {

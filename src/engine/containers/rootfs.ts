@@ -12,9 +12,17 @@ import { overlayMountData } from "../../kernel/fs/overlay";
 import { newNamespace } from "../../kernel/ns/namespaces";
 import { randomHex } from "../../kernel/rng";
 import type { DiskFs, Loc, Mount } from "../../kernel/world";
-import { exists, hostWalker, mkdirp, readFile, symlink, writeFile } from "../hostfs";
+import { hostWalker, mkdirp, readFile, symlink, writeFile } from "../hostfs";
 import { DOCKER_ROOT, imageLayers, lowerChain } from "../images/store";
 import { type ContainerRecord, engineState } from "../state";
+import { applyDefaultMasks } from "./masked-paths";
+import { bindShm, mountShareableShm, type ShmSource } from "./namespaces";
+import { hostsFile, resolvConf } from "../networks/resolv";
+import { addDevices, DEFAULT_SHM_SIZE, resourcesOf, shmSizeOption, sliceDir } from "./resources";
+import { confinesSystemPaths, privilegedDevices } from "./security";
+
+// /etc/hosts and /etc/resolv.conf are written by the networking side.
+export { hostsFile, resolvConf };
 
 function linkName(k: Kernel): string {
   return randomHex(k.w.rng, 13).toUpperCase().slice(0, 26);
@@ -55,20 +63,8 @@ export function createLayers(k: Kernel, c: ContainerRecord) {
   const cdir = mkdirp(k, `${DOCKER_ROOT}/containers/${c.id}`, 0o710);
   writeFile(k, "hostname", `${c.config.Hostname}\n`, 0o644, cdir);
   writeFile(k, "resolv.conf", resolvConf(k, c), 0o644, cdir);
-  writeFile(k, "hosts", hostsFile(c), 0o644, cdir);
+  writeFile(k, "hosts", hostsFile(k, c), 0o644, cdir);
   writeFile(k, `${c.id}-json.log`, "", 0o640, cdir);
-}
-
-/** User-defined networks use the embedded DNS; otherwise the host's resolv.conf is copied. */
-export function resolvConf(k: Kernel, c: ContainerRecord): string {
-  if (c.network && !["bridge", "host", "none"].includes(c.network.name)) return "nameserver 127.0.0.11\noptions ndots:0\n";
-  return exists(k, "/etc/resolv.conf") ? readFile(k, "/etc/resolv.conf") : "nameserver 8.8.8.8\nnameserver 8.8.4.4\n";
-}
-
-export function hostsFile(c: ContainerRecord): string {
-  const base =
-    "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
-  return c.network?.ip ? `${base}${c.network.ip}\t${c.config.Hostname}\n` : base;
 }
 
 /**
@@ -133,12 +129,12 @@ export function unmountOverlay(k: Kernel, c: ContainerRecord) {
  * The entries of a fresh container's /dev (t: seconds since the epoch), one frozen list per kind:
  * the filesystems hold them pending and share them until someone looks (DiskFs.pending).
  */
-function devEntries(t: number, withConsole: boolean): readonly FileEntry[] {
-  const key = `${t}:${withConsole}`;
+function devEntries(t: number, withConsole: boolean, withShm = true): readonly FileEntry[] {
+  const key = `${t}:${withConsole}:${withShm}`;
   let list = devLists.get(key);
   if (!list) {
     if (devLists.size >= 16) devLists.clear();
-    list = Object.freeze(DEV_ENTRIES(t, withConsole).map((e) => Object.freeze(e)));
+    list = Object.freeze(DEV_ENTRIES(t, withConsole, withShm).map((e) => Object.freeze(e)));
     devLists.set(key, list);
   }
   return list;
@@ -160,7 +156,7 @@ function ptsEntries(t: number, tty: number | null): readonly FileEntry[] {
 
 const devLists = new Map<string, readonly FileEntry[]>();
 
-const DEV_ENTRIES = (t: number, withConsole: boolean): FileEntry[] => {
+const DEV_ENTRIES = (t: number, withConsole: boolean, withShm: boolean): FileEntry[] => {
   const c = (path: string, major: number, minor: number, mode = 0o666, gid = 0): FileEntry => ({ path, type: "char", mode, uid: 0, gid, mtime: t, rdev: [major, minor] });
   const l = (path: string, target: string): FileEntry => ({ path, type: "symlink", mode: 0o777, uid: 0, gid: 0, mtime: t, target });
   const d = (path: string, mode = 0o755): FileEntry => ({ path, type: "dir", mode, uid: 0, gid: 0, mtime: t });
@@ -174,7 +170,8 @@ const DEV_ENTRIES = (t: number, withConsole: boolean): FileEntry[] => {
     l("ptmx", "pts/ptmx"),
     d("pts"),
     c("random", 1, 8),
-    d("shm", 0o1777),
+    // --ipc none: no /dev/shm at all.
+    ...(withShm ? [d("shm", 0o1777)] : []),
     l("stderr", "/proc/self/fd/2"),
     l("stdin", "/proc/self/fd/0"),
     l("stdout", "/proc/self/fd/1"),
@@ -203,7 +200,16 @@ export interface ContainerNs {
  * /proc, /dev (tmpfs with the standard devices), /dev/pts, /sys (ro), /sys/fs/cgroup (ro, the
  * container's cgroup as root), /dev/mqueue, /dev/shm and the bind mounts of hostname/hosts/resolv.conf.
  */
-export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, overlayOptions: string[], pidns: number, netns: number, tty: number | null): ContainerNs {
+export function buildMountNs(
+  k: Kernel,
+  c: ContainerRecord,
+  overlayFs: string,
+  overlayOptions: string[],
+  pidns: number,
+  netns: number,
+  tty: number | null,
+  shmSource: ShmSource = { kind: "private" },
+): ContainerNs {
   const inum = newNamespace(k, "mnt", { mnt: { root: 0, mounts: [], index: newMountIndex() } });
   const overlaySb = k.w.fs[overlayFs];
   const rootMount = attachMount(k, inum, null, {
@@ -246,7 +252,7 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
   devFs.inodes[devFs.rootIno].mode = 0o040755;
   // The standard devices stay pending until someone looks in /dev; the mounts below go on the
   // directories they will be.
-  devFs.pending = devEntries(Math.floor(now / 1e6), tty !== null);
+  devFs.pending = devEntries(Math.floor(now / 1e6), tty !== null, shmSource.kind !== "none");
   const inDev = (name: string): Loc | string => {
     const node = pendingIno(devFs, name);
     return node === undefined ? `/dev/${name}` : { mnt: dev.id, fs: devFs.id, node };
@@ -255,12 +261,22 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
   const ptsFs = k.w.fs[pts.fs] as DiskFs;
   ptsFs.inodes[ptsFs.rootIno].mode = 0o040755;
   ptsFs.pending = ptsEntries(Math.floor(now / 1e6), tty);
-  const sys = mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns }), { source: "sysfs", fstype: "sysfs", readonly: true, options: KERNEL_FS_OPTIONS });
+  // --privileged: /sys and the cgroup tree writable (security.ts).
+  const sysReadonly = confinesSystemPaths(c.hostConfig);
+  const sys = mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns }), { source: "sysfs", fstype: "sysfs", readonly: sysReadonly, options: KERNEL_FS_OPTIONS });
   const cgAt: Loc = { mnt: sys.id, fs: sys.fs, node: "fs/cgroup" };
-  const cgSb = addFs(k, (id) => ({ id, kind: "cgroup2", dev: anonDev(k), root: cgroupPath(c) }));
-  attachMount(k, inum, cgAt, { fs: cgSb.id, root: "", source: "cgroup", fstype: "cgroup2", readonly: true, options: CGROUP_OPTIONS });
+  // In the host's cgroup namespace, cgroup2 mounted in the container shows the whole hierarchy.
+  const cgRoot = c.hostConfig.CgroupnsMode === "host" ? "" : cgroupPath(c);
+  const cgSb = addFs(k, (id) => ({ id, kind: "cgroup2", dev: anonDev(k), root: cgRoot }));
+  attachMount(k, inum, cgAt, { fs: cgSb.id, root: "", source: "cgroup", fstype: "cgroup2", readonly: sysReadonly, options: CGROUP_OPTIONS });
   mountNew(inDev("mqueue"), (id) => newDiskFs(id, "mqueue", anonDev(k), now, 0), { source: "mqueue", fstype: "mqueue", readonly: false, options: KERNEL_FS_OPTIONS });
-  mountNew(inDev("shm"), (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "shm", fstype: "tmpfs", readonly: false, options: SHM_OPTIONS });
+  const shm = resourcesOf(c.hostConfig).ShmSize;
+  const shmOptions = shm === DEFAULT_SHM_SIZE ? SHM_OPTIONS : SHM_OPTIONS.map((o) => (o.startsWith("size=") ? shmSizeOption(shm) : o));
+  const makeShm = (id: string) => newDiskFs(id, "tmpfs", anonDev(k), now, Math.ceil(shm / 4096) * 4096);
+  // --ipc (namespaces.ts): a tmpfs of its own, none, or a bind of one that can be shared.
+  if (shmSource.kind === "private") mountNew(inDev("shm"), makeShm, { source: "shm", fstype: "tmpfs", readonly: false, options: shmOptions });
+  else if (shmSource.kind !== "none") bindShm(k, inum, inDev("shm"), shmSource.kind === "bind" ? shmSource.at : mountShareableShm(k, c, makeShm, shmOptions), w);
+  addDevices(k, devFs, [...(c.hostConfig.Privileged ? privilegedDevices(k) : []), ...(c.hostConfig.Devices ?? [])]);
   const hw = hostWalker(k);
   // The container's directory and /etc are found once; the three files are named from there.
   const cdir = hostWalker(k, k.vfs.walk(hw, `${DOCKER_ROOT}/containers/${c.id}`, true));
@@ -270,15 +286,8 @@ export function buildMountNs(k: Kernel, c: ContainerRecord, overlayFs: string, o
     const at = k.vfs.walk(etc, f, true);
     attachMount(k, inum, at, { fs: src.fs, root: src.node, source: "/dev/sda1", fstype: "ext4", readonly: false, options: BIND_OPTIONS });
   }
-  // Docker's read-only and masked paths: parts of /proc bound read-only onto themselves, and
-  // read-only empty tmpfs over /proc/acpi and /sys/firmware.
-  const procMnt = k.vfs.walk(w, "/proc", true);
-  for (const d of ["bus", "fs", "irq", "sys"]) {
-    const at = k.vfs.walk(w, `/proc/${d}`, true);
-    attachMount(k, inum, at, { fs: procMnt.fs, root: d, source: "proc", fstype: "proc", readonly: true, options: KERNEL_FS_OPTIONS });
-  }
-  for (const path of ["/proc/acpi", "/sys/firmware"])
-    attachMount(k, inum, k.vfs.walk(w, path, true), { ...maskFs(k, now), source: "tmpfs", fstype: "tmpfs", readonly: true, options: ["relatime"] });
+  // Docker's read-only and masked paths (masked-paths.ts).
+  applyDefaultMasks(k, c, inum, w, inDev("null"));
   for (const m of c.mounts) {
     const src = m.Type === "bind" ? m.Source : m.Type === "volume" ? m.Source : "";
     if (m.Type === "tmpfs") {
@@ -320,13 +329,6 @@ function copyTree(k: Kernel, from: Loc, to: Loc) {
   }
 }
 
-/** An empty tmpfs that hides a directory. */
-function maskFs(k: Kernel, now: number): { fs: string; root: number } {
-  const sb = addFs(k, (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 0)) as DiskFs;
-  sb.inodes[sb.rootIno].mode = 0o040555;
-  return { fs: sb.id, root: sb.rootIno };
-}
-
 export function cgroupPath(c: ContainerRecord): string {
-  return `system.slice/docker-${c.id}.scope`;
+  return `${sliceDir(c.hostConfig.CgroupParent ?? "")}/docker-${c.id}.scope`;
 }

@@ -3,20 +3,21 @@
  * container's init in new namespaces with its own root, cgroup, network and stdio; its exit, and
  * restart policies.
  */
-import type { Gen, Main, Signal, Sys } from "../../kernel";
+import type { Gen, Main, NsType, Signal, Sys } from "../../kernel";
 import { Errno, type Kernel } from "../../kernel";
 import { newFile, newPipe } from "../../kernel/io/files";
 import { newTty } from "../../kernel/io/tty";
 import { forkProcess } from "../../kernel/proc/process";
 import { inWalkScope } from "../../kernel/fs/walk-scope";
 import { supplementaryGroups } from "../../kernel/machine";
-import { cgroupCreate, cgroupMigrate } from "../../kernel/cgroup/cgroups";
+import { cgroupCreate, cgroupMigrate, parentCgroup } from "../../kernel/cgroup/cgroups";
 import type { Process } from "../../kernel/world";
 import { signalNumber } from "../../kernel/proc/signals";
 import { appendFile, writeFile } from "../hostfs";
 import { DOCKER_ROOT } from "../images/store";
 import { allocateIp, connectContainer, disconnectContainer } from "../networks/bridge";
 import { connectNetwork, findNetwork, networks, plugEndpoint, unplugEndpoint } from "../networks/networks";
+import { endpointConfigOf } from "../networks/endpoint-config";
 import { startNetworkServices, stopNetworkServices } from "../networks/ports";
 import { type ContainerRecord, engineState } from "../state";
 import { rfc3339Nano } from "../time";
@@ -24,6 +25,9 @@ import { emitEvent } from "../events";
 import { DockerClient } from "../client";
 import { buildMountNs, cgroupPath, hostsFile, mountOverlay, resolvConf, unmountOverlay } from "./rootfs";
 import { startHealthMonitor, stopHealthMonitor } from "./health";
+import { applySecurity } from "./security";
+import { forkInit, planNamespaces, unmountShareableShm } from "./namespaces";
+import { addedGroups, applyCgroupResources, applyNetSysctls, applyProcessResources, ensureSlice, readIn } from "./resources";
 
 export class StartError extends Error {
   constructor(
@@ -137,6 +141,7 @@ function parseUser(k: Kernel, root: Process["root"], user: string): { uid: numbe
 /** Applies the resource limits of the container to its cgroup. */
 export function configureCgroup(k: Kernel, c: ContainerRecord) {
   const path = cgroupPath(c);
+  ensureSlice(k, parentCgroup(path)); // --cgroup-parent: its slices, see resources.ts
   if (!k.w.cgroups[path]) cgroupCreate(k, path);
   const cg = k.w.cgroups[path];
   const h = c.hostConfig;
@@ -145,6 +150,7 @@ export function configureCgroup(k: Kernel, c: ContainerRecord) {
   cg.cpuMax = h.NanoCpus > 0 ? { quota: Math.round((h.NanoCpus / 1e9) * 100_000), period: 100_000 } : { quota: null, period: 100_000 };
   cg.cpuWeight = h.CpuShares > 0 ? Math.floor(1 + ((h.CpuShares - 2) * 9999) / 262142) : 100;
   cg.pidsMax = h.PidsLimit && h.PidsLimit > 0 ? h.PidsLimit : null;
+  applyCgroupResources(cg, h); // cpuset, CFS period/quota, reservation, io (resources.ts)
 }
 
 export interface Started {
@@ -176,6 +182,7 @@ export function startContainer(k: Kernel, c: ContainerRecord): Started {
     delete k.w.procs[shim];
     k.w.procs[1].children = k.w.procs[1].children.filter((x) => x !== shim);
     unmountOverlay(k, c);
+    unmountShareableShm(k, c);
     throw e;
   }
 }
@@ -193,7 +200,10 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
     sharedNetns = k.w.procs[other.state.Pid].ns.net;
   }
   const userNet = net !== "bridge" && net !== "host" && net !== "none" && sharedNetns === undefined ? findNetwork(k, net) : undefined;
-  const newNs: Array<"uts" | "ipc" | "net" | "pid" | "cgroup"> = ["uts", "ipc", "pid", "cgroup"];
+  // --ipc/--pid/--uts/--cgroupns: which namespaces are new, which are joined (namespaces.ts).
+  const plan = planNamespaces(k, c);
+  if (typeof plan === "string") throw new StartError(plan, 125);
+  const newNs: NsType[] = [...plan.create];
   if (net !== "host" && sharedNetns === undefined) newNs.push("net");
   let tty: number | null = null;
   if (c.config.Tty) {
@@ -203,10 +213,10 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
     k.outside.tty.set(tty, (bytes) => logOutput(k, { id }, "stdout", bytes));
   }
   const spec: InitSpec = { path: "", argv: [], env: {}, init: false };
-  const child = forkProcess(k, { parent: shim, main: initMain(spec), comm: "runc:[2:INIT]", newNs });
+  const child = forkInit(k, shim, plan, () => forkProcess(k, { parent: shim, main: initMain(spec), comm: "runc:[2:INIT]", newNs }));
   const p = k.w.procs[child];
   if (sharedNetns !== undefined) p.ns.net = sharedNetns;
-  const { mntNs, root } = buildMountNs(k, c, overlayFs, options, p.pidns, p.ns.net, tty);
+  const { mntNs, root } = buildMountNs(k, c, overlayFs, options, p.pidns, p.ns.net, tty, plan.shm);
   p.ns.mnt = mntNs;
   p.root = root;
   const env = containerEnv(c);
@@ -236,13 +246,21 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   });
   p.uid = p.euid = uid;
   p.gid = p.egid = gid;
-  p.groups = groups;
+  // resources.ts: --group-add, --ulimit, --oom-score-adj, --sysctl
+  const added = addedGroups(readIn(k, root, "/etc/group"), c.hostConfig.GroupAdd ?? null, groups);
+  if (typeof added === "string") throw new StartError(added, 125);
+  p.groups = added;
+  applyProcessResources(k, p, c.hostConfig);
+  applySecurity(p, c.hostConfig); // capabilities, no_new_privs, seccomp (security.ts)
+  if (sharedNetns === undefined && net !== "host") applyNetSysctls(k, p.ns.net, c.hostConfig);
   p.env = env;
   p.argv = argv;
-  k.w.ns[p.ns.uts].uts!.hostname = c.config.Hostname;
+  // With --uts host the hostname stays the host's (Config.Hostname still names the container).
+  if (plan.create.includes("uts")) k.w.ns[p.ns.uts].uts!.hostname = c.config.Hostname;
+  if (c.config.Domainname) k.w.ns[p.ns.uts].uts!.domainname = c.config.Domainname;
   configureCgroup(k, c);
   cgroupMigrate(k, child, cgroupPath(c));
-  k.w.ns[p.ns.cgroup].cgroup!.root = cgroupPath(c);
+  if (plan.create.includes("cgroup")) k.w.ns[p.ns.cgroup].cgroup!.root = cgroupPath(c);
   // stdio
   for (const fd of Object.keys(p.fds)) {
     const e = p.fds[Number(fd)];
@@ -277,7 +295,7 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   if (net === "bridge") {
     const network = st.networks[Object.keys(st.networks).find((id) => st.networks[id].name === "bridge")!];
     const ip = allocateIp(k, network);
-    const { hostIface, mac } = connectContainer(k, p.ns.net, network, ip);
+    const { hostIface, mac } = connectContainer(k, p.ns.net, network, ip, endpointConfigOf(c)?.mac);
     const prefix = Number(network.subnet.split("/")[1]);
     c.network = { name: "bridge", ip, mac, gateway: network.gateway, prefix, endpointId: c.network?.endpointId ?? "", iface: hostIface };
   } else if (userNet) {
@@ -297,7 +315,7 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   }
   // /etc/hosts names the container's own address once it has one; user networks use the
   // embedded DNS server.
-  writeFile(k, `${DOCKER_ROOT}/containers/${c.id}/hosts`, hostsFile(c));
+  writeFile(k, `${DOCKER_ROOT}/containers/${c.id}/hosts`, hostsFile(k, c));
   writeFile(k, `${DOCKER_ROOT}/containers/${c.id}/resolv.conf`, resolvConf(k, c));
   // Networks connected while the container was stopped get their interfaces now.
   c.state.Pid = child;
@@ -419,6 +437,7 @@ export function containerExited(k: Kernel, id: string, code: number): number | n
   const cg = k.w.cgroups[cgroupPath(c)];
   const oom = !!cg && cg.memoryEvents.oom_kill > 0;
   unmountOverlay(k, c);
+  unmountShareableShm(k, c); // --ipc shareable: its …/mounts/shm (namespaces.ts)
   // helper (networking): stop the container's docker-proxies, NAT rules and embedded DNS.
   stopNetworkServices(k, c);
   disconnectContainer(k, c.network?.iface);

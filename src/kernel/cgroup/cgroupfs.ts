@@ -9,6 +9,7 @@ import { type FsDriver, makeStat, typeBits } from "../fs/driver";
 import { childNode, hashIno, parentNode, syntheticWriteOps } from "../fs/synthetic";
 import { globalPid, pidIn } from "../proc/process";
 import { sendSignal } from "../proc/signal";
+import { effectiveSet, formatCpuList, parseCpuList } from "./cpuset";
 import { cgroupControllers, cgroupCreate, cgroupMigrate, cgroupRemove, cgroupSetFrozen, oomKill, ROOT_CONTROLLERS } from "./cgroups";
 
 type K = Kernel;
@@ -256,6 +257,59 @@ const KNOBS: Record<string, Knob> = {
     },
   },
   "memory.swap.events": { ctrl: "memory", read: () => "high 0\nmax 0\nfail 0\n" },
+  "cpuset.cpus": {
+    ctrl: "cpuset",
+    read: (_k, cg) => `${cg.cpusetCpus ?? ""}\n`,
+    write: (k, cg, data) => {
+      const ids = parseCpuList(data);
+      if (ids === null || ids.some((i) => i >= k.w.config.cpus)) throw new Errno("EINVAL");
+      cg.cpusetCpus = formatCpuList(ids);
+    },
+  },
+  "cpuset.cpus.effective": { ctrl: "cpuset", rootToo: true, read: (k, cg) => `${formatCpuList(effectiveSet(k, cg.path, "cpus"))}\n` },
+  "cpuset.cpus.exclusive": { ctrl: "cpuset", read: () => "\n" },
+  "cpuset.cpus.partition": { ctrl: "cpuset", read: () => "member\n" },
+  "cpuset.mems": {
+    ctrl: "cpuset",
+    read: (_k, cg) => `${cg.cpusetMems ?? ""}\n`,
+    write: (_k, cg, data) => {
+      const ids = parseCpuList(data);
+      if (ids === null || ids.some((i) => i > 0)) throw new Errno("EINVAL");
+      cg.cpusetMems = formatCpuList(ids);
+    },
+  },
+  "cpuset.mems.effective": { ctrl: "cpuset", rootToo: true, read: (k, cg) => `${formatCpuList(effectiveSet(k, cg.path, "mems"))}\n` },
+  "io.weight": {
+    ctrl: "io",
+    read: (_k, cg) => `default ${cg.ioWeight ?? 100}\n`,
+    write: (_k, cg, data) => {
+      const m = /^(?:default\s+)?(\d+)$/.exec(data.trim());
+      if (!m || Number(m[1]) < 1 || Number(m[1]) > 10000) throw new Errno(m ? "ERANGE" : "EINVAL");
+      cg.ioWeight = Number(m[1]);
+    },
+  },
+  "io.max": {
+    ctrl: "io",
+    read: (_k, cg) =>
+      Object.entries(cg.ioMax ?? {})
+        .map(([dev, l]) => `${dev} rbps=${maxOr(l.rbps)} wbps=${maxOr(l.wbps)} riops=${maxOr(l.riops)} wiops=${maxOr(l.wiops)}\n`)
+        .join(""),
+    write: (_k, cg, data) => {
+      const [dev, ...kvs] = data.trim().split(/\s+/);
+      if (!/^\d+:\d+$/.test(dev ?? "")) throw new Errno("EINVAL");
+      const cur = { rbps: null, wbps: null, riops: null, wiops: null, ...(cg.ioMax?.[dev] ?? {}) };
+      for (const kv of kvs) {
+        const [key, v] = kv.split("=");
+        if (!(key in cur) || v === undefined) throw new Errno("EINVAL");
+        cur[key as keyof typeof cur] = parseMax(v, false);
+      }
+      const next = { ...(cg.ioMax ?? {}) };
+      if (Object.values(cur).every((x) => x === null)) delete next[dev];
+      else next[dev] = cur;
+      cg.ioMax = next;
+    },
+  },
+  "io.stat": { ctrl: "io", rootToo: true, read: () => "" },
   "pids.current": { ctrl: "pids", read: (_k, cg) => `${cg.pidsCurrent}\n` },
   "pids.peak": { ctrl: "pids", read: (_k, cg) => `${cg.pidsPeak}\n` },
   "pids.max": {

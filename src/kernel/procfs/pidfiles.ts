@@ -6,6 +6,9 @@ import { mountTable } from "../fs/mount";
 import { pidIn } from "../proc/process";
 import { signalNumber } from "../proc/signals";
 import type { ProcEntry } from "./procfs";
+import { capHex } from "../caps";
+import { cpuMask, effectiveSet, formatCpuList } from "../cgroup/cpuset";
+import { limitsFile } from "../proc/rlimits";
 
 const STATE_NAMES: Record<Process["state"], string> = {
   R: "R (running)",
@@ -42,7 +45,6 @@ function status(k: Kernel, pfs: ProcFs, p: Process): string {
   const parent = k.w.procs[p.ppid];
   const ppid = parent ? pidIn(k, parent, pfs.pidns) : 0;
   const groups = p.groups.length > 0 ? `${p.groups.join(" ")} ` : " ";
-  const caps = p.euid === 0 ? "000001ffffffffff" : "0000000000000000";
   const zombie = p.state === "Z";
   const vm = zombie
     ? ""
@@ -97,18 +99,18 @@ function status(k: Kernel, pfs: ProcFs, p: Process): string {
       "SigBlk:\t0000000000000000",
       `SigIgn:\t${sigMask(p, "ignore")}`,
       `SigCgt:\t${sigMask(p, "handler")}`,
-      "CapInh:\t0000000000000000",
-      `CapPrm:\t${caps}`,
-      `CapEff:\t${caps}`,
-      "CapBnd:\t000001ffffffffff",
-      "CapAmb:\t0000000000000000",
-      "NoNewPrivs:\t0",
-      "Seccomp:\t0",
-      "Seccomp_filters:\t0",
+      `CapInh:\t${capHex(p.caps.inheritable)}`,
+      `CapPrm:\t${capHex(p.caps.permitted)}`,
+      `CapEff:\t${capHex(p.caps.effective)}`,
+      `CapBnd:\t${capHex(p.caps.bounding)}`,
+      `CapAmb:\t${capHex(p.caps.ambient)}`,
+      `NoNewPrivs:\t${p.noNewPrivs ? 1 : 0}`,
+      `Seccomp:\t${p.seccomp.mode}`,
+      `Seccomp_filters:\t${p.seccomp.filters}`,
       "Speculation_Store_Bypass:\tthread vulnerable",
       "SpeculationIndirectBranch:\tconditional enabled",
-      `Cpus_allowed:\t${((1 << k.w.config.cpus) - 1).toString(16)}`,
-      `Cpus_allowed_list:\t0-${k.w.config.cpus - 1}`,
+      `Cpus_allowed:\t${cpuMask(effectiveSet(k, p.cgroup, "cpus"), k.w.config.cpus)}`,
+      `Cpus_allowed_list:\t${formatCpuList(effectiveSet(k, p.cgroup, "cpus"))}`,
       "Mems_allowed:\t00000000,00000001",
       "Mems_allowed_list:\t0",
       "voluntary_ctxt_switches:\t0",
@@ -316,8 +318,9 @@ export function processFiles(): Record<string, ProcEntry> {
     uid_map: { type: "file", perm: 0o644, content: (k, _f, p) => idMap(k, p!, "uidMap"), write: (k, _f, p, d) => writeIdMap(k, p!, "uidMap", d) },
     gid_map: { type: "file", perm: 0o644, content: (k, _f, p) => idMap(k, p!, "gidMap"), write: (k, _f, p, d) => writeIdMap(k, p!, "gidMap", d) },
     setgroups: { type: "file", perm: 0o644, content: () => "allow\n", write: () => {} },
-    oom_score: { type: "file", content: (k, _f, p) => `${Math.round((p!.rss / k.w.config.memTotal) * 1000) + 666}\n` },
-    oom_score_adj: { type: "file", perm: 0o644, content: () => "0\n", write: () => {} },
+    oom_score: { type: "file", content: (k, _f, p) => `${Math.max(0, Math.round((p!.rss / k.w.config.memTotal) * 1000) + 666 + (p!.oomScoreAdj ?? 0))}\n` },
+    oom_score_adj: { type: "file", perm: 0o644, content: (_k, _f, p) => `${p!.oomScoreAdj ?? 0}\n`, write: (k, _f, p, d) => writeOomScoreAdj(k, p!, d) },
+    limits: { type: "file", content: (k, _f, p) => limitsFile(k, p!) },
     loginuid: { type: "file", perm: 0o644, content: () => "4294967295\n" },
     net: { type: "dir", perm: 0o555 },
     "net/dev": { type: "file", content: (k, _f, p) => netDev(k, p!) },
@@ -356,4 +359,15 @@ export function processFiles(): Record<string, ProcEntry> {
     },
   };
   return cached;
+}
+
+/** oom_score_adj takes -1000..1000; lowering it below its value needs CAP_SYS_RESOURCE (root here). */
+function writeOomScoreAdj(k: Kernel, p: Process, data: string) {
+  const s = data.trim();
+  if (!/^-?\d+$/.test(s)) throw new Errno("EINVAL");
+  const n = Number(s);
+  if (n < -1000 || n > 1000) throw new Errno("EINVAL");
+  const writer = k.w.procs[k.current];
+  if (writer && writer.euid !== 0 && n < (p.oomScoreAdj ?? 0)) throw new Errno("EACCES");
+  p.oomScoreAdj = n;
 }

@@ -1,7 +1,9 @@
 /** Machine-wide files of /proc (meminfo, uptime, loadavg, version, cpuinfo, sys/kernel/*, ...). */
 import type { Kernel } from "../kernel";
 import { pidIn } from "../proc/process";
+import { KERNEL_FILES } from "./kernelfiles";
 import type { ProcEntry } from "./procfs";
+import { netSysctlEntries } from "./sysctl-net";
 
 const kB = (bytes: number) => `${String(Math.floor(bytes / 1024)).padStart(8)} kB`;
 
@@ -159,6 +161,7 @@ export const PROC_FILES: Record<string, ProcEntry> = {
   cmdline: file((k) => `BOOT_IMAGE=/boot/vmlinuz-${k.w.config.kernelRelease} root=/dev/sda1 ro quiet\n`),
   swaps: file(() => "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n"),
   cgroups: file(() => "#subsys_name\thierarchy\tnum_cgroups\tenabled\ncpuset\t0\t1\t1\ncpu\t0\t1\t1\ncpuacct\t0\t1\t1\nblkio\t0\t1\t1\nmemory\t0\t1\t1\ndevices\t0\t1\t1\nfreezer\t0\t1\t1\nnet_cls\t0\t1\t1\nperf_event\t0\t1\t1\nnet_prio\t0\t1\t1\nhugetlb\t0\t1\t1\npids\t0\t1\t1\nrdma\t0\t1\t1\nmisc\t0\t1\t1\n"),
+  ...KERNEL_FILES,
   acpi: dir,
   bus: dir,
   fs: dir,
@@ -182,9 +185,7 @@ export const PROC_FILES: Record<string, ProcEntry> = {
   "sys/vm": dir,
   "sys/vm/overcommit_memory": file(() => "0\n", 0o644),
   "sys/vm/swappiness": file(() => "60\n", 0o644),
-  "sys/net": dir,
-  "sys/net/ipv4": dir,
-  "sys/net/ipv4/ip_forward": file(() => "1\n", 0o644),
+  ...netSysctlEntries(),
   "sys/fs": dir,
   "sys/fs/file-max": file(() => "9223372036854775807\n", 0o644),
 };

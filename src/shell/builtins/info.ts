@@ -178,25 +178,18 @@ export const infoBuiltins: Builtin[] = [
   }),
   builtin("ulimit", false, function* (sh, argv) {
     const args = argv.slice(1);
+    // The process's limits as the kernel reports them (/proc/self/limits), in ash's units.
+    const table = limitTable(sh.sys);
+    const hard = args.some((a) => /^-[a-zA-Z]*H/.test(a));
+    const show = (letter: string) => {
+      const row = ULIMIT_ROWS.find((r) => r.letter === letter);
+      if (!row) return "unlimited";
+      const v = table[row.label]?.[hard ? 1 : 0];
+      if (v === undefined || v === "unlimited") return "unlimited";
+      return String(Math.floor(Number(v) / row.unit));
+    };
     if (args.includes("-a")) {
-      const rows: [string, string, string][] = [
-        ["core file size (blocks)", "c", "0"],
-        ["data seg size (kb)", "d", "unlimited"],
-        ["scheduling priority", "e", "0"],
-        ["file size (blocks)", "f", "unlimited"],
-        ["pending signals", "i", "unlimited"],
-        ["max locked memory (kb)", "l", "8192"],
-        ["max memory size (kb)", "m", "unlimited"],
-        ["open files", "n", "1048576"],
-        ["POSIX message queues (bytes)", "q", "819200"],
-        ["real-time priority", "r", "0"],
-        ["stack size (kb)", "s", "8192"],
-        ["cpu time (seconds)", "t", "unlimited"],
-        ["max user processes", "u", "unlimited"],
-        ["virtual memory (kb)", "v", "unlimited"],
-        ["file locks", "x", "unlimited"],
-      ];
-      yield* sh.write(1, rows.map(([d, f, v]) => `${d.padEnd(32)}(-${f}) ${v}\n`).join(""));
+      yield* sh.write(1, ULIMIT_ROWS.map((r) => `${r.desc.padEnd(32)}(-${r.letter}) ${show(r.letter)}\n`).join(""));
       return 0;
     }
     const bad = args.find((a) => a.startsWith("-") && !/^-[HScdefilmnqrstuvx]+$/.test(a));
@@ -204,18 +197,9 @@ export const infoBuiltins: Builtin[] = [
       yield* sh.write(2, `ulimit: invalid option -- '${bad[1]}'\n`);
       return 1;
     }
-    const flag = args.find((a) => a.startsWith("-"));
-    const values: Record<string, string> = {
-      n: "1048576",
-      s: "8192",
-      c: "0",
-      l: "8192",
-      q: "819200",
-      e: "0",
-      r: "0",
-    };
+    const flag = args.filter((a) => a.startsWith("-")).join("").replace(/[-HS]/g, "");
     const value = args.find((a) => !a.startsWith("-"));
-    if (value === undefined) yield* sh.write(1, `${values[flag?.slice(-1) ?? "f"] ?? "unlimited"}\n`);
+    if (value === undefined) yield* sh.write(1, `${show(flag.slice(-1) || "f")}\n`);
     return 0;
   }),
   builtin("times", true, function* (sh) {
@@ -230,3 +214,39 @@ export const infoBuiltins: Builtin[] = [
     return 0;
   }),
 ];
+
+/** ash's ulimit rows: the /proc/self/limits row each shows, and the unit it divides by. */
+const ULIMIT_ROWS = [
+  { desc: "core file size (blocks)", letter: "c", label: "Max core file size", unit: 512 },
+  { desc: "data seg size (kb)", letter: "d", label: "Max data size", unit: 1024 },
+  { desc: "scheduling priority", letter: "e", label: "Max nice priority", unit: 1 },
+  { desc: "file size (blocks)", letter: "f", label: "Max file size", unit: 512 },
+  { desc: "pending signals", letter: "i", label: "Max pending signals", unit: 1 },
+  { desc: "max locked memory (kb)", letter: "l", label: "Max locked memory", unit: 1024 },
+  { desc: "max memory size (kb)", letter: "m", label: "Max resident set", unit: 1024 },
+  { desc: "open files", letter: "n", label: "Max open files", unit: 1 },
+  { desc: "POSIX message queues (bytes)", letter: "q", label: "Max msgqueue size", unit: 1 },
+  { desc: "real-time priority", letter: "r", label: "Max realtime priority", unit: 1 },
+  { desc: "stack size (kb)", letter: "s", label: "Max stack size", unit: 1024 },
+  { desc: "cpu time (seconds)", letter: "t", label: "Max cpu time", unit: 1 },
+  { desc: "max user processes", letter: "u", label: "Max processes", unit: 1 },
+  { desc: "virtual memory (kb)", letter: "v", label: "Max address space", unit: 1024 },
+  { desc: "file locks", letter: "x", label: "Max file locks", unit: 1 },
+];
+
+/** /proc/self/limits as label -> [soft, hard] (empty when /proc is not mounted). */
+function limitTable(sys: { readFile(path: string): string }): Record<string, [string, string]> {
+  const out: Record<string, [string, string]> = {};
+  let text = "";
+  try {
+    text = sys.readFile("/proc/self/limits");
+  } catch {
+    return out;
+  }
+  for (const line of text.split("\n").slice(1)) {
+    const label = line.slice(0, 25).trim();
+    const [soft, hard] = line.slice(26).trim().split(/\s+/);
+    if (label) out[label] = [soft, hard];
+  }
+  return out;
+}

@@ -10,9 +10,12 @@ import { sha256Hex } from "../../../engine/registry";
 import { execInspect } from "../../../engine/containers/exec";
 import { containerSizes } from "../../../engine/containers/changes";
 import { type HealthState, healthcheckOf } from "../../../engine/containers/health";
+import { connectedNetworks, firstNetworkIdentity } from "./endpoint-json";
+import { resourcesOf } from "../../../engine/containers/resources";
+import { appArmorProfile } from "../../../engine/containers/security";
 
 /** Keys whose values are Go maps (sorted keys, no struct semantics). */
-export const CONTAINER_MAP_KEYS: ReadonlySet<string> = new Set(["Labels", "ExposedPorts", "Volumes", "PortBindings", "Ports", "Networks", "Data", "Tmpfs"]);
+export const CONTAINER_MAP_KEYS: ReadonlySet<string> = new Set(["Labels", "ExposedPorts", "Volumes", "PortBindings", "Ports", "Networks", "Data", "Tmpfs", "Sysctls", "StorageOpt", "Annotations"]);
 
 const MASKED = [
   "/proc/asound",
@@ -68,11 +71,13 @@ function networkSettings(d: DockerClient, c: ContainerRecord) {
   const onBridge = running && net !== null && net.ip !== "";
   const endpointId = onBridge ? derivedId(c, "endpoint") : "";
   const sandboxId = running ? derivedId(c, "sandbox") : "";
+  // endpoint-json.ts: what --ip/--network-alias/--mac-address set, and connected networks.
+  const identity = firstNetworkIdentity(c, mode !== "bridge" && mode !== "host" && mode !== "none", onBridge, onBridge ? net.mac : "");
   const endpoint = {
-    IPAMConfig: null,
+    IPAMConfig: identity.IPAMConfig,
     Links: null,
-    Aliases: null,
-    MacAddress: onBridge ? net.mac : "",
+    Aliases: identity.Aliases,
+    MacAddress: identity.MacAddress,
     DriverOpts: null,
     GwPriority: 0,
     NetworkID: record?.id ?? "",
@@ -83,7 +88,7 @@ function networkSettings(d: DockerClient, c: ContainerRecord) {
     IPv6Gateway: "",
     GlobalIPv6Address: "",
     GlobalIPv6PrefixLen: 0,
-    DNSNames: mode !== "bridge" && mode !== "host" && mode !== "none" ? [c.name, c.id.slice(0, 12)] : null,
+    DNSNames: identity.DNSNames,
   };
   const isDefault = mode === "bridge";
   return {
@@ -104,7 +109,7 @@ function networkSettings(d: DockerClient, c: ContainerRecord) {
     IPPrefixLen: isDefault && onBridge ? net.prefix : 0,
     IPv6Gateway: "",
     MacAddress: isDefault && onBridge ? net.mac : "",
-    Networks: { [mode]: endpoint },
+    Networks: { [mode]: endpoint, ...connectedNetworks(d.k, c, mode) },
   };
 }
 
@@ -122,6 +127,7 @@ function mounts(c: ContainerRecord) {
 export function containerJSON(d: DockerClient, c: ContainerRecord, size = false): Record<string, unknown> {
   const dir = `${DOCKER_ROOT}/containers/${c.id}`;
   const h = c.hostConfig;
+  const r = resourcesOf(h);
   const s = c.state;
   const execIds = Object.keys((engineState(d.k) as { execs?: Record<string, { container: string; running: boolean }> }).execs ?? {}).filter((id) => {
     const r = execInspect(d, id);
@@ -182,74 +188,78 @@ export function containerJSON(d: DockerClient, c: ContainerRecord, size = false)
     Platform: "linux",
     MountLabel: "",
     ProcessLabel: "",
-    AppArmorProfile: "",
+    AppArmorProfile: appArmorProfile(h.SecurityOpt ?? null),
     ExecIDs: execIds.length > 0 ? execIds : null,
     HostConfig: {
       Binds: h.Binds,
       ContainerIDFile: "",
-      LogConfig: { Type: "json-file", Config: {} },
+      LogConfig: r.LogConfig,
       NetworkMode: h.NetworkMode,
       PortBindings: h.PortBindings,
       RestartPolicy: h.RestartPolicy,
       AutoRemove: h.AutoRemove,
       VolumeDriver: "",
-      VolumesFrom: null,
+      VolumesFrom: h.VolumesFrom ?? null,
       ConsoleSize: [0, 0],
       CapAdd: h.CapAdd,
       CapDrop: h.CapDrop,
-      CgroupnsMode: "private",
+      CgroupnsMode: h.CgroupnsMode ?? "private",
       Dns: h.Dns,
-      DnsOptions: [],
-      DnsSearch: [],
-      ExtraHosts: null,
-      GroupAdd: null,
+      DnsOptions: h.DnsOptions ?? [],
+      DnsSearch: h.DnsSearch ?? [],
+      ExtraHosts: h.ExtraHosts ?? null,
+      GroupAdd: r.GroupAdd,
       IpcMode: h.IpcMode,
       Cgroup: "",
       Links: null,
-      OomScoreAdj: 0,
+      OomScoreAdj: r.OomScoreAdj,
       PidMode: h.PidMode,
       Privileged: h.Privileged,
       PublishAllPorts: (h as { PublishAllPorts?: boolean }).PublishAllPorts ?? false,
       ReadonlyRootfs: h.ReadonlyRootfs,
-      SecurityOpt: null,
+      SecurityOpt: h.SecurityOpt ?? null,
+      ...(Object.keys(r.StorageOpt).length > 0 ? { StorageOpt: r.StorageOpt } : {}),
       ...(Object.keys(h.Tmpfs).length > 0 ? { Tmpfs: h.Tmpfs } : {}),
       UTSMode: h.UTSMode,
-      UsernsMode: "",
-      ShmSize: 67108864,
-      Runtime: "runc",
-      Isolation: "",
+      UsernsMode: h.UsernsMode ?? "",
+      ShmSize: r.ShmSize,
+      ...(Object.keys(r.Sysctls).length > 0 ? { Sysctls: r.Sysctls } : {}),
+      Runtime: r.Runtime,
+      Isolation: r.Isolation,
       CpuShares: h.CpuShares,
       Memory: h.Memory,
       NanoCpus: h.NanoCpus,
-      CgroupParent: "",
-      BlkioWeight: 0,
-      BlkioWeightDevice: [],
-      BlkioDeviceReadBps: [],
-      BlkioDeviceWriteBps: [],
-      BlkioDeviceReadIOps: [],
-      BlkioDeviceWriteIOps: [],
-      CpuPeriod: 0,
-      CpuQuota: 0,
-      CpuRealtimePeriod: 0,
-      CpuRealtimeRuntime: 0,
-      CpusetCpus: "",
-      CpusetMems: "",
-      Devices: [],
-      DeviceCgroupRules: null,
-      DeviceRequests: null,
-      MemoryReservation: 0,
+      CgroupParent: r.CgroupParent,
+      BlkioWeight: r.BlkioWeight,
+      BlkioWeightDevice: r.BlkioWeightDevice,
+      BlkioDeviceReadBps: r.BlkioDeviceReadBps,
+      BlkioDeviceWriteBps: r.BlkioDeviceWriteBps,
+      BlkioDeviceReadIOps: r.BlkioDeviceReadIOps,
+      BlkioDeviceWriteIOps: r.BlkioDeviceWriteIOps,
+      CpuPeriod: r.CpuPeriod,
+      CpuQuota: r.CpuQuota,
+      CpuRealtimePeriod: r.CpuRealtimePeriod,
+      CpuRealtimeRuntime: r.CpuRealtimeRuntime,
+      CpusetCpus: r.CpusetCpus,
+      CpusetMems: r.CpusetMems,
+      Devices: r.Devices,
+      DeviceCgroupRules: r.DeviceCgroupRules,
+      DeviceRequests: r.DeviceRequests,
+      MemoryReservation: r.MemoryReservation,
       MemorySwap: h.MemorySwap,
-      MemorySwappiness: null,
-      OomKillDisable: null,
+      MemorySwappiness: r.MemorySwappiness,
+      OomKillDisable: r.OomKillDisable,
       PidsLimit: h.PidsLimit,
-      Ulimits: [],
+      Ulimits: r.Ulimits,
       CpuCount: 0,
       CpuPercent: 0,
       IOMaximumIOps: 0,
       IOMaximumBandwidth: 0,
-      MaskedPaths: MASKED,
-      ReadonlyPaths: READONLY,
+      // --privileged: none; --security-opt systempaths=unconfined: empty lists.
+      MaskedPaths: h.Privileged ? null : (h.MaskedPaths ?? MASKED),
+      ReadonlyPaths: h.Privileged ? null : (h.ReadonlyPaths ?? READONLY),
       ...(h.Init !== null ? { Init: h.Init } : {}),
+      ...(Object.keys(r.Annotations).length > 0 ? { Annotations: r.Annotations } : {}),
     },
     GraphDriver: {
       Data: {

@@ -82,6 +82,7 @@ export function* createContainer(ctx: CommandContext, opts: RunOptions): Gen<str
     req.host.PortBindings = bindings;
   }
   const created = d.containerCreate(req);
+  for (const w of created.warnings) yield* ctx.err(`WARNING: ${w}\n`);
   applyHealthcheck(d, created.id, opts.healthcheck);
   if (opts.cidfile) {
     try {

@@ -12,9 +12,63 @@ import { parseDuration } from "../../timefmt";
 import type { HealthConfig } from "../../../engine/containers/health";
 import { CliError } from "./context";
 import { parsePortSpec, type PortBinding } from "./ports";
+import { networkIdentity } from "./network-flags";
+import { NAMESPACE_FLAGS, namespaceFlags } from "./namespace-flags";
+import { labelsFromFiles, resourceFlags } from "./resource-flags";
+import { SECURITY_FLAGS, securityFlags } from "./security-flags";
+
+/** The flags resource-flags.ts reads. */
+const RESOURCE_FLAGS = [
+  "annotation",
+  "blkio-weight",
+  "blkio-weight-device",
+  "cgroup-parent",
+  "cpu-period",
+  "cpu-quota",
+  "cpu-rt-period",
+  "cpu-rt-runtime",
+  "cpuset-cpus",
+  "cpuset-mems",
+  "device",
+  "device-cgroup-rule",
+  "device-read-bps",
+  "device-read-iops",
+  "device-write-bps",
+  "device-write-iops",
+  "gpus",
+  "group-add",
+  "isolation",
+  "kernel-memory",
+  "label-file",
+  "log-driver",
+  "log-opt",
+  "memory-reservation",
+  "memory-swappiness",
+  "oom-kill-disable",
+  "oom-score-adj",
+  "runtime",
+  "shm-size",
+  "storage-opt",
+  "sysctl",
+  "ulimit",
+];
 
 /** Flags honoured by the simulated engine (others are refused, see unsupportedFlag). */
 const SUPPORTED = new Set([
+  ...NAMESPACE_FLAGS,
+  ...RESOURCE_FLAGS,
+  ...SECURITY_FLAGS,
+  // network-flags.ts: --dns*, --add-host, --domainname, --ip, --network-alias, --mac-address
+  "add-host",
+  "dns",
+  "dns-opt",
+  "dns-option",
+  "dns-search",
+  "domainname",
+  "ip",
+  "mac-address",
+  "net-alias",
+  "network-alias",
   "attach",
   "cidfile",
   "cpu-shares",
@@ -232,6 +286,9 @@ function volumeFlag(value: string): MountSpec {
  */
 export function parseRunOptions(sys: Sys, command: "run" | "create", flags: FlagValues, allFlags: readonly string[], args: string[]): RunOptions {
   const fail = (msg: string) => runUsageError(command, msg);
+  // Flag values their types reject are reported first (pflag does it while parsing).
+  const chosenNetwork = flags.changed("network") ? flags.string("network") : flags.changed("net") ? flags.string("net") : "";
+  const identity = networkIdentity(command, flags, allFlags, chosenNetwork, fail);
   const bad = unsupportedFlag(flags, allFlags);
   if (bad) throw fail(`--${bad} is not supported in this sandbox`);
   const pull = flags.string("pull");
@@ -257,7 +314,7 @@ export function parseRunOptions(sys: Sys, command: "run" | "create", flags: Flag
   } catch (e) {
     throw fail((e as Error).message);
   }
-  const labels: Record<string, string> = {};
+  const labels: Record<string, string> = labelsFromFiles(sys, flags, fail);
   for (const l of flags.list("label")) {
     const eq = l.indexOf("=");
     labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? "" : l.slice(eq + 1);
@@ -278,6 +335,7 @@ export function parseRunOptions(sys: Sys, command: "run" | "create", flags: Flag
     const key = `${port}/${proto}`;
     if (!exposed.includes(key)) exposed.push(key);
   }
+  const namespaces = namespaceFlags(flags, fail); // --pid/--uts/--userns/--cgroupns/--ipc/--volumes-from
   let restart: { Name: string; MaximumRetryCount: number };
   try {
     restart = restartPolicy(flags.string("restart"));
@@ -323,6 +381,9 @@ export function parseRunOptions(sys: Sys, command: "run" | "create", flags: Flag
     exposedPorts: exposed,
     mounts,
     host: {
+      ...resourceFlags(flags, fail),
+      ...namespaces,
+      ...securityFlags(sys, flags, fail), // --cap-add/--cap-drop/--privileged/--security-opt
       Binds: binds.length > 0 ? binds : null,
       NetworkMode: network || "bridge",
       PortBindings: bindings,
@@ -336,8 +397,11 @@ export function parseRunOptions(sys: Sys, command: "run" | "create", flags: Flag
       CpuShares: flags.int("cpu-shares"),
       PidsLimit: flags.changed("pids-limit") && flags.int("pids-limit") > 0 ? flags.int("pids-limit") : null,
       Tmpfs: tmpfs,
+      ...identity.host,
     },
   };
+  if (identity.domainname !== undefined) request.domainname = identity.domainname;
+  if (identity.endpoint) request.endpoint = identity.endpoint;
   if (flags.changed("name")) request.name = flags.string("name");
   if (flags.changed("entrypoint")) request.entrypoint = flags.string("entrypoint") === "" ? [] : [flags.string("entrypoint")];
   if (flags.changed("workdir")) request.workingDir = flags.string("workdir");
