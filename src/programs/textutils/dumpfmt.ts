@@ -1,4 +1,7 @@
-/** Shared pieces of hexdump and od: reading with skip/length limits and folding repeated lines. */
+/**
+ * Shared pieces of hexdump and od: reading the inputs as one stream, rendering a line of bytes in
+ * one or more unit formats, and folding repeated lines.
+ */
 import type { Gen, Sys } from "../../kernel/api";
 import { readToEnd } from "../lib/inputs";
 
@@ -53,4 +56,55 @@ export function foldLines(
     out += line(start + i, chunk);
   }
   return out;
+}
+
+/** One column kind of a dump: how many bytes a unit takes, and its text (every unit one width). */
+export interface UnitFormat {
+  size: number;
+  render: (bytes: string, i: number) => string;
+}
+
+/** The `size` bytes at `i` as a little-endian unsigned number (bytes past the end count as 0). */
+export function unsignedAt(bytes: string, i: number, size: number): bigint {
+  let v = 0n;
+  for (let k = size - 1; k >= 0; k--) v = (v << 8n) | BigInt(bytes.charCodeAt(i + k) || 0);
+  return v;
+}
+
+const CHAR_ESCAPES: Record<number, string> = {
+  0: "\\0",
+  7: "\\a",
+  8: "\\b",
+  9: "\\t",
+  10: "\\n",
+  11: "\\v",
+  12: "\\f",
+  13: "\\r",
+};
+
+/** A byte as od -c and hexdump -c show it: its C escape, itself when printable, else 3 octal digits. */
+export function charUnit(code: number): string {
+  return (
+    CHAR_ESCAPES[code] ??
+    (code >= 32 && code < 127 ? String.fromCharCode(code) : code.toString(8).padStart(3, "0"))
+  );
+}
+
+/**
+ * The dump of one line of bytes: a text line per format, begun by `lead(n)` for the nth format.
+ * With `padTo`, units past the data up to that many bytes are blanks of the unit's width.
+ */
+export function unitLines(
+  bytes: string,
+  formats: UnitFormat[],
+  lead: (n: number) => string,
+  padTo = 0,
+): string[] {
+  return formats.map((f, n) => {
+    let line = lead(n);
+    const end = Math.max(bytes.length, padTo);
+    for (let i = 0; i < end; i += f.size)
+      line += i < bytes.length ? f.render(bytes, i) : " ".repeat(f.render("\0".repeat(f.size), 0).length);
+    return line;
+  });
 }

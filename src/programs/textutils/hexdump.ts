@@ -4,33 +4,22 @@ import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
 import { out, warn } from "../lib/io";
 import { parseWithSuffix } from "../lib/numparse";
-import { foldLines, readInputs } from "./dumpfmt";
+import { charUnit, foldLines, readInputs, type UnitFormat, unitLines, unsignedAt } from "./dumpfmt";
 import { USAGE } from "./usage";
 
 const hex = (n: number, w: number) => n.toString(16).padStart(w, "0");
-const CHAR_NAMES: Record<number, string> = {
-  0: "\\0",
-  7: "\\a",
-  8: "\\b",
-  9: "\\t",
-  10: "\\n",
-  11: "\\v",
-  12: "\\f",
-  13: "\\r",
-};
-
-/** One unit per format letter: bytes per unit, and its text (every unit of a format has one width). */
-const UNIT_FORMATS: Record<string, { size: number; render: (v: number) => string }> = {
-  b: { size: 1, render: (v) => `${v.toString(8).padStart(3, "0")} ` },
-  c: {
-    size: 1,
-    render: (v) =>
-      `${(CHAR_NAMES[v] ?? (v >= 32 && v < 127 ? String.fromCharCode(v) : v.toString(8).padStart(3, "0"))).padStart(3)} `,
-  },
-  d: { size: 2, render: (v) => `  ${String(v).padStart(5, "0")} ` },
-  o: { size: 2, render: (v) => ` ${v.toString(8).padStart(6, "0")} ` },
-  x: { size: 2, render: (v) => `   ${hex(v, 4)} ` },
-  default: { size: 2, render: (v) => `${hex(v, 4)} ` },
+/** The unit of each format letter (every unit of a format has one width). */
+const hexUnit = (render: (v: number) => string, size = 2): UnitFormat => ({
+  size,
+  render: (bytes, i) => render(Number(unsignedAt(bytes, i, size))),
+});
+const UNIT_FORMATS: Record<string, UnitFormat> = {
+  b: hexUnit((v) => `${v.toString(8).padStart(3, "0")} `, 1),
+  c: hexUnit((v) => `${charUnit(v).padStart(3)} `, 1),
+  d: hexUnit((v) => `  ${String(v).padStart(5, "0")} `),
+  o: hexUnit((v) => ` ${v.toString(8).padStart(6, "0")} `),
+  x: hexUnit((v) => `   ${hex(v, 4)} `),
+  default: hexUnit((v) => `${hex(v, 4)} `),
 };
 
 export const hexdump: ProgramDef = {
@@ -82,26 +71,12 @@ export const hexdump: ProgramDef = {
     } else {
       const letters = ["b", "c", "d", "o", "x"].filter((l) => opts.flags[l]);
       const formats = (letters.length ? letters : ["default"]).map((l) => UNIT_FORMATS[l]);
-      text = foldLines(data, 16, skip, verbose, (off, bytes) => {
-        let lines = "";
-        for (const f of formats) {
-          let line = `${hex(off, 7)} `;
-          for (let i = 0; i < 16; i += f.size) {
-            if (i >= bytes.length) {
-              line += " ".repeat(f.render(0).length);
-              continue;
-            }
-            const v =
-              f.size === 2
-                ? bytes.charCodeAt(i) | ((bytes.charCodeAt(i + 1) || 0) << 8)
-                : bytes.charCodeAt(i);
-            line += f.render(v);
-          }
-          // The last unit's trailing blank is not printed.
-          lines += `${line.slice(0, -1)}\n`;
-        }
-        return lines;
-      });
+      // The last unit's trailing blank is not printed.
+      text = foldLines(data, 16, skip, verbose, (off, bytes) =>
+        unitLines(bytes, formats, () => `${hex(off, 7)} `, 16)
+          .map((l) => `${l.slice(0, -1)}\n`)
+          .join(""),
+      );
       text += `${hex(skip + data.length, 7)}\n`;
     }
     yield* out(sys, text);

@@ -4,43 +4,13 @@ import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
 import { out, warn } from "../lib/io";
 import { parseWithSuffix } from "../lib/numparse";
-import { foldLines, readInputs } from "./dumpfmt";
+import { charUnit, foldLines, readInputs, type UnitFormat, unitLines, unsignedAt } from "./dumpfmt";
 import { USAGE } from "./usage";
 
-interface OdType {
-  size: number;
-  render: (bytes: string, i: number) => string;
-  width: number;
-}
-
-const C_NAMES: Record<number, string> = {
-  0: "\\0",
-  7: "\\a",
-  8: "\\b",
-  9: "\\t",
-  10: "\\n",
-  11: "\\v",
-  12: "\\f",
-  13: "\\r",
-};
-
-function unsignedAt(bytes: string, i: number, size: number): bigint {
-  let v = 0n;
-  for (let k = size - 1; k >= 0; k--) v = (v << 8n) | BigInt(bytes.charCodeAt(i + k) || 0);
-  return v;
-}
-
 /** A -t TYPE spec (c, dN, uN, oN, xN with N = 1, 2, 4, 8 or C S I L), or null. */
-function odType(spec: string): OdType | null {
+function odType(spec: string): UnitFormat | null {
   if (spec === "c") {
-    return {
-      size: 1,
-      width: 4,
-      render: (b, i) => {
-        const v = b.charCodeAt(i);
-        return (C_NAMES[v] ?? (v >= 32 && v < 127 ? b[i] : v.toString(8).padStart(3, "0"))).padStart(4);
-      },
-    };
+    return { size: 1, render: (b, i) => charUnit(b.charCodeAt(i)).padStart(4) };
   }
   const m = /^([doux])([1248CSIL]?)$/.exec(spec);
   if (!m) return null;
@@ -53,7 +23,6 @@ function odType(spec: string): OdType | null {
     kind === "o" ? digits(8) : kind === "x" ? digits(16) : kind === "u" ? digits(10) : digits(10) + 1;
   return {
     size,
-    width: width + 1,
     render: (b, i) => {
       let v = unsignedAt(b, i, size);
       if (kind === "d" && v > max >> 1n) v -= max + 1n;
@@ -98,7 +67,7 @@ export const od: ProgramDef = {
       for (const piece of t.match(/[doux][1248CSIL]?|c|./g) ?? []) specs.push(piece);
     }
     if (specs.length === 0) specs.push("o2");
-    const types: OdType[] = [];
+    const types: UnitFormat[] = [];
     for (const s of specs) {
       const t = odType(s);
       if (!t) {
@@ -133,15 +102,11 @@ export const od: ProgramDef = {
       return n.toString(radix === "o" ? 8 : radix === "d" ? 10 : 16).padStart(digits, "0");
     };
     let text = foldLines(data, width, skip, !!opts.flags.v, (off, bytes) => {
-      let lines = "";
-      types.forEach((t, n) => {
-        let line = n === 0 ? addr(off) : " ".repeat(addr(off).length);
-        for (let i = 0; i < bytes.length; i += t.size) {
-          line += t.render(bytes, i);
-        }
-        lines += `${line}\n`;
-      });
-      return lines;
+      const address = addr(off);
+      const lead = (n: number) => (n === 0 ? address : " ".repeat(address.length));
+      return unitLines(bytes, types, lead)
+        .map((l) => `${l}\n`)
+        .join("");
     });
     if (radix !== "n") text += `${addr(skip + data.length)}\n`;
     yield* out(sys, text);
