@@ -340,24 +340,31 @@ export abstract class Lexer {
           this.ungetc(n);
           b.lit(c, true);
         }
-      } else if (c === "\\") {
-        const n = this.getc();
-        if (n === "\\" || n === "`" || n === "$" || n === '"') b.lit(n, true);
-        else {
-          b.lit("\\", true);
-          this.ungetc(n);
-        }
-      } else if (c === "$") {
-        this.readDollar(b, true);
-      } else if (c === "`") {
-        b.push(this.readBackquote(true));
       } else if (c === '"') {
         // quotes inside $((...)) are removed
-      } else {
+      } else if (!this.readQuotedSpecial(b, c, '\\`$"')) {
         b.lit(c, true);
       }
     }
     return { type: "arith", expr: { parts: b.parts }, quoted: inDq };
+  }
+
+  /**
+   * The characters still special in double-quote-like text ($((...)), here-documents): a backslash
+   * before one of `escapable` (else kept), $ and `. Returns false for any other character.
+   */
+  private readQuotedSpecial(b: PartBuilder, c: string, escapable: string): boolean {
+    if (c === "\\") {
+      const n = this.getc();
+      if (n !== EOF && escapable.includes(n)) b.lit(n, true);
+      else {
+        b.lit("\\", true);
+        this.ungetc(n);
+      }
+    } else if (c === "$") this.readDollar(b, true);
+    else if (c === "`") b.push(this.readBackquote(true));
+    else return false;
+    return true;
   }
 
   /** After "`": reads to the closing backquote and parses the text as a program. */
@@ -537,20 +544,7 @@ export abstract class Lexer {
     for (;;) {
       const c = this.getc();
       if (c === EOF) break;
-      if (c === "\\") {
-        const n = this.getc();
-        if (n === "\\" || n === "`" || n === "$") b.lit(n, true);
-        else {
-          b.lit("\\", true);
-          this.ungetc(n);
-        }
-      } else if (c === "$") {
-        this.readDollar(b, true);
-      } else if (c === "`") {
-        b.push(this.readBackquote(true));
-      } else {
-        b.lit(c, true);
-      }
+      if (!this.readQuotedSpecial(b, c, "\\`$")) b.lit(c, true);
     }
     return b.word();
   }

@@ -60,7 +60,7 @@ export const controlBuiltins: Builtin[] = [
       const file = args[0];
       let full = file;
       if (!file.includes("/")) {
-        const found = findDotFile(sh, file);
+        const found = findInPath(sh, file);
         if (found === null) return yield* sh.fail(`${file}: not found`);
         full = found;
       }
@@ -110,16 +110,3 @@ export const controlBuiltins: Builtin[] = [
     }),
   ),
 ];
-
-function findDotFile(sh: Parameters<Builtin["run"]>[0], name: string): string | null {
-  const path = sh.vars.get("PATH") ?? "";
-  for (const dir of path.split(":")) {
-    const full = `${dir === "" ? "." : dir}/${name}`;
-    try {
-      if (sh.sys.stat(full).type === "file") return full;
-    } catch {
-      // keep looking
-    }
-  }
-  return null;
-}

@@ -148,15 +148,7 @@ function* killBuiltin(sh: Shell, argv: string[]): Gen<number> {
     }
     sig = s;
     args = args.slice(2);
-  } else if (args[0]?.startsWith("-") && args[0] !== "--" && args[0].length > 1 && !/^-\d+$/.test(args[0])) {
-    const s = parseSig(args[0].slice(1));
-    if (s === undefined) {
-      yield* err(`bad signal name '${args[0].slice(1)}'`);
-      return 1;
-    }
-    sig = s;
-    args = args.slice(1);
-  } else if (args[0] !== undefined && /^-\d+$/.test(args[0])) {
+  } else if (args[0]?.startsWith("-") && args[0] !== "--" && args[0].length > 1) {
     const s = parseSig(args[0].slice(1));
     if (s === undefined) {
       yield* err(`bad signal name '${args[0].slice(1)}'`);
