@@ -139,6 +139,8 @@ export const networkRm: CommandHandler = function* (ctx) {
 
 // biome-ignore lint/correctness/useYield: it prints nothing, but handlers are generators
 export const networkConnect: CommandHandler = function* (ctx) {
+  for (const flag of ["ip6", "link", "link-local-ip", "driver-opt", "gw-priority"])
+    if (ctx.flags.changed(flag)) throw new CliError(`docker network connect: --${flag} is not supported in this sandbox`);
   const d = ctx.client();
   const net = findNetwork(d.k, ctx.args[0]);
   const c = d.container(ctx.args[1]);

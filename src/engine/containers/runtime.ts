@@ -27,7 +27,7 @@ import { buildMountNs, cgroupPath, hostsFile, mountOverlay, resolvConf, unmountO
 import { startHealthMonitor, stopHealthMonitor } from "./health";
 import { applySecurity } from "./security";
 import { forkInit, planNamespaces, unmountShareableShm } from "./namespaces";
-import { addedGroups, applyCgroupResources, applyNetSysctls, applyProcessResources, ensureSlice, readIn } from "./resources";
+import { addedGroups, applyCgroupResources, applyNetSysctls, applyProcessResources, ensureSlice, logDriverStartError, readIn } from "./resources";
 
 export class StartError extends Error {
   constructor(
@@ -251,6 +251,8 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   if (typeof added === "string") throw new StartError(added, 125);
   p.groups = added;
   applyProcessResources(k, p, c.hostConfig);
+  const logError = logDriverStartError(k, c.hostConfig);
+  if (logError) throw new StartError(logError, 125);
   applySecurity(p, c.hostConfig); // capabilities, no_new_privs, seccomp (security.ts)
   if (sharedNetns === undefined && net !== "host") applyNetSysctls(k, p.ns.net, c.hostConfig);
   p.env = env;

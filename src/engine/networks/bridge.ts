@@ -79,15 +79,15 @@ export function allocateIp(k: Kernel, net: NetworkRecord): string {
   throw new Error("no free IP address");
 }
 
-/** Creates the veth pair: eth0 in the container's netns, the peer on the host bridge. */
-export function connectContainer(k: Kernel, netns: number, net: NetworkRecord, ip: string): { hostIface: string; mac: string } {
+/** Creates the veth pair: eth0 in the container's netns, the peer on the host bridge (`mac`: --mac-address). */
+export function connectContainer(k: Kernel, netns: number, net: NetworkRecord, ip: string, requestedMac?: string): { hostIface: string; mac: string } {
   const host = k.w.ns[k.w.initNs.net].net!;
   const inner = k.w.ns[netns].net!;
   const prefix = Number(net.subnet.split("/")[1]);
   const hostName = `veth${randomHex(k.w.rng, 4).slice(0, 7)}`;
   const hostIndex = host.nextIndex++;
   const innerIndex = inner.nextIndex++;
-  const mac = macFor(ip);
+  const mac = requestedMac ?? macFor(ip);
   const lo = inner.ifaces.find((i) => i.name === "lo");
   if (lo) {
     lo.up = true;

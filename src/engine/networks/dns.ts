@@ -12,6 +12,7 @@ import type { Kernel } from "../../kernel";
 import { Errno } from "../../kernel";
 import { type ContainerRecord, engineState } from "../state";
 import { isPredefined, type Network, networkEndpoints, networks, resolveOnNetwork } from "./networks";
+import { externalServers } from "./resolv";
 
 export const EMBEDDED_DNS_IP = "127.0.0.11";
 
@@ -57,22 +58,6 @@ function userNetworksOf(k: Kernel, c: ContainerRecord): Network[] {
   return networks(k).filter((n) => n.driver === "bridge" && !isPredefined(n) && networkEndpoints(k, n).some((e) => e.containerId === c.id));
 }
 
-/** The host's nameservers (what the daemon forwards to), as /etc/resolv.conf lists them. */
-function hostNameservers(k: Kernel): string[] {
-  const procs = k.w.procs[1];
-  try {
-    const loc = k.vfs.walk({ root: procs.root, cwd: procs.root, cred: { uid: 0, gid: 0, groups: [] } }, "/etc/resolv.conf", true);
-    const text = k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node);
-    return text
-      .split("\n")
-      .map((l) => l.trim().split(/\s+/))
-      .filter((f) => f[0] === "nameserver" && f[1])
-      .map((f) => f[1]);
-  } catch {
-    return [];
-  }
-}
-
 /** What the embedded server answers a container for `type name`. */
 export function embeddedAnswer(k: Kernel, c: ContainerRecord, type: DnsType, name: string, fromPid: number): DnsReply {
   const wanted = name.replace(/\.$/, "").toLowerCase();
@@ -86,7 +71,8 @@ export function embeddedAnswer(k: Kernel, c: ContainerRecord, type: DnsType, nam
   }
   // Names of containers are answered here (no IPv6 addresses: an empty answer for AAAA).
   if (known) return { rcode: "NOERROR", addresses: type === "A" ? ips : [] };
-  for (const server of hostNameservers(k)) {
+  // Other names go to the servers its resolv.conf would have had (--dns, else the host's).
+  for (const server of externalServers(k, c)) {
     const upstream = k.udpResponders.get(`${k.w.initNs.net}|${server}|53`);
     if (upstream) return decodeReply(upstream(encodeQuery(type, wanted), fromPid));
   }

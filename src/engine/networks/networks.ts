@@ -11,6 +11,7 @@ import { emitEvent } from "../events";
 import { rfc3339Nano } from "../time";
 import { type ContainerRecord, engineState, type NetworkRecord } from "../state";
 import { addBridge, intToIp, ipToInt, macFor, randomMac } from "./bridge";
+import { checkAddressFree, type EndpointRequest, endpointConfigOf, endpointSettingsError } from "./endpoint-config";
 
 export interface Endpoint {
   containerId: string;
@@ -21,6 +22,8 @@ export interface Endpoint {
   mac: string;
   /** --alias names, resolvable on this network besides the container name and short id. */
   aliases: string[];
+  /** The address was asked for (--ip): inspect shows it as IPAMConfig.IPv4Address. */
+  staticIp?: boolean;
   /** Interface inside the container and its host-side peer while the container runs. */
   iface?: string;
   hostIface?: string;
@@ -33,6 +36,8 @@ export type Network = NetworkRecord & {
   attachable?: boolean;
   /** Endpoints by container id. */
   endpoints?: Record<string, Endpoint>;
+  /** Created with --subnet (only then may containers ask for a static address). */
+  userSubnet?: boolean;
 };
 
 const PREDEFINED = ["bridge", "host", "none"];
@@ -125,6 +130,7 @@ export function createNetwork(k: Kernel, req: NetworkCreate): Network {
     options: { ...(req.options ?? {}) },
     attachable: req.attachable ?? false,
     endpoints: {},
+    userSubnet: req.subnet !== undefined,
   };
   engineState(k).networks[id] = net;
   addBridge(k, net);
@@ -212,20 +218,30 @@ export function unplugEndpoint(k: Kernel, c: ContainerRecord, e: Endpoint) {
   e.hostIface = undefined;
 }
 
-/** `docker network connect`: records the endpoint; a running container gets its interface now. */
-export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts: { aliases?: string[]; ip?: string } = {}): Endpoint {
+/**
+ * `docker network connect`: records the endpoint; a running container gets its interface now.
+ * Without settings of its own, the container's first network gets what `docker run` asked for.
+ */
+export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts: { aliases?: string[]; ip?: string; mac?: string } = {}): Endpoint {
   if (net.driver !== "bridge") {
     if (net.name === "host") throw new EngineError("container cannot be disconnected from host network or connected to host network", 403);
     throw new EngineError("container cannot be disconnected from host network or connected to host network", 403);
   }
   const mode = c.hostConfig.NetworkMode;
   if (mode === "host" || mode === "none") throw new EngineError(`container sharing network namespace with another container or host cannot be connected to any other network`, 403);
+  const first = mode === net.name || mode === net.id;
+  const given = opts.ip !== undefined || (opts.aliases ?? []).length > 0 || opts.mac !== undefined;
+  const req: EndpointRequest = given || !first ? { ipv4: opts.ip, aliases: opts.aliases, mac: opts.mac } : (endpointConfigOf(c) ?? {});
+  // The settings are checked before the endpoint is made (as the daemon does).
+  const bad = endpointSettingsError(net.name, net, req);
+  if (bad) throw new EngineError(bad, 400);
   net.endpoints ??= {};
   const already = networkEndpoints(k, net).some((e) => e.containerId === c.id);
   if (already) throw new EngineError(`endpoint with name ${c.name} already exists in network ${net.name}`, 403);
-  if (opts.ip !== undefined && net.name === "bridge") throw new EngineError("user specified IP address is supported on user defined networks only", 400);
-  const ip = opts.ip ?? nextFreeIp(k, net);
-  const e: Endpoint = { containerId: c.id, name: c.name, endpointId: randomHex(k.w.rng, 32), ip, mac: macFor(ip), aliases: [...(opts.aliases ?? [])] };
+  if (req.ipv4 !== undefined) checkAddressFree(net, req.ipv4, new Set(networkEndpoints(k, net).map((e) => e.ip)));
+  const ip = req.ipv4 ?? nextFreeIp(k, net);
+  const e: Endpoint = { containerId: c.id, name: c.name, endpointId: randomHex(k.w.rng, 32), ip, mac: req.mac ?? macFor(ip), aliases: [...(req.aliases ?? [])] };
+  if (req.ipv4 !== undefined) e.staticIp = true;
   net.endpoints[c.id] = e;
   if (c.state.Running) plugEndpoint(k, c, net, e);
   emitEvent(k, "network", "connect", net.id, { container: c.id, name: net.name, type: net.driver });
@@ -252,7 +268,8 @@ export function resolveOnNetwork(k: Kernel, net: Network, name: string): string[
   for (const e of networkEndpoints(k, net)) {
     const c = engineState(k).containers[e.containerId];
     if (!c?.state.Running) continue;
-    if (e.name === name || e.aliases.includes(name) || e.containerId.slice(0, 12) === name) ips.push(e.ip);
+    const names = [e.name, ...e.aliases, e.containerId.slice(0, 12), c.config.Hostname].map((n) => n.toLowerCase());
+    if (names.includes(name)) ips.push(e.ip);
   }
   return ips;
 }

@@ -181,7 +181,7 @@ export function containerJSON(d: DockerClient, c: ContainerRecord, size = false)
     ResolvConfPath: `${dir}/resolv.conf`,
     HostnamePath: `${dir}/hostname`,
     HostsPath: `${dir}/hosts`,
-    LogPath: `${dir}/${c.id}-json.log`,
+    LogPath: r.LogConfig.Type === "json-file" ? `${dir}/${c.id}-json.log` : "",
     Name: `/${c.name}`,
     RestartCount: c.restartCount,
     Driver: "overlay2",
