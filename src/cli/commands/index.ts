@@ -2,6 +2,7 @@
  * The docker subcommands, by command id (flags/spec.ts canonicalId: the first of a command's
  * aliases, e.g. "container ls" for `docker ps`). One line per command.
  */
+import { builderPrune } from "./builder-prune";
 import { containerAttach } from "./container-attach";
 import { containerCommit } from "./container-commit";
 import { containerCp } from "./container-cp";
@@ -28,12 +29,17 @@ import { containerUnpause } from "./container-unpause";
 import { containerUpdate } from "./container-update";
 import { containerWait } from "./container-wait";
 import { contextInspect, contextLs, contextShow, contextUnsupported, contextUse } from "./context";
+import { imageBuild } from "./image-build";
 import { IMAGE_SYSTEM_COMMANDS } from "./image-index";
 import { inspect } from "./inspect";
 import type { CommandHandler } from "./lib/context";
+import { volumeUpdate } from "./volume-update";
 
 export const COMMANDS: Record<string, CommandHandler> = {
   ...IMAGE_SYSTEM_COMMANDS,
+  "builder prune": builderPrune,
+  "image build": imageBuild,
+  "volume update": volumeUpdate,
   "container attach": containerAttach,
   "container commit": containerCommit,
   "container cp": containerCp,

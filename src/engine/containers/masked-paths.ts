@@ -1,0 +1,80 @@
+/**
+ * Docker's default read-only and masked paths (moby oci/defaults.go), applied as runc applies them
+ * after the container's other mounts: each read-only path bound read-only onto itself, then each
+ * masked directory covered by an empty read-only tmpfs and each masked file by a bind of the
+ * container's /dev/null. Paths the kernel does not have are skipped. Privileged containers get none.
+ */
+import { Errno, type Kernel } from "../../kernel";
+import { newDiskFs } from "../../kernel/fs/diskfs";
+import { addFs, anonDev, attachMount } from "../../kernel/fs/mount";
+import type { Cred, DiskFs, Loc } from "../../kernel/world";
+import type { ContainerRecord } from "../state";
+
+export const READONLY_PATHS = ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"];
+
+export const MASKED_PATHS = [
+  "/proc/asound",
+  "/proc/acpi",
+  "/proc/interrupts",
+  "/proc/kcore",
+  "/proc/keys",
+  "/proc/latency_stats",
+  "/proc/timer_list",
+  "/proc/timer_stats",
+  "/proc/sched_debug",
+  "/proc/scsi",
+  "/sys/firmware",
+  "/sys/devices/virtual/powercap",
+];
+
+interface Walker {
+  root: Loc;
+  cwd: Loc;
+  cred: Cred;
+}
+
+/** Options of the mounts: proc's own, and those of the masking tmpfs. */
+const PROC_OPTIONS = ["nosuid", "nodev", "noexec", "relatime"];
+const MASK_TMPFS_OPTIONS = ["relatime"];
+
+function found(k: Kernel, w: Walker, path: string): Loc | null {
+  try {
+    return k.vfs.walk(w, path, true);
+  } catch (e) {
+    if (e instanceof Errno) return null;
+    throw e;
+  }
+}
+
+/** An empty read-only tmpfs that hides a directory. */
+function maskFs(k: Kernel, now: number): { fs: string; root: number } {
+  const sb = addFs(k, (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 0)) as DiskFs;
+  sb.inodes[sb.rootIno].mode = 0o040555;
+  return { fs: sb.id, root: sb.rootIno };
+}
+
+/**
+ * Mounts the read-only and masked paths in the container's mount namespace `mntNs` (walked by
+ * `w`); `devNull` is the container's /dev/null (its node, or its path while /dev is unexpanded).
+ */
+export function applyDefaultMasks(k: Kernel, c: ContainerRecord, mntNs: number, w: Walker, devNullAt: Loc | string) {
+  if (c.hostConfig.Privileged) return;
+  const now = k.now();
+  for (const path of READONLY_PATHS) {
+    const at = found(k, w, path);
+    if (!at) continue;
+    const m = k.w.mounts[at.mnt];
+    attachMount(k, mntNs, at, { fs: at.fs, root: at.node, source: m.source, fstype: m.fstype, readonly: true, options: m.fstype === "proc" ? PROC_OPTIONS : [...m.options] });
+  }
+  const devNull = typeof devNullAt === "string" ? found(k, w, devNullAt) : devNullAt;
+  for (const path of MASKED_PATHS) {
+    const at = found(k, w, path);
+    if (!at) continue;
+    if (k.vfs.stat(at).type === "dir") {
+      attachMount(k, mntNs, at, { ...maskFs(k, now), source: "tmpfs", fstype: "tmpfs", readonly: true, options: MASK_TMPFS_OPTIONS });
+    } else if (devNull) {
+      const dev = k.w.mounts[devNull.mnt];
+      attachMount(k, mntNs, at, { fs: devNull.fs, root: devNull.node, source: dev.source, fstype: dev.fstype, readonly: false, options: dev.options });
+    }
+  }
+}
