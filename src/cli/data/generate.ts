@@ -58,6 +58,7 @@ for (const k of ["run", "create", "container run", "container create"]) {
   HIDDEN_FLAGS[k] = [
     ["net", "", "network", null],
     ["net-alias", "", "list", null],
+    ["dns-opt", "", "list", null],
   ];
 }
 for (const k of ["stop", "restart", "container stop", "container restart"])
