@@ -31,8 +31,9 @@ function initVars(sh: Shell): void {
   sh.vars.set("PS4", "+ ");
   sh.vars.set("PPID", String(sys.getppid()));
   sh.vars.set("FUNCNAME", "");
+  // ash and bash fill HOSTNAME only when the environment does not (docker sets it in containers).
   try {
-    sh.vars.set("HOSTNAME", sys.uname().nodename);
+    if (!sh.vars.isSet("HOSTNAME")) sh.vars.set("HOSTNAME", sys.uname().nodename);
   } catch {
     // no uname
   }
