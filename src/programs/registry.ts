@@ -14,6 +14,7 @@ import { serverPrograms } from "./servers";
 import { imagePrograms } from "./images";
 import { shellPrograms } from "../shell";
 import { dockerPrograms } from "../cli/program";
+import { gnuProgram } from "./gnu/program";
 
 const byName = new Map<string, ProgramDef>();
 
@@ -24,7 +25,8 @@ function table(): Map<string, ProgramDef> {
 }
 
 export const programs: ProgramRegistry & { all(): ProgramDef[] } = {
-  get: (name) => table().get(name),
+  // Debian and Ubuntu binaries name "gnu:PACKAGE:VERSION:NAME": NAME's implementation in its GNU flavour.
+  get: (name) => table().get(name) ?? gnuProgram(name, (base) => table().get(base)),
   all: () => [...table().values()],
 };
 

@@ -4,6 +4,8 @@ import { asErrno, out, warn } from "../lib/io";
 import { AccountNames } from "../lib/users";
 import { ctimeString, flagOrder, humanReadable, joinPath, lastComponent, lastFlag, modeString, parseOpts } from "./common";
 import { isoDateTime } from "./common";
+import { gnuTool } from "../gnu/flavour";
+import { blockText, gnuListing, kBlocks, type ListStyle } from "../gnu/ls-format";
 
 const SPEC = {
   flags: "1AaCxdLHRFplinshrSXvctuegQ",
@@ -99,6 +101,7 @@ export const ls: ProgramDef = {
       now: Math.floor(sys.now() / 1e6),
     };
     const names = new AccountNames(sys);
+    const gnu = gnuTool(sys) ? gnuStyle(o, names, isTty) : undefined;
     let status = 0;
     let text = "";
     const flush = function* () {
@@ -135,10 +138,12 @@ export const ls: ProgramDef = {
       if (n) nodes.push(n);
     }
     yield* reportErrors();
+    // GNU ls: an operand it cannot reach is serious trouble (2), a problem below one is minor (1).
+    if (gnu && nodes.length < operands.length) status = 2;
     if (nodes.length === 0) return status;
 
     const render = (list: Node[]) => {
-      text += displayFiles(sys, list, o, names);
+      text += gnu ? gnuListing(list.map((n) => gnuEntry(sys, n, o)), gnu) : displayFiles(sys, list, o, names);
     };
     if (f.d) {
       render(sortNodes(nodes, o));
@@ -155,7 +160,8 @@ export const ls: ProgramDef = {
             text += `${d.fullname}:\n`;
           }
           const entries = yield* scanDir(d.fullname);
-          if (f.s || f.l) {
+          if (gnu && (f.s || f.l)) text += `total ${blockText(entries.reduce((sum, e) => sum + kBlocks(e.st), 0), gnu)}\n`;
+          else if (f.s || f.l) {
             let blocks = 1;
             for (const e of entries) blocks += e.st.blocks;
             blocks = Math.floor(blocks / 2);
@@ -201,6 +207,45 @@ export const ls: ProgramDef = {
     return status;
   },
 };
+
+/** The GNU layout's view of the options (see gnu/ls-format.ts). */
+function gnuStyle(o: Opts, names: AccountNames, isTty: boolean): ListStyle {
+  const f = o.f;
+  return {
+    long: o.long,
+    columns: o.columns,
+    across: o.across,
+    width: o.width + 1,
+    inode: !!f.i,
+    blocks: !!f.s,
+    human: !!f.h,
+    numeric: !!f.n,
+    noOwner: !!f.g,
+    noGroup: false,
+    fullTime: o.fullTime,
+    quote: f.Q ? "c" : isTty ? "shell" : "literal",
+    now: o.now,
+    owner: (uid) => names.user(uid),
+    group: (gid) => names.group(gid),
+  };
+}
+
+function gnuEntry(sys: Sys, n: Node, o: Opts) {
+  const ns = o.f.c ? n.st.ctimeNs : o.f.u ? n.st.atimeNs : n.st.mtimeNs;
+  let target: string | undefined;
+  let indicator = appendChar(n.st, o);
+  if (o.long && n.st.type === "symlink") {
+    try {
+      target = sys.readlink(n.fullname);
+      indicator = o.f.F || o.f.p ? appendChar(sys.stat(n.fullname), o) : "";
+    } catch (e) {
+      asErrno(e);
+      target ??= "";
+      indicator = "";
+    }
+  }
+  return { name: n.name, st: n.st, time: n.time, timeNs: ns, target, indicator };
+}
 
 /** readdir() results with "." and ".." (the kernel may or may not list them). */
 function withDots(list: string[]): string[] {

@@ -1,6 +1,8 @@
 /** Small helpers every program uses: writing to stdout/stderr, reporting errors the way busybox does. */
 import type { Gen, Sys } from "../../kernel/api";
 import { Errno } from "../../kernel/errno";
+import { gnuProgramName, gnuTool } from "../gnu/flavour";
+import { gnuMessage } from "../gnu/messages";
 
 export function* out(sys: Sys, text: string): Gen<void> {
   if (text.length > 0) yield* sys.write(1, text);
@@ -16,8 +18,13 @@ export function progName(sys: Sys): string {
   return a0.slice(a0.lastIndexOf("/") + 1);
 }
 
-/** "prog: msg\n" on stderr. */
+/** "prog: msg\n" on stderr (a GNU tool's own name and wording, see gnu/messages.ts). */
 export function* warn(sys: Sys, msg: string): Gen<void> {
+  if (gnuTool(sys)) {
+    const text = gnuMessage(sys, msg);
+    if (text !== "") yield* err(sys, `${gnuProgramName(sys)}: ${text}\n`);
+    return;
+  }
   yield* err(sys, `${progName(sys)}: ${msg}\n`);
 }
 

@@ -15,13 +15,13 @@ describe("docker images, tag, rmi, history, image inspect", () => {
     expect(docker(k, ["images"]).stdout).toBe(
       [
         "REPOSITORY   TAG       IMAGE ID       CREATED         SIZE",
-        "ubuntu       22.04     3c47269c4758   9 months ago    77.9MB",
+        "ubuntu       22.04     616a58983673   9 months ago    77.9MB",
         "busybox      latest    653dcb95f388   15 months ago   1.98MB",
         "mybox        v1        653dcb95f388   15 months ago   1.98MB",
         "",
       ].join("\n"),
     );
-    expect(docker(k, ["images", "-q"]).stdout).toBe("3c47269c4758\n653dcb95f388\n653dcb95f388\n");
+    expect(docker(k, ["images", "-q"]).stdout).toBe("616a58983673\n653dcb95f388\n653dcb95f388\n");
     expect(docker(k, ["images", "--digests", "busybox"]).stdout).toBe(
       "REPOSITORY   TAG       DIGEST                                                                    IMAGE ID       CREATED         SIZE\n" +
         "busybox      latest    sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690   653dcb95f388   15 months ago   1.98MB\n",
@@ -45,7 +45,7 @@ describe("docker images, tag, rmi, history, image inspect", () => {
         "",
       ].join("\n"),
     );
-    expect(docker(k, ["history", "-q", "ubuntu:22.04"]).stdout).toBe("3c47269c4758\n<missing>\n<missing>\n<missing>\n<missing>\n<missing>\n");
+    expect(docker(k, ["history", "-q", "ubuntu:22.04"]).stdout).toBe("616a58983673\n<missing>\n<missing>\n<missing>\n<missing>\n<missing>\n");
     expect(docker(k, ["history", "-H=false", "--format", "{{.CreatedSince}}|{{.Size}}", "busybox"]).stdout).toBe(
       "2024-09-26T21:31:42Z|0\n2024-09-26T21:31:42Z|1984779\n",
     );
@@ -103,9 +103,9 @@ describe("docker images, tag, rmi, history, image inspect", () => {
       [
         "Deleted Images:",
         "untagged: ubuntu:22.04",
-        "untagged: ubuntu@sha256:6521e2b2b1a654093742989e9799ee01f4bd9d9f67c8559b99d512224f4cf8af",
-        "deleted: sha256:3c47269c4758927fcba4d98e26b71731524a9f103c5e9f05b7276455d5323c2f",
-        "deleted: sha256:4dd4d53a7aee6f42686a22bae0a71f977dfaabe61fdfdbfc9b1116640c12d055",
+        "untagged: ubuntu@sha256:8b6b7d762a5c2395da55a78f4942afa0464985aea09b93d13938f13b65354136",
+        "deleted: sha256:616a589836733df6d123e703ecaf811ed23e3f8d35fde7f7355c1a8b26e2589c",
+        "deleted: sha256:d91c24f998bc9775428675af7b551bdcb800c1f2d6881ce4beb73f5a4aee7527",
         "",
         "Total reclaimed space: 77.86MB",
         "",

@@ -248,7 +248,7 @@ describe("distribution files", () => {
     );
     expect(fileIn(img, "bin")).toMatchObject({ type: "symlink", target: "usr/bin" });
     expect(fileIn(img, "lib64")).toMatchObject({ type: "symlink", target: "usr/lib64" });
-    expect(fileIn(img, "usr/bin/ls")).toMatchObject({ prog: "ls", size: 151344, mode: 0o755 });
+    expect(fileIn(img, "usr/bin/ls")).toMatchObject({ prog: "gnu:coreutils:9.1:ls", size: 151344, mode: 0o755 });
     expect(fileIn(img, "usr/bin/bash")?.prog).toBe("bash");
     expect(fileIn(img, "usr/bin/apt")?.prog).toBe("apt");
     expect(fileIn(img, "usr/bin/dpkg")?.prog).toBe("dpkg");
@@ -291,7 +291,7 @@ describe("distribution files", () => {
     expect(fileIn(noble, "etc/passwd")?.content).toContain(
       "\nubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n",
     );
-    expect(fileIn(noble, "usr/bin/ls")?.prog).toBe("ls");
+    expect(fileIn(noble, "usr/bin/ls")?.prog).toBe("gnu:coreutils:9.4:ls");
     const c = config(noble);
     expect(c.config.Cmd).toEqual(["/bin/bash"]);
     expect(Object.keys(c)).toEqual([

@@ -58,8 +58,20 @@ export function parsePackages(table: string, maintainers: string[] = DEBIAN_MAIN
 }
 
 const isBinDir = (dir: string) => /(^|\/)s?bin$/.test(dir);
-/** What the kernel runs for a binary: its name, minus Debian's alternative-provider suffixes. */
-const progName = (name: string) => name.replace(/\.debianutils$/, "");
+/** Packages whose tools behave as GNU's, not busybox's: their binaries run the GNU flavour. */
+const GNU_PACKAGES = new Set(["coreutils", "grep", "sed", "findutils", "hostname"]);
+
+/** The upstream release in a Debian version: "1:9.4-2ubuntu2" -> "9.4", "3.23+nmu1" -> "3.23". */
+const upstreamVersion = (version: string) => version.replace(/^\d+:/, "").replace(/-[^-]*$/, "").replace(/\+.*$/, "");
+
+/**
+ * What the kernel runs for a binary: its name, minus Debian's alternative-provider suffixes; a GNU
+ * package's binaries name their flavour too, "gnu:PACKAGE:VERSION:NAME" (src/programs/gnu).
+ */
+const progName = (name: string, pkg: Pkg) => {
+  const base = name.replace(/\.debianutils$/, "");
+  return GNU_PACKAGES.has(pkg.name) ? `gnu:${pkg.name}:${upstreamVersion(pkg.version)}:${base}` : base;
+};
 
 function dropWhenSlim(path: string): boolean {
   if (path.startsWith("usr/share/doc/")) return !path.endsWith("/copyright") && path.split("/").length > 4;
@@ -149,7 +161,7 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
         const text = d.text[path];
         if (text !== undefined) t.file(path, text, perm);
         else if (exec) {
-          t.bin(path, progName(name), Number(size), perm);
+          t.bin(path, progName(name, p), Number(size), perm);
           bins.push(path);
         } else t.blob(path, Number(size), perm);
       }
