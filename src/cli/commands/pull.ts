@@ -6,20 +6,14 @@ import type { Gen } from "../../kernel";
 import { EngineError } from "../../engine/client";
 import { familiarString, fullRef, type NamedRef } from "../../engine/images/refs";
 import { pullImage, repositoryTags } from "../../engine/images/registries";
-import type { PullEvent } from "../../engine/images/store";
 import type { CommandContext, CommandHandler } from "./lib/context";
 import { CliError } from "./lib/context";
 import { clientRef, isNameOnly, platformArch } from "./lib/images";
-import { drive, ProgressDisplay } from "./lib/images-progress";
+import { drive, layerMessage, ProgressDisplay } from "./lib/images-progress";
 
 /** The repository as the registry names it ("library/busybox", "app" on localhost:5000). */
 function remoteName(ref: NamedRef): string {
   return ref.path;
-}
-
-function layerMessage(e: Extract<PullEvent, { kind: "layer" }>) {
-  const withNumbers = e.current !== undefined && e.total !== undefined;
-  return { id: e.id, status: e.status, progress: withNumbers ? { current: e.current!, total: e.total! } : { current: 0, total: 0 } };
 }
 
 /** Pulls one reference, showing its progress; returns whether anything new arrived. */

@@ -64,4 +64,43 @@ describe("docker pull", () => {
         "Status: Downloaded newer image for alpine:latest\r\ndocker.io/library/alpine:latest\r\n",
     );
   });
+  it("docker run's implicit pull redraws the layer lines on stderr when stderr is a terminal", () => {
+    const k = dockerHost();
+    const t = terminal(k, ["/usr/bin/docker", "run", "--rm", "alpine", "echo", "hi"]);
+    const up = "\x1b[1A\x1b[2K\r86f54b8ca98c: ";
+    const down = "\r\x1b[1B";
+    expect(t.output()).toBe(
+      "Unable to find image 'alpine:latest' locally\r\nlatest: Pulling from library/alpine\r\n\r\n" +
+        `${up}Pulling fs layer ${down}` +
+        `${up}Downloading  956.4kB/2.869MB${down}` +
+        `${up}Downloading  1.913MB/2.869MB${down}` +
+        `${up}Downloading  2.869MB/2.869MB${down}` +
+        `${up}Verifying Checksum ${down}` +
+        `${up}Download complete ${down}` +
+        `${up}Extracting  2.869MB/2.869MB${down}` +
+        `${up}Pull complete ${down}` +
+        "Digest: sha256:f9895238b0c6ddbbaecb7697033aff7e077353258513b62a0f0863872215a54e\r\n" +
+        "Status: Downloaded newer image for alpine:latest\r\nhi\r\n",
+    );
+  });
+
+  it("docker run's implicit pull on a pipe shows state changes only; -q shows nothing", () => {
+    const k = dockerHost();
+    expect(docker(k, ["run", "--rm", "alpine", "echo", "hi"])).toEqual({
+      stdout: "hi\n",
+      stderr: [
+        "Unable to find image 'alpine:latest' locally",
+        "latest: Pulling from library/alpine",
+        "86f54b8ca98c: Pulling fs layer",
+        "86f54b8ca98c: Verifying Checksum",
+        "86f54b8ca98c: Download complete",
+        "86f54b8ca98c: Pull complete",
+        "Digest: sha256:f9895238b0c6ddbbaecb7697033aff7e077353258513b62a0f0863872215a54e",
+        "Status: Downloaded newer image for alpine:latest",
+        "",
+      ].join("\n"),
+      code: 0,
+    });
+    expect(docker(k, ["run", "--rm", "-q", "busybox", "echo", "hi"])).toEqual({ stdout: "hi\n", stderr: "", code: 0 });
+  });
 });

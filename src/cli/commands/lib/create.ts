@@ -34,7 +34,7 @@ function verify(ctx: CommandContext, opts: RunOptions): void {
   if (health) throw bad(health);
   const network = h.NetworkMode ?? "bridge";
   const networks = Object.values(engineState(ctx.client().k).networks);
-  if (!["bridge", "host", "none", "default"].includes(network) && !networks.some((n) => n.name === network || n.id.startsWith(network)))
+  if (!["bridge", "host", "none", "default"].includes(network) && !network.startsWith("container:") && !networks.some((n) => n.name === network || n.id.startsWith(network)))
     throw new EngineError(`network ${network} not found`, 404);
 }
 
@@ -45,7 +45,8 @@ export function* createContainer(ctx: CommandContext, opts: RunOptions): Gen<str
   const req = opts.request;
   const missing = d.findImage(req.image) === undefined;
   if (opts.pull === "always" || (missing && opts.pull === "missing")) {
-    if (missing && opts.pull === "missing") yield* ctx.err(`Unable to find image '${familiarWithTag(req.image)}' locally\n`);
+    // -q keeps stderr quiet too: only the container id is printed.
+    if (missing && opts.pull === "missing" && !opts.quiet) yield* ctx.err(`Unable to find image '${familiarWithTag(req.image)}' locally\n`);
     yield* pullForRun(ctx, req.image, opts.quiet);
   } else if (missing) throw new EngineError(`No such image: ${familiarWithTag(req.image)}`, 404);
   const k = d.k;

@@ -5,6 +5,7 @@
  * one line each.
  */
 import type { Gen, Sys } from "../../../kernel";
+import type { PullEvent } from "../../../engine/images/store";
 import { humanSize } from "../../units";
 
 export interface ProgressMessage {
@@ -12,6 +13,12 @@ export interface ProgressMessage {
   status: string;
   /** Present for layer updates (even with no numbers): such lines are redrawn in place. */
   progress?: { current: number; total: number };
+}
+
+/** A layer event of a pull as a progress message (no numbers: an empty progress, still redrawn in place). */
+export function layerMessage(e: Extract<PullEvent, { kind: "layer" }>): ProgressMessage {
+  const withNumbers = e.current !== undefined && e.total !== undefined;
+  return { id: e.id, status: e.status, progress: withNumbers ? { current: e.current!, total: e.total! } : { current: 0, total: 0 } };
 }
 
 /** JSONProgress.String(). */

@@ -1,20 +1,14 @@
 /**
  * The pull docker run/create do when the image is missing (or --pull=always): progress on stderr,
- * as docker/cli's pullImage writes it, without the final full reference that `docker pull` prints.
- * Lines are the daemon's jsonmessage stream as shown on a non-terminal: state changes only.
+ * as docker/cli's pullImage writes it, without the final full reference that `docker pull` prints:
+ * the daemon's jsonmessage stream, redrawn in place on a terminal, state changes only elsewhere.
  */
 import type { Gen } from "../../../kernel";
 import { EngineError } from "../../../engine/client";
 import { familiarString, type NamedRef, parseImageRef } from "../../../engine/images/refs";
 import { pullImage } from "../../../engine/images/registries";
-import type { PullEvent } from "../../../engine/images/store";
 import type { CommandContext } from "./context";
-
-/** The progress line of a layer event, or "" for those a non-terminal does not show. */
-function eventLine(e: Extract<PullEvent, { kind: "layer" }>): string {
-  if (e.status === "Downloading" || e.status === "Extracting") return "";
-  return `${e.id}: ${e.status}\n`;
-}
+import { drive, layerMessage, ProgressDisplay } from "./images-progress";
 
 /** Pulls `image` for run/create; `quiet` drops the progress. */
 export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean): Gen<void> {
@@ -23,20 +17,36 @@ export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean):
   if (!parsed.ok) throw new EngineError(parsed.message, 400);
   const ref: NamedRef = parsed.ref.tag || parsed.ref.digest ? parsed.ref : { ...parsed.ref, tag: "latest" };
   const f = familiarString(ref);
-  const tagOrDigest = ref.digest ?? ref.tag ?? "latest";
-  // The daemon names the repository by its remote path ("library/busybox") once the manifest resolved.
-  let pending = quiet ? "" : `${tagOrDigest}: Pulling from ${ref.path}\n`;
-  const result = yield* pullImage(d, ref, "amd64", (e) => {
-    if (!quiet && e.kind === "layer") pending += eventLine(e);
-  });
+  // docker/cli's pullImage shows the stream on stderr: redrawn layer lines when it is a terminal.
+  const display = quiet ? null : ProgressDisplay.forFd(ctx.sys, 2);
+  const flush = function* () {
+    if (display) yield* ctx.err(display.take());
+  };
+  let announced = false;
+  const announce = () => {
+    if (announced || !display) return;
+    announced = true;
+    // The daemon names the repository by its remote path ("library/busybox").
+    display.add({ id: ref.digest ?? ref.tag ?? "latest", status: `Pulling from ${ref.path}` });
+  };
+  const result = yield* drive(
+    pullImage(d, ref, "amd64", (e) => {
+      if (e.kind !== "layer" || !display) return;
+      announce();
+      display.add(layerMessage(e));
+    }),
+    flush,
+  );
   if (!result.ok) {
+    yield* flush();
     throw new EngineError(d.pullError(ref, result.error), 404);
   }
-  if (!quiet) {
-    pending += `Digest: ${result.digest}\n`;
-    pending += result.updated ? `Status: Downloaded newer image for ${f.full}\n` : `Status: Image is up to date for ${f.full}\n`;
+  announce();
+  if (display) {
+    display.add({ status: `Digest: ${result.digest}` });
+    display.add({ status: result.updated ? `Status: Downloaded newer image for ${f.full}` : `Status: Image is up to date for ${f.full}` });
+    yield* flush();
   }
-  yield* ctx.err(pending);
 }
 
 /** The image reference as "Unable to find image 'busybox:latest' locally" names it. */
