@@ -380,4 +380,35 @@ $ docker inspect --format '{{json .HostConfig.PidMode}} {{json .HostConfig.UTSMo
 "" "" "private" "private" "" null
 `);
   });
+  it("--network container:X takes X's hostname and its hostname/hosts files; the mode is stored as container:<id>; a missing donor fails at start, not at create", async () => {
+    const k = await sandbox();
+    expect(transcript(k, [
+      "docker pull -q busybox",
+      "docker run -d --name origin -h origin busybox sleep 1000",
+      "docker run --rm --network container:origin busybox sh -c 'hostname; cat /etc/hostname; tail -1 /etc/hosts; echo $HOSTNAME'",
+      "docker create --name joiner --network container:origin busybox",
+      "docker inspect -f '{{.HostConfig.NetworkMode}}' joiner",
+      "docker create --name orphan --network container:nosuch busybox",
+      "docker start orphan",
+    ])).toBe(`$ docker pull -q busybox
+docker.io/library/busybox:latest
+$ docker run -d --name origin -h origin busybox sleep 1000
+e82c282998b1e583e5d69104d712164cadadd1c696081a5158aa31b3abcfee21
+$ docker run --rm --network container:origin busybox sh -c 'hostname; cat /etc/hostname; tail -1 /etc/hosts; echo $HOSTNAME'
+origin
+origin
+172.17.0.2	origin
+origin
+$ docker create --name joiner --network container:origin busybox
+5a80825aa25ce353ab7f67b419b3a13be197bc51bedd2e69994362462bce86ab
+$ docker inspect -f '{{.HostConfig.NetworkMode}}' joiner
+container:e82c282998b1e583e5d69104d712164cadadd1c696081a5158aa31b3abcfee21
+$ docker create --name orphan --network container:nosuch busybox
+3f1bd7bab24f61f86a1c55956977bff566ee4717df849aad14df67eab52f9a07
+$ docker start orphan
+[stderr] Error response from daemon: No such container: nosuch
+[stderr] Error: failed to start containers: orphan
+[exit 1]
+`);
+  });
 });

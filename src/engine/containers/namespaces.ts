@@ -11,11 +11,23 @@ import type { DiskFs, Loc } from "../../kernel/world";
 import { type CreateRequest, DockerClient, EngineError } from "../client";
 import { DOCKER_ROOT } from "../images/store";
 import { hostWalker, mkdirp } from "../hostfs";
-import type { ContainerRecord, MountSpec } from "../state";
+import { type ContainerRecord, engineState, type MountSpec } from "../state";
 
 /** The part of a mode after "container:", or undefined when the mode does not name a container. */
 export function modeContainer(mode: string | undefined): string | undefined {
   return mode?.startsWith("container:") ? mode.slice("container:".length) : undefined;
+}
+
+/**
+ * The container whose network namespace --network container:X joins (by id, name or id prefix).
+ * Such a container also takes X's hostname and its hostname/hosts/resolv.conf files, as the
+ * daemon's initializeNetworking does.
+ */
+export function networkDonor(k: Kernel, c: ContainerRecord): ContainerRecord | undefined {
+  const ref = modeContainer(c.hostConfig.NetworkMode);
+  if (ref === undefined) return undefined;
+  const all = Object.values(engineState(k).containers);
+  return all.find((o) => o.id === ref) ?? all.find((o) => o.name === ref) ?? all.find((o) => o.id.startsWith(ref));
 }
 
 const IPC_MODES = ["", "none", "private", "shareable", "host"];
@@ -37,7 +49,7 @@ export function verifyNamespaceSettings(d: DockerClient, req: CreateRequest): st
   if (ipc === "") h.IpcMode = "private";
   if ((h.CgroupnsMode ?? "") === "") h.CgroupnsMode = "private";
   h.UsernsMode ??= "";
-  for (const key of ["PidMode", "IpcMode"] as const) {
+  for (const key of ["PidMode", "IpcMode", "NetworkMode"] as const) {
     const ref = modeContainer(h[key]);
     if (!ref) continue;
     try {

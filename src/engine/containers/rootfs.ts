@@ -16,7 +16,7 @@ import { hostWalker, mkdirp, readFile, symlink, writeFile } from "../hostfs";
 import { DOCKER_ROOT, imageLayers, lowerChain } from "../images/store";
 import { type ContainerRecord, engineState } from "../state";
 import { applyDefaultMasks } from "./masked-paths";
-import { bindShm, mountShareableShm, type ShmSource } from "./namespaces";
+import { bindShm, mountShareableShm, networkDonor, type ShmSource } from "./namespaces";
 import { hostsFile, resolvConf } from "../networks/resolv";
 import { addDevices, DEFAULT_SHM_SIZE, resourcesOf, shmSizeOption, sliceDir } from "./resources";
 import { confinesSystemPaths, privilegedDevices } from "./security";
@@ -279,7 +279,8 @@ export function buildMountNs(
   addDevices(k, devFs, [...(c.hostConfig.Privileged ? privilegedDevices(k) : []), ...(c.hostConfig.Devices ?? [])]);
   const hw = hostWalker(k);
   // The container's directory and /etc are found once; the three files are named from there.
-  const cdir = hostWalker(k, k.vfs.walk(hw, `${DOCKER_ROOT}/containers/${c.id}`, true));
+  const filesOf = networkDonor(k, c)?.id ?? c.id;
+  const cdir = hostWalker(k, k.vfs.walk(hw, `${DOCKER_ROOT}/containers/${filesOf}`, true));
   const etc = { ...w, cwd: k.vfs.walk(w, "/etc", true) };
   for (const f of ["resolv.conf", "hostname", "hosts"]) {
     const src = k.vfs.walk(cdir, f, true);

@@ -26,7 +26,7 @@ import { DockerClient } from "../client";
 import { buildMountNs, cgroupPath, hostsFile, mountOverlay, resolvConf, unmountOverlay } from "./rootfs";
 import { startHealthMonitor, stopHealthMonitor } from "./health";
 import { applySecurity } from "./security";
-import { forkInit, planNamespaces, unmountShareableShm } from "./namespaces";
+import { forkInit, networkDonor, planNamespaces, unmountShareableShm } from "./namespaces";
 import { addedGroups, applyCgroupResources, applyNetSysctls, applyProcessResources, ensureSlice, logDriverStartError, readIn } from "./resources";
 
 export class StartError extends Error {
@@ -194,10 +194,12 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   // --network container:X shares X's network namespace; host shares the host's.
   let sharedNetns: number | undefined;
   if (net.startsWith("container:")) {
-    const other = Object.values(st.containers).find((o) => o.name === net.slice(10) || o.id.startsWith(net.slice(10)));
+    const other = networkDonor(k, c);
     if (!other) throw new StartError(`No such container: ${net.slice(10)}`, 125);
     if (!other.state.Running) throw new StartError(`cannot join network namespace of a non running container: ${other.id}`, 125);
     sharedNetns = k.w.procs[other.state.Pid].ns.net;
+    c.config.Hostname = other.config.Hostname;
+    c.config.Domainname = other.config.Domainname;
   }
   const userNet = net !== "bridge" && net !== "host" && net !== "none" && sharedNetns === undefined ? findNetwork(k, net) : undefined;
   // --ipc/--pid/--uts/--cgroupns: which namespaces are new, which are joined (namespaces.ts).
