@@ -5,6 +5,8 @@
 import type { Gen } from "../../kernel";
 import type { LogLine } from "../../engine/client";
 import { logEnd } from "../../engine/containers/attach";
+import { EngineError } from "../../engine/client";
+import { READABLE_LOG_DRIVERS, resourcesOf } from "../../engine/containers/resources";
 import { parseDuration } from "../timefmt";
 import { CliError, type CommandContext } from "./lib/context";
 import { parseTimestamp } from "./lib/container-view";
@@ -39,7 +41,10 @@ export function* containerLogs(ctx: CommandContext): Gen<number> {
   const f = ctx.flags;
   const d = ctx.client();
   // World records are drafts valid only until the next yield: keep the id.
-  const id = d.container(ctx.args[0]).id;
+  const c = d.container(ctx.args[0]);
+  const id = c.id;
+  // Only some log drivers keep what they log where the daemon can read it back.
+  if (!READABLE_LOG_DRIVERS.includes(resourcesOf(c.hostConfig).LogConfig.Type)) throw new EngineError("configured logging driver does not support reading", 501);
   const nowNs = ctx.sys.now() * 1000;
   const since = f.changed("since") && f.string("since") !== "" ? parseTimeArg(f.string("since"), nowNs) : undefined;
   const until = f.changed("until") && f.string("until") !== "" ? parseTimeArg(f.string("until"), nowNs) : undefined;

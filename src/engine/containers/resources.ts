@@ -338,3 +338,17 @@ export function applyNetSysctls(k: Kernel, netns: number, h: Partial<ResourceHos
     if (key.startsWith("net.") && NET_SYSCTLS[path] !== undefined) setNetSysctl(k, netns, path, value);
   }
 }
+
+/**
+ * Why the log driver cannot start (the daemon's "failed to initialize logging driver"), if so:
+ * syslog and journald need their sockets on the host, fluentd its collector.
+ */
+export function logDriverStartError(k: Kernel, h: Partial<ResourceHostConfig>): string | undefined {
+  const { Type, Config } = resourcesOf(h).LogConfig;
+  const has = (path: string) => k.vfs.tryWalk(hostWalker(k), path, true) !== null;
+  if (Type === "syslog" && !Config["syslog-address"] && !has("/dev/log") && !has("/var/run/syslog") && !has("/var/run/log"))
+    return "failed to initialize logging driver: Unix syslog delivery error";
+  if (Type === "journald" && !has("/run/systemd/journal/socket")) return "failed to initialize logging driver: journald is not enabled on this host";
+  if (Type === "fluentd" && !Config["fluentd-address"]) return "failed to initialize logging driver: dial tcp 127.0.0.1:24224: connect: connection refused";
+  return undefined;
+}

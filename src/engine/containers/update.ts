@@ -4,6 +4,7 @@ import { EngineError, type DockerClient } from "../client";
 import { emitEvent } from "../events";
 import { engineState } from "../state";
 import { cgroupPath } from "./rootfs";
+import { type ResourceHostConfig, verifyResources } from "./resources";
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
@@ -31,6 +32,8 @@ export interface ResourceUpdate {
   /** 0 or less: unlimited. */
   pidsLimit?: number;
   restart?: { Name: string; MaximumRetryCount: number };
+  /** cpuset, CFS period/quota, reservation, blkio weight (resources.ts). */
+  resources?: Partial<ResourceHostConfig>;
 }
 
 /** Applies new limits to the record and, when it runs, to its cgroup (as runc update does). */
@@ -38,6 +41,12 @@ export function containerUpdate(d: DockerClient, idOrName: string, u: ResourceUp
   const c = d.container(idOrName);
   const h = c.hostConfig;
   const fail = (msg: string) => new EngineError(`Cannot update container ${c.id}: ${msg}`, 409);
+  if (u.resources) {
+    // The daemon checks the merged settings (verifyContainerSettings with update=true).
+    const merged = { ...h, ...u.resources, NanoCpus: u.nanoCpus ?? h.NanoCpus, Memory: u.memory || h.Memory };
+    if ((u.resources.CpuRealtimePeriod ?? 0) !== 0 || (u.resources.CpuRealtimeRuntime ?? 0) !== 0) throw new EngineError("kernel does not support CPU real-time scheduler", 400);
+    verifyResources(d.k, merged, true);
+  }
   if (u.restart && h.AutoRemove && u.restart.Name !== "no")
     throw fail("Restart policy cannot be updated because AutoRemove is enabled for the container");
   if (u.memory !== undefined && u.memory !== 0) {
@@ -53,6 +62,7 @@ export function containerUpdate(d: DockerClient, idOrName: string, u: ResourceUp
   if (u.cpuShares !== undefined) h.CpuShares = u.cpuShares;
   if (u.pidsLimit !== undefined) h.PidsLimit = u.pidsLimit > 0 ? u.pidsLimit : null;
   if (u.restart) h.RestartPolicy = u.restart;
+  if (u.resources) Object.assign(h, u.resources);
   if (d.k.w.cgroups[cgroupPath(c)] && c.state.Running) configureCgroup(d.k, c);
   emitEvent(d.k, "container", "update", c.id, { image: c.imageRef, name: c.name });
 }

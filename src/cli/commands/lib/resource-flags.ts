@@ -147,6 +147,9 @@ function throttle(list: string[], bytes: boolean): ThrottleDevice[] {
   });
 }
 
+/** The flags of docker update read by updateResourceFlags. */
+export const RESOURCE_UPDATE_FLAGS = ["blkio-weight", "cpu-period", "cpu-quota", "cpu-rt-period", "cpu-rt-runtime", "cpuset-cpus", "cpuset-mems", "memory-reservation"];
+
 /** The flags docker update shares with run (cpuset, CFS, reservation, blkio weight). */
 export function updateResourceFlags(flags: FlagValues): Partial<ResourceHostConfig> {
   const h: Partial<ResourceHostConfig> = {};
