@@ -17,46 +17,41 @@ import { NAMESPACE_FLAGS, namespaceFlags } from "./namespace-flags";
 import { labelsFromFiles, resourceFlags } from "./resource-flags";
 import { SECURITY_FLAGS, securityFlags } from "./security-flags";
 
-/** The flags resource-flags.ts reads. */
-const RESOURCE_FLAGS = [
-  "annotation",
-  "blkio-weight",
-  "blkio-weight-device",
-  "cgroup-parent",
-  "cpu-period",
-  "cpu-quota",
-  "cpu-rt-period",
-  "cpu-rt-runtime",
-  "cpuset-cpus",
-  "cpuset-mems",
-  "device",
-  "device-cgroup-rule",
-  "device-read-bps",
-  "device-read-iops",
-  "device-write-bps",
-  "device-write-iops",
-  "gpus",
-  "group-add",
-  "isolation",
-  "kernel-memory",
-  "label-file",
-  "log-driver",
-  "log-opt",
-  "memory-reservation",
-  "memory-swappiness",
-  "oom-kill-disable",
-  "oom-score-adj",
-  "runtime",
-  "shm-size",
-  "storage-opt",
-  "sysctl",
-  "ulimit",
-];
-
 /** Flags honoured by the simulated engine (others are refused, see unsupportedFlag). */
 const SUPPORTED = new Set([
   ...NAMESPACE_FLAGS,
-  ...RESOURCE_FLAGS,
+  "annotation", // resource-flags.ts
+  "blkio-weight", // resource-flags.ts
+  "blkio-weight-device", // resource-flags.ts
+  "cgroup-parent", // resource-flags.ts
+  "cpu-period", // resource-flags.ts
+  "cpu-quota", // resource-flags.ts
+  "cpu-rt-period", // resource-flags.ts
+  "cpu-rt-runtime", // resource-flags.ts
+  "cpuset-cpus", // resource-flags.ts
+  "cpuset-mems", // resource-flags.ts
+  "device", // resource-flags.ts
+  "device-cgroup-rule", // resource-flags.ts
+  "device-read-bps", // resource-flags.ts
+  "device-read-iops", // resource-flags.ts
+  "device-write-bps", // resource-flags.ts
+  "device-write-iops", // resource-flags.ts
+  "gpus", // resource-flags.ts
+  "group-add", // resource-flags.ts
+  "isolation", // resource-flags.ts
+  "kernel-memory", // resource-flags.ts
+  "label-file", // resource-flags.ts
+  "log-driver", // resource-flags.ts
+  "log-opt", // resource-flags.ts
+  "memory-reservation", // resource-flags.ts
+  "memory-swappiness", // resource-flags.ts
+  "oom-kill-disable", // resource-flags.ts
+  "oom-score-adj", // resource-flags.ts
+  "runtime", // resource-flags.ts
+  "shm-size", // resource-flags.ts
+  "storage-opt", // resource-flags.ts
+  "sysctl", // resource-flags.ts
+  "ulimit", // resource-flags.ts
   ...SECURITY_FLAGS,
   // network-flags.ts: --dns*, --add-host, --domainname, --ip, --network-alias, --mac-address
   "add-host",
