@@ -334,6 +334,8 @@ export interface Sys {
   udpQuery(ip: string, port: number, payload: string): Gen<string>;
   /** The network namespace's interfaces and routes, as netlink reports them. */
   netInfo(): { ifaces: NetIfaceInfo[]; routes: Array<{ dst: string; via?: string; dev: string; src?: string }> };
+  /** Changes an interface (SIOCSIFFLAGS / SIOCSIFMTU, RTM_NEWLINK): EPERM without CAP_NET_ADMIN, then ENODEV. */
+  setLink(name: string, change: { up?: boolean; mtu?: number }): void;
 
   // --- namespaces, identity, time ---
   unshare(types: NsType[]): void;
@@ -343,6 +345,8 @@ export interface Sys {
   sethostname(name: string): void;
   /** Wall clock of the simulated machine, in microseconds since the epoch. */
   now(): number;
+  /** settimeofday(): sets the wall clock (the machine's: time namespaces do not cover it). Needs CAP_SYS_TIME. */
+  settime(usec: number): void;
   /** Microseconds since boot (CLOCK_MONOTONIC). */
   uptime(): number;
   /** Deterministic random bytes (getrandom). */

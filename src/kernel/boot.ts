@@ -13,6 +13,7 @@ import { addFs, anonDev, attachMount, newMountIndex } from "./fs/mount";
 import { loopback } from "./ns/namespaces";
 import { newCgroup } from "./cgroup/cgroups";
 import { newFile } from "./io/files";
+import { rootCaps } from "./caps";
 import { hostTree } from "./hostfs";
 
 export interface BootOptions {
@@ -218,6 +219,9 @@ function setup(k: Kernel, opts: BootOptions) {
     rss: initProgram.rss!,
     vsz: initProgram.rss! * 2,
     nice: 0,
+    caps: rootCaps(),
+    noNewPrivs: false,
+    seccomp: { mode: 0, filters: 0 },
   };
   for (const path of ["", "init.scope"]) {
     w.cgroups[path].pidsCurrent = 1;

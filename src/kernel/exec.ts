@@ -14,6 +14,23 @@ export interface ExecTarget {
   prog: ProgramDef;
   path: string;
   argv: string[];
+  /** The binary's set-user-ID / set-group-ID bits (not on a nosuid mount): the ids it runs as. */
+  setid?: SetId;
+}
+
+export interface SetId {
+  uid?: number;
+  gid?: number;
+}
+
+/** What a binary's mode bits ask execve to change (scripts' bits are ignored, as on Linux). */
+function setIdOf(st: { mode: number; uid: number; gid: number }, nosuid: boolean): SetId | undefined {
+  if (nosuid || (st.mode & 0o6000) === 0) return undefined;
+  const id: SetId = {};
+  if (st.mode & 0o4000) id.uid = st.uid;
+  // Set-group-ID without group execute marks mandatory locking, not a set-id program.
+  if (st.mode & 0o2000 && st.mode & 0o010) id.gid = st.gid;
+  return id.uid === undefined && id.gid === undefined ? undefined : id;
 }
 
 /** The program a binary at `loc` runs, if it is one of ours. */
@@ -33,12 +50,14 @@ export function resolveExec(k: Kernel, p: Process, path: string, argv: string[],
   const st = k.vfs.stat(loc);
   if (st.type !== "file") throw new Errno("EACCES");
   if (!k.vfs.permitted(w.cred, st, 1)) throw new Errno("EACCES");
-  if (k.w.mounts[loc.mnt]?.options.includes("noexec")) throw new Errno("EACCES");
+  const options = k.w.mounts[loc.mnt]?.options;
+  if (options?.includes("noexec")) throw new Errno("EACCES");
   const name = programOf(k, loc);
   if (name !== undefined) {
     // A real binary whose program the sandbox does not simulate: say so, rather than letting a
     // shell run its bytes as a script (what ENOEXEC would make it do).
-    return { prog: k.programs.get(name) ?? notSimulated(name), path, argv };
+    const setid = setIdOf(st, !!options?.includes("nosuid"));
+    return { prog: k.programs.get(name) ?? notSimulated(name), path, argv, ...(setid ? { setid } : {}) };
   }
   const head = k.vfs.drv(loc.fs).read(k, k.vfs.sb(loc.fs), loc.node).slice(0, 256);
   if (!head.startsWith("#!")) throw new Errno("ENOEXEC");

@@ -158,7 +158,7 @@ export function spawn(k: Kernel, req: SpawnRequest): number {
         p.cwd = cwd;
       }
       const target = resolveExec(k, p, req.path ?? req.argv[0], req.argv);
-      applyExec(k, pid, new ExecRequest(target.prog, target.path, target.argv, req.env));
+      applyExec(k, pid, new ExecRequest(target.prog, target.path, target.argv, req.env, target.setid));
     } catch (e) {
       // The process never ran: it ends at once (its pid, cgroup charges and fds released), and
       // goes without leaving a zombie for init.

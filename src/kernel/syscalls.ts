@@ -30,6 +30,7 @@ import { cgroupMemory } from "./cgroup/cgroups";
 import { unshareProcess } from "./ns/namespaces";
 import { resolveExec } from "./exec";
 import { connect, listen, listenerByFile, route } from "./net/sockets";
+import { capable, capsOnUidChange } from "./caps";
 
 const READ_CHUNK = 65536;
 /** The most memory one process may hold: past it the OOM killer takes it (browser heap safety). */
@@ -103,13 +104,18 @@ export class SysImpl implements Sys {
   }
   setuid(uid: number) {
     const p = this.p;
-    if (p.euid !== 0 && uid !== p.uid) throw new Errno("EPERM");
-    p.uid = p.euid = uid;
+    const before = { uid: p.uid, euid: p.euid };
+    // With CAP_SETUID all ids change; without it only the effective id, to the real (or saved) one.
+    if (capable(p, "SETUID")) p.uid = p.euid = uid;
+    else if (uid === p.uid || uid === p.euid) p.euid = uid;
+    else throw new Errno("EPERM");
+    p.caps = capsOnUidChange(p.caps, before, { uid: p.uid, euid: p.euid });
   }
   setgid(gid: number) {
     const p = this.p;
-    if (p.euid !== 0 && gid !== p.gid) throw new Errno("EPERM");
-    p.gid = p.egid = gid;
+    if (capable(p, "SETGID")) p.gid = p.egid = gid;
+    else if (gid === p.gid || gid === p.egid) p.egid = gid;
+    else throw new Errno("EPERM");
   }
   getpgrp() {
     return this.nsPid(this.p.pgid);
@@ -534,7 +540,7 @@ export class SysImpl implements Sys {
   mknod(path: string, mode: number, rdev: [number, number] = [0, 0]) {
     const bits = mode & 0o170000;
     const type = bits === 0o020000 ? "char" : bits === 0o060000 ? "block" : bits === 0o010000 ? "fifo" : bits === 0o140000 ? "socket" : "file";
-    if ((type === "char" || type === "block") && this.p.euid !== 0) throw new Errno("EPERM");
+    if ((type === "char" || type === "block") && !capable(this.p, "MKNOD")) throw new Errno("EPERM");
     this.k.vfs.create(this.w, path, { type, perm: mode & ~this.p.umask & 0o7777, rdev });
   }
 
@@ -545,7 +551,7 @@ export class SysImpl implements Sys {
 
   setxattr(path: string, name: string, value: string) {
     const loc = this.k.vfs.walk(this.w, path, true);
-    if (name.startsWith("trusted.") && this.p.euid !== 0) throw new Errno("EPERM");
+    if (name.startsWith("trusted.") && !capable(this.p, "SYS_ADMIN")) throw new Errno("EPERM");
     this.k.vfs.writable(loc);
     this.k.vfs.drv(loc.fs).setxattr(this.k, this.k.vfs.sb(loc.fs), loc.node, name, value);
   }
@@ -572,7 +578,7 @@ export class SysImpl implements Sys {
 
   chroot(path: string) {
     const p = this.p;
-    if (p.euid !== 0) throw new Errno("EPERM");
+    if (!capable(p, "SYS_CHROOT")) throw new Errno("EPERM");
     const loc = this.k.vfs.walk(walkerOf(p), path, true);
     if (this.k.vfs.stat(loc).type !== "dir") throw new Errno("ENOTDIR");
     p.root = loc;
@@ -610,7 +616,7 @@ export class SysImpl implements Sys {
   exec(path: string, argv: string[], env?: Record<string, string>): never {
     const p = this.p;
     const r = resolveExec(this.k, p, path, argv);
-    throw new ExecRequest(r.prog, r.path, r.argv, env ?? this.env);
+    throw new ExecRequest(r.prog, r.path, r.argv, env ?? this.env, r.setid);
   }
 
   spawn(path: string, argv: string[], opts: SpawnOptions = {}): number {
@@ -619,7 +625,7 @@ export class SysImpl implements Sys {
     const r = resolveExec(this.k, p, path, argv, opts.cwd);
     const env = opts.env ?? this.env;
     const main: Main = function* () {
-      throw new ExecRequest(r.prog, r.path, r.argv, env);
+      throw new ExecRequest(r.prog, r.path, r.argv, env, r.setid);
     };
     const pid = this.fork(main, { pgid: opts.pgid, newNs: opts.newNs, comm: p.comm });
     // The child's descriptors and directory are set now, before the caller goes on (and may close
@@ -674,7 +680,7 @@ export class SysImpl implements Sys {
   kill(pid: number, sig: Signal | 0) {
     const k = this.k;
     const p = this.p;
-    const allowed = (t: Process) => p.euid === 0 || p.euid === t.uid || p.uid === t.uid;
+    const allowed = (t: Process) => p.euid === t.uid || p.uid === t.uid || capable(p, "KILL");
     let targets: Process[];
     if (pid > 0) {
       const g = this.global(pid);
@@ -833,6 +839,8 @@ export class SysImpl implements Sys {
   }
 
   *ping(ip: string): Gen<number> {
+    // An ICMP echo goes out through a raw socket, which needs CAP_NET_RAW.
+    if (!capable(this.p, "NET_RAW")) throw new Errno("EPERM");
     const dest = route(this.k, this.p.ns.net, ip);
     if (dest instanceof Errno) {
       if (dest.code === "ETIMEDOUT") yield* this.sleep(1000);
@@ -876,6 +884,19 @@ export class SysImpl implements Sys {
     };
   }
 
+  setLink(name: string, change: { up?: boolean; mtu?: number }) {
+    const p = this.p;
+    if (!capable(p, "NET_ADMIN")) throw new Errno("EPERM");
+    const iface = this.k.w.ns[p.ns.net].net!.ifaces.find((i) => i.name === name);
+    if (!iface) throw new Errno("ENODEV");
+    if (change.mtu !== undefined) {
+      // Linux's limits: 68 (IPv4's minimum) up to the device's maximum.
+      if (change.mtu < 68 || change.mtu > (iface.kind === "loopback" ? 2 ** 31 - 1 : 65535)) throw new Errno("EINVAL");
+      iface.mtu = change.mtu;
+    }
+    if (change.up !== undefined) iface.up = change.up;
+  }
+
   connect(path: string): unknown {
     const loc = this.k.vfs.walk(this.w, path, true);
     if (this.k.vfs.stat(loc).type !== "socket") throw new Errno("ECONNREFUSED");
@@ -888,13 +909,14 @@ export class SysImpl implements Sys {
 
   unshare(types: NsType[]) {
     const p = this.p;
-    if (p.euid !== 0 && !(types.length === 1 && types[0] === "user")) throw new Errno("EPERM");
+    // A new user namespace needs no privilege; the others need CAP_SYS_ADMIN.
+    if (!capable(p, "SYS_ADMIN") && !(types.length === 1 && types[0] === "user")) throw new Errno("EPERM");
     unshareProcess(this.k, p, types);
   }
 
   setns(path: string, type?: NsType) {
     const p = this.p;
-    if (p.euid !== 0) throw new Errno("EPERM");
+    if (!capable(p, "SYS_ADMIN")) throw new Errno("EPERM");
     const loc = this.k.vfs.walk(walkerOf(p), path, true);
     const sb = this.k.w.fs[loc.fs];
     if (sb.kind !== "nsfs") throw new Errno("EINVAL");
@@ -931,13 +953,20 @@ export class SysImpl implements Sys {
 
   sethostname(name: string) {
     const p = this.p;
-    if (p.euid !== 0) throw new Errno("EPERM");
+    if (!capable(p, "SYS_ADMIN")) throw new Errno("EPERM");
     if (name.length > 64) throw new Errno("EINVAL");
     this.k.w.ns[p.ns.uts].uts!.hostname = name;
   }
 
   now(): number {
     return this.k.now();
+  }
+
+  settime(usec: number) {
+    if (!capable(this.p, "SYS_TIME")) throw new Errno("EPERM");
+    if (!Number.isFinite(usec) || usec < 0) throw new Errno("EINVAL");
+    const clock = this.k.w.clock;
+    clock.bootEpochUsec = Math.round(usec) - clock.nowUsec;
   }
 
   uptime(): number {

@@ -9,7 +9,6 @@ import { CliError, type CommandContext } from "./lib/context";
 
 export function* containerExec(ctx: CommandContext): Gen<number> {
   const f = ctx.flags;
-  if (f.bool("privileged")) throw new CliError("--privileged is not supported in this sandbox");
   const [container, ...cmd] = ctx.args;
   const interactive = f.bool("interactive");
   const tty = f.bool("tty");
@@ -31,7 +30,7 @@ export function* containerExec(ctx: CommandContext): Gen<number> {
   const d = ctx.client();
   let id: string;
   try {
-    id = execStart(d, container, { cmd, tty, interactive, user: f.string("user") || undefined, workdir: workdir || undefined, env, detach });
+    id = execStart(d, container, { cmd, tty, interactive, user: f.string("user") || undefined, workdir: workdir || undefined, env, detach, privileged: f.bool("privileged") });
   } catch (e) {
     // Failures of the runtime come back in the exec's own stream, without the daemon prefix.
     if (e instanceof EngineError && e.exitCode !== undefined) throw new CliError(e.message, e.exitCode);

@@ -17,6 +17,7 @@ import { EngineError } from "../client";
 import { engineState } from "../state";
 import { containerEnv } from "./runtime";
 import { cgroupPath } from "./rootfs";
+import { applySecurity } from "./security";
 
 export interface ExecOptions {
   cmd: string[];
@@ -26,6 +27,8 @@ export interface ExecOptions {
   workdir?: string;
   env?: string[];
   detach?: boolean;
+  /** docker exec --privileged: every capability. */
+  privileged?: boolean;
 }
 
 export interface ExecRecord {
@@ -122,6 +125,7 @@ export function execStart(d: DockerClient, container: string, opts: ExecOptions)
   p.uid = p.euid = uid;
   p.gid = p.egid = gid;
   p.groups = supplementaryGroups(k, uid, gid, init.root);
+  applySecurity(p, c.hostConfig, !!opts.privileged);
   p.env = env;
   p.argv = argv;
   cgroupMigrate(k, pid, cgroupPath(c));

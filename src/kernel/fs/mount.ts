@@ -8,9 +8,10 @@ import type { Loc, Mount, Process, SuperBlock } from "../world";
 import { newDiskFs } from "./diskfs";
 import { overlayMountData } from "./overlay";
 import { mountKey, sameLoc, type Walker } from "./vfs";
+import { capable } from "../caps";
 
 export function walkerOf(p: Process): Walker {
-  return { root: p.root, cwd: p.cwd, cred: { uid: p.euid, gid: p.egid, groups: p.groups } };
+  return { root: p.root, cwd: p.cwd, cred: { uid: p.euid, gid: p.egid, groups: p.groups, caps: p.caps.effective } };
 }
 
 /** Anonymous device numbers (major 0) for virtual filesystems, like the kernel's. */
@@ -86,7 +87,7 @@ export interface MountRequest {
 }
 
 export function doMount(k: Kernel, p: Process, req: MountRequest) {
-  if (p.euid !== 0) throw new Errno("EPERM");
+  if (!capable(p, "SYS_ADMIN")) throw new Errno("EPERM");
   const w = walkerOf(p);
   const target = k.vfs.walk(w, req.target, true);
   const flags = new Set(req.flags);
@@ -181,7 +182,7 @@ export function doMount(k: Kernel, p: Process, req: MountRequest) {
 }
 
 export function doUmount(k: Kernel, p: Process, target: string, lazy: boolean) {
-  if (p.euid !== 0) throw new Errno("EPERM");
+  if (!capable(p, "SYS_ADMIN")) throw new Errno("EPERM");
   const loc = k.vfs.walk(walkerOf(p), target, true);
   const m = k.w.mounts[loc.mnt];
   if (loc.node !== m.root) throw new Errno("EINVAL");

@@ -8,6 +8,7 @@ import { Errno } from "../errno";
 import type { Loc, Mount, NodeId, SuperBlock } from "../world";
 import type { FsDriver, FsHost, NewNode, SetAttr } from "./driver";
 import { inWalkScope } from "./walk-scope";
+import { ALL_CAPS, hasCap } from "../caps";
 
 export const PATH_MAX = 4096;
 export const NAME_MAX = 255;
@@ -17,6 +18,19 @@ export interface Cred {
   uid: number;
   gid: number;
   groups: number[];
+  /** Effective capabilities (caps.ts). Left out by the kernel's and engine's own walks: uid 0 then has all. */
+  caps?: number;
+}
+
+/** The capabilities a cred acts with. */
+export function credCaps(cred: Cred): number {
+  return cred.caps ?? (cred.uid === 0 ? ALL_CAPS : 0);
+}
+
+/** May this cred search every directory (CAP_DAC_OVERRIDE or CAP_DAC_READ_SEARCH)? */
+function searchesAll(cred: Cred): boolean {
+  const caps = credCaps(cred);
+  return hasCap(caps, "DAC_OVERRIDE") || hasCap(caps, "DAC_READ_SEARCH");
 }
 
 /** Who is looking up a path, and from where. */
@@ -107,15 +121,16 @@ export class Vfs {
 
   /** May `cred` access a file with this stat for r (4), w (2), x (1)? */
   permitted(cred: Cred, st: Stat, want: number): boolean {
-    if (cred.uid === 0) {
-      if ((want & 1) === 0 || st.type === "dir") return true;
-      return (st.mode & 0o111) !== 0;
-    }
     let bits: number;
     if (st.uid === cred.uid) bits = (st.mode >> 6) & 7;
     else if (st.gid === cred.gid || cred.groups.includes(st.gid)) bits = (st.mode >> 3) & 7;
     else bits = st.mode & 7;
-    return (bits & want) === want;
+    if ((bits & want) === want) return true;
+    // generic_permission(): CAP_DAC_OVERRIDE passes everything but executing a file with no x bit;
+    // CAP_DAC_READ_SEARCH passes reading files and reading or searching directories.
+    const caps = credCaps(cred);
+    if (hasCap(caps, "DAC_OVERRIDE") && ((want & 1) === 0 || st.type === "dir" || (st.mode & 0o111) !== 0)) return true;
+    return hasCap(caps, "DAC_READ_SEARCH") && (want & 2) === 0 && (st.type === "dir" || (want & 1) === 0);
   }
 
   checkAccess(cred: Cred, loc: Loc, want: number) {
@@ -166,6 +181,7 @@ export class Vfs {
     const mustBeDir = path.charCodeAt(path.length - 1) === 47;
     // The type of `loc` when the previous step already asked (a walk changes nothing).
     let locKind: FileType | null = null;
+    const searchAll = searchesAll(w.cred);
     for (let start = 0; start < end; ) {
       let slash = path.indexOf("/", start);
       if (slash < 0 || slash > end) slash = end;
@@ -183,8 +199,8 @@ export class Vfs {
         locKind ?? (dirDrv.kindOf ? dirDrv.kindOf(this.h, dirSb, loc.node) : dirDrv.getattr(this.h, dirSb, loc.node).type);
       locKind = null;
       if (dirKind !== "dir") throw new Errno("ENOTDIR");
-      // Root may search any directory; others need x permission.
-      if (w.cred.uid !== 0 && !this.permitted(w.cred, this.stat(loc), 1)) throw new Errno("EACCES");
+      // CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH search any directory; others need x permission.
+      if (!searchAll && !this.permitted(w.cred, this.stat(loc), 1)) throw new Errno("EACCES");
       if (name === ".") continue;
       if (name === "..") {
         loc = this.parentOf(loc, w.root);
@@ -331,7 +347,7 @@ export class Vfs {
   }
 
   private checkSticky(cred: Cred, dir: Loc, child: Loc) {
-    if (cred.uid === 0) return;
+    if (hasCap(credCaps(cred), "FOWNER")) return;
     const d = this.stat(dir);
     if (d.mode & 0o1000 && d.uid !== cred.uid && this.stat(child).uid !== cred.uid) throw new Errno("EPERM");
   }
@@ -374,16 +390,20 @@ export class Vfs {
 
   setattrLoc(cred: Cred, loc: Loc, a: SetAttr) {
     const st = this.stat(loc);
-    if (cred.uid !== 0) {
-      if (a.uid !== undefined && a.uid !== st.uid) throw new Errno("EPERM");
-      if (a.gid !== undefined && !(st.uid === cred.uid && (a.gid === cred.gid || cred.groups.includes(a.gid))))
-        throw new Errno("EPERM");
-      if ((a.perm !== undefined || a.gid !== undefined) && st.uid !== cred.uid) throw new Errno("EPERM");
-      if ((a.atime !== undefined || a.mtime !== undefined) && st.uid !== cred.uid && !this.permitted(cred, st, 2))
-        throw new Errno("EPERM");
-    }
+    const caps = credCaps(cred);
+    const owner = st.uid === cred.uid;
+    // chown_ok/chgrp_ok and inode_owner_or_capable() of Linux's setattr_prepare().
+    const mayChown = hasCap(caps, "CHOWN");
+    if (a.uid !== undefined && !(owner && a.uid === st.uid) && !mayChown) throw new Errno("EPERM");
+    const inGroup = (gid: number) => gid === cred.gid || cred.groups.includes(gid);
+    if (a.gid !== undefined && !(owner && (a.gid === st.gid || inGroup(a.gid))) && !mayChown) throw new Errno("EPERM");
+    const ownerOrCapable = owner || hasCap(caps, "FOWNER");
+    if (a.perm !== undefined && !ownerOrCapable) throw new Errno("EPERM");
+    if ((a.atime !== undefined || a.mtime !== undefined) && !ownerOrCapable && !this.permitted(cred, st, 2)) throw new Errno("EPERM");
     this.writable(loc);
     const attrs = { ...a };
+    // chmod by someone outside the file's group keeps no set-group-ID bit without CAP_FSETID.
+    if (a.perm !== undefined && a.perm & 0o2000 && !inGroup(a.gid ?? st.gid) && !hasCap(caps, "FSETID")) attrs.perm = a.perm & ~0o2000;
     // chown clears setuid/setgid on regular files, as Linux does.
     if ((a.uid !== undefined || a.gid !== undefined) && st.type === "file" && a.perm === undefined && st.mode & 0o6000)
       attrs.perm = st.mode & 0o1777;

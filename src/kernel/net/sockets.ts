@@ -7,6 +7,7 @@ import { Errno } from "../errno";
 import type { Kernel } from "../kernel";
 import type { NetIface, Process } from "../world";
 import { newFile, newPipe } from "../io/files";
+import { capable } from "../caps";
 
 export interface Listener {
   netns: number;
@@ -84,10 +85,16 @@ export function listen(k: Kernel, p: Process, ip: string, port: number): number 
   const key = `${netns}|${port}`;
   if (all[key]) throw new Errno("EADDRINUSE");
   if (ip !== "0.0.0.0" && !isLocal(k, netns, ip)) throw new Errno("EADDRNOTAVAIL");
-  if (port < 1024 && p.euid !== 0) throw new Errno("EACCES");
+  if (port < unprivilegedPortStart(k, netns) && !capable(p, "NET_BIND_SERVICE")) throw new Errno("EACCES");
   const file = newFile(k, { kind: "device", read: false, write: false, rdev: [0, 0], listener: key });
   all[key] = { netns, ip, port, backlog: [], file };
   return file;
+}
+
+/** net.ipv4.ip_unprivileged_port_start of a network namespace: ports below it need CAP_NET_BIND_SERVICE. */
+export function unprivilegedPortStart(k: Kernel, netns: number): number {
+  const v = k.w.ns[netns].net?.sysctls?.["net/ipv4/ip_unprivileged_port_start"];
+  return v === undefined ? 1024 : Number(v);
 }
 
 /** Removes a listener whose socket was closed. */

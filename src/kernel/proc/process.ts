@@ -12,6 +12,8 @@ import { cloneNamespaces } from "../ns/namespaces";
 import { cgroupChargePids, cgroupMemory, cgroupUnchargePids } from "../cgroup/cgroups";
 import { SysImpl } from "../syscalls";
 import { sendSignal } from "./signal";
+import { capsOnExec } from "../caps";
+import type { SetId } from "../exec";
 
 /** Thrown by Sys.exec() after checks pass: the process becomes `prog`. */
 export class ExecRequest {
@@ -20,6 +22,8 @@ export class ExecRequest {
     readonly path: string,
     readonly argv: string[],
     readonly env: Record<string, string>,
+    /** Ids a set-user-ID / set-group-ID binary asks for. */
+    readonly setid?: SetId,
   ) {}
 }
 
@@ -117,6 +121,8 @@ export function forkProcess(k: Kernel, opts: NewProcess): number {
     wait: null,
     exit: null,
     disp: { ...parent.disp },
+    caps: { ...parent.caps },
+    seccomp: { ...parent.seccomp },
     pending: [],
     stopReport: null,
     children: [],
@@ -153,6 +159,7 @@ export function applyExec(k: Kernel, pid: number, req: ExecRequest) {
   p.exe = req.path;
   p.prog = req.prog.name;
   p.comm = basename(req.path).slice(0, 15);
+  execCredentials(p, req.setid);
   const rss = req.prog.rss ?? DEFAULT_RSS;
   cgroupMemory(k, p.cgroup, rss - p.rss);
   p.rss = rss;
@@ -161,6 +168,15 @@ export function applyExec(k: Kernel, pid: number, req: ExecRequest) {
   rt.sys = sys;
   rt.gen = req.prog.main(sys);
   rt.resume = undefined;
+}
+
+/** execve's credential rules: set-id bits (ignored under no_new_privs), then the capability sets. */
+function execCredentials(p: Process, setid: SetId | undefined) {
+  const ids = p.noNewPrivs ? undefined : setid;
+  if (ids?.uid !== undefined) p.euid = ids.uid;
+  if (ids?.gid !== undefined) p.egid = ids.gid;
+  // The kernel's is_setid: effective ids that differ from the real ones.
+  p.caps = capsOnExec(p.caps, p.uid, p.euid, p.euid !== p.uid || p.egid !== p.gid);
 }
 
 export function basename(path: string): string {

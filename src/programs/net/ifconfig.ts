@@ -3,7 +3,7 @@
  * ones; IFACE shows one. Configuring an interface needs CAP_NET_ADMIN, which nobody has here.
  */
 import type { NetIfaceInfo, ProgramDef } from "../../kernel/api";
-import { out, warn } from "../lib/io";
+import { asErrno, out, warn } from "../lib/io";
 import { broadcast, hasCarrier, intToIp, ipv6Enabled, linkLocal, prefixMask } from "./lib/ifaces";
 
 /** "1.5 KiB"-style size busybox appends to byte counters (one decimal, truncated). */
@@ -78,7 +78,19 @@ export const ifconfig: ProgramDef = {
       return 1;
     }
     const op = args[1] === "up" || args[1] === "down" ? "SIOCSIFFLAGS" : args[1] === "mtu" ? "SIOCSIFMTU" : "SIOCSIFADDR";
-    yield* warn(sys, `${op}: Operation not permitted`);
-    return 1;
+    try {
+      if (op === "SIOCSIFFLAGS") sys.setLink(iface.name, { up: args[1] === "up" });
+      else if (op === "SIOCSIFMTU" && /^\d+$/.test(args[2] ?? "")) sys.setLink(iface.name, { mtu: Number(args[2]) });
+      else {
+        // The permission check alone (an empty change); addresses are not changed by this simulation.
+        sys.setLink(iface.name, {});
+        yield* warn(sys, "setting addresses is not simulated in this sandbox");
+        return 1;
+      }
+    } catch (e) {
+      yield* warn(sys, `${op}: ${asErrno(e).message}`);
+      return 1;
+    }
+    return 0;
   },
 };

@@ -2,7 +2,8 @@
  * ip: iproute2 6.1 (Debian 12) on the host — addr, link, route, neigh (show), -br, -4 — and, as an
  * applet of busybox inside busybox images, busybox 1.35's own shorter format.
  */
-import type { NetIfaceInfo, ProgramDef, Sys } from "../../kernel/api";
+import type { Gen, NetIfaceInfo, ProgramDef, Sys } from "../../kernel/api";
+import { Errno } from "../../kernel/errno";
 import { usageError } from "../lib/busybox";
 import { err, out } from "../lib/io";
 import { broadcast, ipv6Enabled, linkFlags, linkLocal, operState, runningAsBusybox } from "./lib/ifaces";
@@ -98,6 +99,66 @@ function ipSortKey(cidr: string): number {
     .reduce((a, b) => a * 256 + Number(b), 0);
 }
 
+/**
+ * ip link set [dev] NAME [up|down] [mtu N]. busybox uses ioctls (SIOCSIFMTU, then SIOCGIFFLAGS and
+ * SIOCSIFFLAGS only when the state changes); iproute2 finds the device, then sends one netlink request.
+ */
+function* linkSet(sys: Sys, busybox: boolean, words: string[]): Gen<number> {
+  let name: string | undefined;
+  let up: boolean | undefined;
+  let mtu: number | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === "up" || w === "down") up = w === "up";
+    else if (w === "mtu") mtu = Number(words[++i]);
+    else if (w === "dev") name = words[++i];
+    else name ??= w;
+  }
+  if (name === undefined || (mtu !== undefined && !Number.isInteger(mtu))) return busybox ? yield* usageError(sys, USAGE.ip) : 255;
+  const fail = function* (call: string, e: unknown): Gen<number> {
+    const message = e instanceof Errno ? e.message : String(e);
+    yield* err(sys, busybox ? `ip: ${call}: ${message}\n` : `RTNETLINK answers: ${message}\n`);
+    return 2;
+  };
+  if (!busybox) {
+    if (!sys.netInfo().ifaces.some((i) => i.name === name)) {
+      yield* err(sys, `Cannot find device "${name}"\n`);
+      return 1;
+    }
+    try {
+      sys.setLink(name, { up, mtu });
+    } catch (e) {
+      return yield* fail("", e);
+    }
+    return 0;
+  }
+  try {
+    if (mtu !== undefined) sys.setLink(name, { mtu });
+  } catch (e) {
+    return yield* fail("SIOCSIFMTU", e);
+  }
+  if (up === undefined) return 0;
+  const iface = sys.netInfo().ifaces.find((i) => i.name === name);
+  if (!iface) return yield* fail("SIOCGIFFLAGS", new Errno("ENODEV"));
+  if (iface.up === up) return 0;
+  try {
+    sys.setLink(name, { up });
+  } catch (e) {
+    return yield* fail("SIOCSIFFLAGS", e);
+  }
+  return 0;
+}
+
+/** Does the caller hold CAP_NET_ADMIN (an empty change to lo is refused without it)? */
+function mayAdminister(sys: Sys): boolean {
+  try {
+    sys.setLink("lo", {});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const ip: ProgramDef = {
   name: "ip",
   rss: 700 * 1024,
@@ -131,7 +192,12 @@ export const ip: ProgramDef = {
     }
     const rest = args.slice(1);
     const cmd = rest[0] ?? "show";
+    if (obj === "link" && cmd === "set") return yield* linkSet(sys, busybox, rest.slice(1));
     if (!["show", "list", "lst", "sh", "ls", "s", "l"].includes(cmd)) {
+      if (mayAdminister(sys)) {
+        yield* err(sys, `${busybox ? "ip: " : ""}changing addresses, routes and neighbours is not simulated in this sandbox\n`);
+        return 2;
+      }
       if (busybox) {
         yield* err(sys, `ip: RTNETLINK answers: Operation not permitted\n`);
         return 2;

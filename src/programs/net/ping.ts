@@ -77,6 +77,12 @@ export const ping: ProgramDef = {
         } catch (e) {
           if (!(e instanceof Errno)) throw e;
           if (e.code === "EINTR") break;
+          if (e.code === "EPERM") {
+            // The raw ICMP socket needs CAP_NET_RAW: busybox dies at its first echo request.
+            yield* o.flush();
+            yield* warn(sys, "permission denied (are you root?)");
+            return 1;
+          }
           if (e.code === "ENETUNREACH" || e.code === "EACCES") {
             yield* o.flush();
             yield* warn(sys, `sendto: ${e.message}`);

@@ -103,6 +103,11 @@ function* singleMount(sys: Sys, source: string, dir: string, fstype: string | un
       if (!done) throw last;
     }
   } catch (e) {
+    // Without CAP_SYS_ADMIN mount(2) says EPERM, which busybox words as below.
+    if (asErrno(e).code === "EPERM") {
+      yield* warn(sys, "permission denied (are you root?)");
+      return 1;
+    }
     yield* warn(sys, `mounting ${source} on ${dir} failed: ${asErrno(e).message}`);
     return 255;
   }

@@ -81,7 +81,7 @@ web
       "docker run --restart=bogus busybox",
       "docker run -it busybox sh",
       "docker run -d -a stdout busybox",
-      "docker run --privileged busybox",
+      "docker run --link db:db busybox",
       "docker run -w rel busybox pwd",
       "docker run -m 1m busybox true",
       "docker create --name x busybox true",
@@ -125,8 +125,8 @@ $ docker run -it busybox sh
 $ docker run -d -a stdout busybox
 [stderr] conflicting options: cannot specify both --attach and --detach
 [exit 1]
-$ docker run --privileged busybox
-[stderr] docker: --privileged is not supported in this sandbox
+$ docker run --link db:db busybox
+[stderr] docker: --link is not supported in this sandbox
 [stderr] 
 [stderr] Run 'docker run --help' for more information
 [exit 125]
