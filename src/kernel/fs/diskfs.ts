@@ -371,7 +371,9 @@ export const diskDriver: FsDriver = {
     const fs = disk(sb);
     const size = fs.sizeLimit || h.w.config.diskSize;
     const blocks = Math.floor(size / 4096);
-    const used = Math.ceil(fs.used / 4096) + Object.keys(fs.inodes).length;
+    // ext4 spends a block on every inode's directory or metadata; tmpfs only pages of file data.
+    const metaBlocks = fs.fstype === "ext4" ? Object.keys(fs.inodes).length : 0;
+    const used = Math.ceil(fs.used / 4096) + metaBlocks;
     const files = fs.fstype === "ext4" ? Math.floor(size / 16384) : Math.floor(blocks / 2);
     return {
       bsize: 4096,
