@@ -109,14 +109,14 @@ describe("postgres", () => {
         "",
       ].join("\n"),
     );
-    // docker top: seven 20-wide columns, then CMD.
+    // docker top: seven 20-wide columns, then CMD (the daemon splits ps's lines on blanks: no trailing space).
     expect(docker(k, "top", "db").stdout.split("\n").slice(1).map((l) => l.slice(140))).toEqual([
       "postgres",
-      "postgres: checkpointer ",
-      "postgres: background writer ",
-      "postgres: walwriter ",
-      "postgres: autovacuum launcher ",
-      "postgres: logical replication launcher ",
+      "postgres: checkpointer",
+      "postgres: background writer",
+      "postgres: walwriter",
+      "postgres: autovacuum launcher",
+      "postgres: logical replication launcher",
       "",
     ]);
   });

@@ -1,58 +1,108 @@
 /**
- * docker top: the container's processes as the daemon lists them (ps -ef run on the host, limited
- * to the container's cgroup): UID PID PPID C STIME TTY TIME CMD, host pids.
+ * docker top CONTAINER [ps OPTIONS]: the daemon runs the host's procps ps with the options
+ * (default -ef) and keeps the lines of the container's processes (moby daemon/top_unix.go):
+ * options are validated first, ps runs with "-q PIDS" added and, if that fails, without it; the
+ * PID column is required. Host pids, as the real.
  */
 import type { Gen, ProcessInfo } from "../../kernel";
 import { EngineError } from "../../engine/client";
 import { cgroupPath } from "../../engine/containers/rootfs";
 import { TabWriter } from "../tabwriter";
-import { CliError, type CommandContext } from "./lib/context";
+import type { CommandContext } from "./lib/context";
+import { PsError, type PsProcess, type PsRun, runProcps } from "./lib/procps";
 
-const HEADERS = ["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"];
-
-function userName(passwd: string, uid: number): string {
-  const line = passwd.split("\n").find((l) => l.split(":")[2] === String(uid));
-  return line ? line.split(":")[0] : String(uid);
+/** validatePSArgs: a "KEY=PID..." header may only rename the pid column. */
+function validatePSArgs(psArgs: string) {
+  for (const m of psArgs.matchAll(/\s+(\S*)=\s*(PID\S*)/g))
+    if (m[1] !== "pid") throw new EngineError(`specifying "${m[1]}=${m[2]}" is not allowed`, 400);
 }
 
-function hhmm(usec: number): string {
-  const d = new Date(Math.floor(usec / 1000));
-  return `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
+function names(text: string): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const line of text.split("\n")) {
+    const f = line.split(":");
+    if (f.length > 2 && !out.has(Number(f[2]))) out.set(Number(f[2]), f[0]);
+  }
+  return out;
 }
 
-function cputime(usec: number): string {
-  const s = Math.floor(usec / 1e6);
-  return `${String(Math.floor(s / 3600)).padStart(2, "0")}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
+function readOr(ctx: CommandContext, path: string): string {
+  try {
+    return ctx.sys.readFile(path);
+  } catch {
+    return "";
+  }
+}
+
+/** parsePSOutput's filter: the lines whose PID is the container's, overhanging fields merged into the last. */
+function containerLines(run: PsRun, pids: number[]): string[][] {
+  const pidIndex = run.titles.indexOf("PID");
+  if (pidIndex < 0) throw new EngineError("Couldn't find PID field in ps output", 500);
+  const rows: string[][] = [];
+  let previousKept = false;
+  const keep = (fields: string[]) => rows.push([...fields.slice(0, run.titles.length - 1), fields.slice(run.titles.length - 1).join(" ")]);
+  for (const fields of run.processes) {
+    const field = fields[pidIndex] ?? "";
+    // Thread lines ("-" as PID) belong to the process line before them.
+    if (field === "-") {
+      if (previousKept) keep(fields);
+      continue;
+    }
+    if (!/^[+-]?\d+$/.test(field)) throw new EngineError(`Unexpected pid '${field}': strconv.Atoi: parsing "${field}": invalid syntax`, 500);
+    previousKept = pids.includes(Number(field));
+    if (previousKept) keep(fields);
+  }
+  return rows;
 }
 
 export function* containerTop(ctx: CommandContext): Gen<number> {
-  if (ctx.args.length > 1) throw new CliError("docker top: ps options are not supported in this sandbox");
+  const psArgs = ctx.args.slice(1).join(" ") || "-ef";
+  validatePSArgs(psArgs);
   const d = ctx.client();
   const c = d.container(ctx.args[0]);
   if (!c.state.Running) throw new EngineError(`container ${c.id} is not running`, 409);
   const path = cgroupPath(c);
-  const k = d.k;
-  let passwd = "";
-  try {
-    passwd = ctx.sys.readFile("/etc/passwd");
-  } catch {
-    passwd = "";
-  }
-  const bootUsec = ctx.sys.now() - ctx.sys.uptime();
-  const members = Object.values(k.w.procs)
+  const users = names(readOr(ctx, "/etc/passwd"));
+  const groups = names(readOr(ctx, "/etc/group"));
+  const uptime = ctx.sys.uptime();
+  const bootUsec = ctx.sys.now() - uptime;
+  const memTotal = ctx.sys.sysinfo().memTotal;
+  const procs: PsProcess[] = Object.values(d.k.w.procs)
+    // Zombies are left out: ps would list them "<defunct>", but simulated parents do not all reap
+    // their children as the real programs do (postgres' postmaster), so they would be extra lines.
     .filter((p) => p.state !== "Z" && (p.cgroup === path || p.cgroup.startsWith(`${path}/`)))
     .map((p) => ctx.sys.procInfo(p.pid))
     .filter((p): p is ProcessInfo => p !== null)
-    .sort((a, b) => a.pid - b.pid);
-  const now = ctx.sys.uptime();
-  const rows = members.map((p) => {
-    const elapsed = Math.max(1, now - p.startUsec);
-    const cpu = Math.floor((p.cpuUsec * 100) / elapsed);
-    return [userName(passwd, p.uid), String(p.pid), String(p.ppid), String(cpu), hhmm(bootUsec + p.startUsec), p.tty ?? "?", cputime(p.cpuUsec), p.argv.join(" ") || `[${p.comm}]`];
-  });
+    .sort((a, b) => a.pid - b.pid)
+    .map((p) => ({
+      ...p,
+      user: users.get(p.uid) ?? String(p.uid),
+      group: groups.get(p.gid) ?? String(p.gid),
+      uptimeUsec: uptime,
+      startEpoch: Math.floor((bootUsec + p.startUsec) / 1e6),
+      nowEpoch: Math.floor(ctx.sys.now() / 1e6),
+      memTotal,
+      environ: readOr(ctx, `/proc/${p.pid}/environ`).split("\0").filter(Boolean),
+    }));
+  const pids = procs.map((p) => p.pid);
+  const args = psArgs.split(" ");
+  let run: PsRun;
+  try {
+    run = runProcps([...args, "-q", pids.join(",")], procs);
+  } catch (e) {
+    if (!(e instanceof PsError)) throw e;
+    // Some options (f, -p...) do not go with -q: ps runs again without it.
+    try {
+      run = runProcps(args, procs);
+    } catch (e2) {
+      if (!(e2 instanceof PsError)) throw e2;
+      throw new EngineError(`ps: ${e2.message}`, 500);
+    }
+  }
+  const rows = containerLines(run, pids);
   // top.go: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0).
   const w = new TabWriter(20, 1, 3, " ");
-  for (const r of [HEADERS, ...rows]) w.write(`${r.join("\t")}\n`);
+  for (const r of [run.titles, ...rows]) w.write(`${r.join("\t")}\n`);
   yield* ctx.out(w.flush());
   return 0;
 }
