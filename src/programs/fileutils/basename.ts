@@ -1,4 +1,5 @@
 /** basename: busybox 1.35 basename FILE [SUFFIX] | -a FILE... | -s SUFFIX FILE... */
+import { extraOperand } from "../gnu/messages";
 import type { ProgramDef } from "../../kernel/api";
 import { out } from "../lib/io";
 import { lastComponentStrip, parseOpts, usage } from "./common";
@@ -15,7 +16,7 @@ export const basename: ProgramDef = {
     let suffix = parsed.args.s?.at(-1);
     let files = args;
     if (!all) {
-      if (args.length > 2) return yield* usage(sys, "basename");
+      if (args.length > 2) return yield* usage(sys, "basename", extraOperand(sys, args[2]));
       if (args.length === 2) suffix = args[1];
       files = [args[0]];
     }

@@ -1,4 +1,5 @@
 /** cat: busybox 1.35 cat with -n -b (numbered lines) and -v -t -e -A (visible control characters). */
+import { gnuTool } from "../gnu/flavour";
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { asErrno, out, warn } from "../lib/io";
 import { parseOpts } from "./common";
@@ -20,7 +21,7 @@ export const cat: ProgramDef = {
     for (const file of files) {
       const fd = openInput(sys, file);
       if (typeof fd === "string") {
-        yield* warn(sys, fd === "Is a directory" ? `read error: ${fd}` : `can't open '${file}': ${fd}`);
+        yield* warn(sys, fd === "Is a directory" && !gnuTool(sys) ? `read error: ${fd}` : `can't open '${file}': ${fd}`);
         status = 1;
         continue;
       }
@@ -31,7 +32,8 @@ export const cat: ProgramDef = {
           yield* sys.write(1, chunk);
         }
       } catch (e) {
-        yield* warn(sys, `read error: ${asErrno(e).message}`);
+        const message = asErrno(e).message;
+        yield* warn(sys, gnuTool(sys) ? `can't open '${file}': ${message}` : `read error: ${message}`);
         status = 1;
       }
       if (fd !== 0) sys.close(fd);

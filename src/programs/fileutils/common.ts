@@ -2,6 +2,8 @@
 import type { Gen, Stat, Sys } from "../../kernel/api";
 import { S_IFMT } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
+import { gnuTool } from "../gnu/flavour";
+import { gnuLongOptions } from "../gnu/long-options";
 import { getopt, OptError, type OptSpec, type ParsedOpts } from "../lib/getopt";
 import { err } from "../lib/io";
 import { BUSYBOX_BANNER } from "../lib/busybox";
@@ -15,7 +17,8 @@ export function* parseOpts(sys: Sys, name: string, spec: OptSpec, argv: readonly
   if (argv[1] === "--help") return yield* showHelp(sys, name);
   try {
     // Every applet rejects unknown "--long" options, even those that have no long options at all.
-    return getopt(argv, { long: {}, ...spec });
+    const gnuLong = gnuTool(sys) ? gnuLongOptions(name, spec) : {};
+    return getopt(argv, { ...spec, long: { ...gnuLong, ...spec.long } });
   } catch (e) {
     if (e instanceof OptError) return yield* usageError(sys, USAGE[name], e.message);
     throw e;

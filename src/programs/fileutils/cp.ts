@@ -1,4 +1,5 @@
 /** cp: busybox 1.35 cp [-arPLHpfinlsTuv] [-t DIR]. */
+import { missingDestination } from "../gnu/messages";
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { asErrno, warn } from "../lib/io";
 import { flagOrder, joinPath, lastComponentStrip, lastFlag, parseOpts, usage } from "./common";
@@ -67,7 +68,7 @@ export const cp: ProgramDef = {
       if (operands.length < 1) return yield* usage(sys, "cp");
       target = parsed.args.t[parsed.args.t.length - 1];
     } else {
-      if (operands.length < 2) return yield* usage(sys, "cp");
+      if (operands.length < 2) return yield* usage(sys, "cp", missingDestination(sys, operands[0]));
       target = operands.pop() as string;
       if (operands.length === 1) {
         const s = yield* statKind(sys, operands[0], deref || flags.derefTop === true);

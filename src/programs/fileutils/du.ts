@@ -1,4 +1,6 @@
 /** du: busybox 1.35 du [-aHLdclsxhmkb] [FILE]... (sizes in 1K units by default, children first). */
+import { gnuTool } from "../gnu/flavour";
+import { gnuHumanSize } from "../gnu/human";
 import type { Gen, ProgramDef, Stat } from "../../kernel/api";
 import { asErrno, out, warn } from "../lib/io";
 import { flagOrder, humanReadable, joinPath, lastFlag, parseOpts } from "./common";
@@ -47,7 +49,8 @@ export const du: ProgramDef = {
       }
       // A fixed unit rounds up, as coreutils does; -h rounds to nearest.
       const s = unit ? size + Math.floor((unit - 1) / 1024) : size;
-      text += `${humanReadable(s, 512, unit)}\t${name}\n`;
+      const gnuHuman = unit === 0 && gnuTool(sys);
+      text += `${gnuHuman ? gnuHumanSize(size * 512) : humanReadable(s, 512, unit)}\t${name}\n`;
     };
 
     const walk = function* (path: string, depth: number): Gen<number> {

@@ -1,4 +1,7 @@
 /** mkdir: busybox 1.35 mkdir [-m MODE] [-p]. */
+import { gnuProgramName } from "../gnu/flavour";
+import { gnuLine } from "../gnu/messages";
+import { quoteAlways } from "../gnu/quote";
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { asErrno, warn } from "../lib/io";
 import { parseMode, parseOpts, usage } from "./common";
@@ -78,7 +81,7 @@ export function* makeDirectory(sys: Sys, path: string, mode: number, parents: bo
         if (last) return true;
         continue;
       }
-      if (verbose) yield* sys.write(1, `created directory: '${prefix}'\n`);
+      if (verbose) yield* sys.write(1, gnuLine(sys, `created directory: '${prefix}'\n`, () => `${gnuProgramName(sys)}: created directory ${quoteAlways(prefix.replace(/(.)\/+$/, "$1"))}\n`));
       if (last) {
         sys.umask(mask);
         if (mode !== -1) {

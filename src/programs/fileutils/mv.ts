@@ -1,4 +1,5 @@
 /** mv: busybox 1.35 mv [-finTv] [-t DIR]; across filesystems (EXDEV) it copies, then removes. */
+import { missingDestination } from "../gnu/messages";
 import type { ProgramDef } from "../../kernel/api";
 import { asErrno, err, warn } from "../lib/io";
 import { flagOrder, joinPath, lastComponentStrip, lastFlag, parseOpts, usage } from "./common";
@@ -34,7 +35,7 @@ export const mv: ProgramDef = {
       if (sources.length < 1) return yield* usage(sys, "mv");
       last = parsed.args.t[parsed.args.t.length - 1];
     } else {
-      if (sources.length < 2) return yield* usage(sys, "mv");
+      if (sources.length < 2) return yield* usage(sys, "mv", missingDestination(sys, sources[0]));
       last = sources.pop() as string;
       if (sources.length !== 1) {
         if (f.T) {

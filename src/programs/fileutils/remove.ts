@@ -1,4 +1,7 @@
 /** libbb remove_file(): what rm, and mv across filesystems, use to delete a path (recursively). */
+import { gnuLine } from "../gnu/messages";
+import { quoteAlways } from "../gnu/quote";
+import { fileType } from "./stat";
 import type { Gen, Sys } from "../../kernel/api";
 import { asErrno, err, LineReader, warn } from "../lib/io";
 import { joinPath } from "./common";
@@ -58,7 +61,7 @@ export function* removeFile(sys: Sys, path: string, flags: RemoveFlags): Gen<boo
       return false;
     }
     if ((!flags.force && !writable(sys, path) && sys.isatty(0)) || flags.interactive) {
-      yield* err(sys, `${prog}: descend into directory '${path}'? `);
+      yield* err(sys, gnuLine(sys, `${prog}: descend into directory '${path}'? `, () => `${prog}: descend into directory ${quoteAlways(path)}? `));
       if (!(yield* askYes(sys))) return true;
     }
     let entries: string[];
@@ -86,11 +89,11 @@ export function* removeFile(sys: Sys, path: string, flags: RemoveFlags): Gen<boo
         return false;
       }
     }
-    if (flags.verbose) yield* sys.write(1, `removed directory: '${path}'\n`);
+    if (flags.verbose) yield* sys.write(1, gnuLine(sys, `removed directory: '${path}'\n`, () => `removed directory ${quoteAlways(path)}\n`));
     return ok;
   }
   if ((!flags.force && st.type !== "symlink" && !writable(sys, path) && sys.isatty(0)) || flags.interactive) {
-    yield* err(sys, `${prog}: remove '${path}'? `);
+    yield* err(sys, gnuLine(sys, `${prog}: remove '${path}'? `, () => `${prog}: remove ${fileType(st)} ${quoteAlways(path)}? `));
     if (!(yield* askYes(sys))) return true;
   }
   try {

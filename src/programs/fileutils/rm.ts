@@ -1,4 +1,6 @@
 /** rm: busybox 1.35 rm [-irfRv]. */
+import { gnuLine } from "../gnu/messages";
+import { quoteAlways } from "../gnu/quote";
 import type { ProgramDef } from "../../kernel/api";
 import { warn } from "../lib/io";
 import { flagOrder, lastComponentStrip, lastFlag, parseOpts, usage } from "./common";
@@ -28,7 +30,7 @@ export const rm: ProgramDef = {
     for (const path of parsed.operands) {
       const base = lastComponentStrip(path);
       if (base === "." || base === "..") {
-        yield* warn(sys, "can't remove '.' or '..'");
+        yield* warn(sys, gnuLine(sys, "can't remove '.' or '..'", () => `refusing to remove '.' or '..' directory: skipping ${quoteAlways(path)}`));
         status = 1;
         continue;
       }

@@ -1,6 +1,8 @@
 /** stat: busybox 1.35 stat [-ltfL] [-c FMT] FILE... (file status, or with -f filesystem status). */
 import type { Gen, ProgramDef, Stat, Sys } from "../../kernel/api";
 import { asErrno, out, warn } from "../lib/io";
+import { gnuTool } from "../gnu/flavour";
+import { quoteAlways, quoteIfNeeded } from "../gnu/quote";
 import { AccountNames } from "../lib/users";
 import { cFormat, isoDateTime, modeString, parseOpts, usage } from "./common";
 import { fsMagic, fsTypeName } from "./fstypes";
@@ -33,7 +35,7 @@ function humanTime(sec: number, ns: number): string {
   return `${isoDateTime(sec)}.${String(ns).padStart(9, "0")} +0000`;
 }
 
-function fileType(st: Stat): string {
+export function fileType(st: Stat): string {
   switch (st.type) {
     case "file":
       return st.size === 0 ? "regular empty file" : "regular file";
@@ -93,15 +95,21 @@ function* statFile(sys: Sys, file: string, format: string | undefined, terse: bo
   };
   if (format === undefined && !terse) {
     const target = linkTarget();
-    let text = target !== null ? `  File: '${file}' -> '${target}'\n` : `  File: ${file}\n`;
+    const gnu = gnuTool(sys);
+    const q = gnu ? quoteIfNeeded : (name: string) => `'${name}'`;
+    let text = target !== null ? `  File: ${q(file)} -> ${q(target)}\n` : `  File: ${gnu ? quoteIfNeeded(file) : file}\n`;
     text += `  Size: ${String(st.size).padEnd(10)}\tBlocks: ${String(st.blocks).padEnd(10)} IO Block: ${String(st.blksize).padEnd(6)} ${fileType(st)}\n`;
-    text += `Device: ${st.dev.toString(16)}h/${st.dev}d\tInode: ${String(st.ino).padEnd(10)}  Links: `;
+    // GNU prints the device as major,minor (Linux's encoding of dev_t).
+    const device = gnu ? `${(st.dev >> 8) & 0xfff},${(st.dev & 0xff) | ((st.dev >> 12) & 0xfff00)}` : `${st.dev.toString(16)}h/${st.dev}d`;
+    text += `Device: ${device}\tInode: ${String(st.ino).padEnd(10)}  Links: `;
     // The link count is padded only when the device type follows it.
     text += st.type === "char" || st.type === "block" ? `${String(st.nlink).padEnd(5)} Device type: ${st.rdev[0]},${st.rdev[1]}\n` : `${st.nlink}\n`;
     text += `Access: (${(st.mode & 0o7777).toString(8).padStart(4, "0")}/${modeString(st.mode)})  Uid: (${String(st.uid).padStart(5)}/${user.padStart(8)})   Gid: (${String(st.gid).padStart(5)}/${group.padStart(8)})\n`;
     text += `Access: ${humanTime(st.atime, st.atimeNs)}\n`;
     text += `Modify: ${humanTime(st.mtime, st.mtimeNs)}\n`;
     text += `Change: ${humanTime(st.ctime, st.ctimeNs)}\n`;
+    // The simulated filesystems keep no birth time; GNU stat says so with "-".
+    if (gnu) text += " Birth: -\n";
     yield* out(sys, text);
     return true;
   }
@@ -113,6 +121,7 @@ function* statFile(sys: Sys, file: string, format: string | undefined, terse: bo
       case "N": {
         const target = linkTarget();
         // A symlink's "'name' -> 'target'" is printed as is, width and all ignored.
+        if (gnuTool(sys)) return target !== null ? `${quoteAlways(file)} -> ${quoteAlways(target)}` : quoteAlways(file);
         return target !== null ? `'${file}' -> '${target}'` : cFormat(mods, "s", file);
       }
       case "d":

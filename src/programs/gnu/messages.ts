@@ -4,7 +4,7 @@
  * names quoted as GNU quotes them. Messages no rule matches are already worded alike.
  */
 import type { Sys } from "../../kernel/api";
-import { type GnuTool, gnuTool } from "./flavour";
+import { type GnuTool, gnuProgramName, gnuTool } from "./flavour";
 import { quoteAlways as qa, quoteIfNeeded as qf } from "./quote";
 
 type Rule = [RegExp, (m: RegExpExecArray) => string];
@@ -12,7 +12,7 @@ type Rule = [RegExp, (m: RegExpExecArray) => string];
 const cannotAccess: Rule = [/^(.*): ([A-Z][^:]*)$/s, (m) => `cannot access ${qa(m[1])}: ${m[2]}`];
 const openForReading: Rule[] = [
   [/^can't open '(.*)': (.*)$/s, (m) => `cannot open ${qa(m[1])} for reading: ${m[2]}`],
-  [/^(.*): ([A-Z][^:]*)$/s, (m) => `cannot open ${qa(m[1])} for reading: ${m[2]}`],
+  [/^(?!error reading )(.*): ([A-Z][^:]*)$/s, (m) => `cannot open ${qa(m[1])} for reading: ${m[2]}`],
 ];
 const plainName: Rule = [/^can't open '(.*)': (.*)$/s, (m) => `${qf(m[1])}: ${m[2]}`];
 
@@ -53,12 +53,12 @@ const RULES: Record<string, Rule[]> = {
   id: [[/^unknown user (.*)$/s, (m) => `${qa(m[1])}: no such user`]],
 };
 
-/** Invalid numeric arguments, worded per program. */
-const INVALID_NUMBER: Record<string, string> = {
-  head: "invalid number of lines",
-  tail: "invalid number of lines",
-  sleep: "invalid time interval",
-  du: "invalid maximum depth",
+/** Invalid numeric arguments, worded per program ("+" when GNU adds its "Try --help" line). */
+const INVALID_NUMBER: Record<string, [string, boolean]> = {
+  head: ["invalid number of lines: ", false],
+  tail: ["invalid number of lines: ", false],
+  sleep: ["invalid time interval ", true],
+  du: ["invalid maximum depth ", true],
 };
 
 /**
@@ -68,12 +68,13 @@ const INVALID_NUMBER: Record<string, string> = {
 export function gnuMessage(sys: Sys, msg: string): string {
   const tool = gnuTool(sys);
   if (!tool) return msg;
-  return translate(tool, msg);
+  return translate(tool, msg, gnuProgramName(sys));
 }
 
-function translate(tool: GnuTool, msg: string): string {
+function translate(tool: GnuTool, msg: string, prog: string): string {
   const num = /^invalid number '(.*)'$/s.exec(msg);
-  if (num && INVALID_NUMBER[tool.name]) return `${INVALID_NUMBER[tool.name]}: ${qa(num[1])}`;
+  const numberWords = INVALID_NUMBER[tool.name];
+  if (num && numberWords) return `${numberWords[0]}${qa(num[1])}${numberWords[1] ? `\nTry '${prog} --help' for more information.` : ""}`;
   for (const [re, to] of RULES[tool.name] ?? []) {
     const m = re.exec(msg);
     if (m) return to(m);
@@ -84,4 +85,14 @@ function translate(tool: GnuTool, msg: string): string {
 /** "extra operand 'x'" for a GNU tool given one operand too many; undefined for busybox (which prints its usage). */
 export function extraOperand(sys: Sys, operand: string | undefined): string | undefined {
   return gnuTool(sys) && operand !== undefined ? `extra operand ${qa(operand)}` : undefined;
+}
+
+/** cp/mv given one operand: GNU names it ("missing destination file operand after 'x'"). */
+export function missingDestination(sys: Sys, operand: string | undefined): string | undefined {
+  return gnuTool(sys) && operand !== undefined ? `missing destination file operand after ${qa(operand)}` : undefined;
+}
+
+/** GNU's own wording of a line a program prints where busybox's differs, or `busybox` unchanged. */
+export function gnuLine(sys: Sys, busybox: string, gnu: () => string): string {
+  return gnuTool(sys) ? gnu() : busybox;
 }

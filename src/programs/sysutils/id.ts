@@ -1,4 +1,5 @@
 /** id [-ugGnr] [USER] and whoami: identities with names from /etc/passwd and /etc/group. */
+import { extraOperand } from "../gnu/messages";
 import type { ProgramDef } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
@@ -82,7 +83,7 @@ export const id: ProgramDef = {
 export const whoami: ProgramDef = {
   name: "whoami",
   *main(sys) {
-    if (sys.argv.length > 1) return yield* usageError(sys, USAGE.whoami);
+    if (sys.argv.length > 1) return yield* usageError(sys, USAGE.whoami, extraOperand(sys, sys.argv[1]));
     const uid = sys.geteuid();
     const name = new AccountNames(sys).user(uid);
     if (name === undefined) {

@@ -1,4 +1,5 @@
 /** uname [-amnrspvio]: fields in busybox's order; -a leaves out -p and -i (both "unknown"). */
+import { extraOperand } from "../gnu/messages";
 import type { ProgramDef } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
@@ -15,7 +16,7 @@ export const uname: ProgramDef = {
       if (e instanceof OptError) return yield* usageError(sys, USAGE.uname, e.message);
       throw e;
     }
-    if (opts.operands.length) return yield* usageError(sys, USAGE.uname);
+    if (opts.operands.length) return yield* usageError(sys, USAGE.uname, extraOperand(sys, opts.operands[0]));
     const f = opts.flags;
     const u = sys.uname();
     const all = !!f.a;

@@ -1,4 +1,5 @@
 /** grep/egrep/fgrep: busybox grep with POSIX basic/extended regexes translated to JS. */
+import { gnuTool } from "../gnu/flavour";
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { BUSYBOX_BANNER, usageError } from "../lib/busybox";
 import { getopt, OptError, type ParsedOpts } from "../lib/getopt";
@@ -188,6 +189,11 @@ function makeGrep(name: string, mode: "" | "E" | "F"): ProgramDef {
           return false;
         }
         if (st.type === "dir") {
+          // GNU grep reads a directory operand and fails: "grep: d: Is a directory", status 2.
+          if (!recursive && gnuTool(sys)) {
+            if (!o.s) yield* warn(sys, `${path}: Is a directory`);
+            hadError = true;
+          }
           if (!recursive) return false;
           let names: string[];
           try {

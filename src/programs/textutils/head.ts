@@ -1,4 +1,6 @@
 /** head [-n [-]N] [-c [-]N] [-qv] [FILE]...: busybox head, including the legacy "head -N". */
+import { gnuLine } from "../gnu/messages";
+import { quoteAlways } from "../gnu/quote";
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
@@ -119,9 +121,9 @@ export const head: ProgramDef = {
         if (allBut) yield* copyAllButLast(sys, fd, count, bytes);
         else yield* copyFirst(sys, fd, count, bytes);
       } catch (e) {
-        // busybox reports any read failure through ferror(), as EIO.
-        asErrno(e);
-        yield* warn(sys, `${name}: Input/output error`);
+        // busybox reports any read failure through ferror(), as EIO; GNU says what it was.
+        const er = asErrno(e);
+        yield* warn(sys, gnuLine(sys, `${name}: Input/output error`, () => `error reading ${quoteAlways(name)}: ${er.message}`));
         status = 1;
       }
       closeInput(sys, fd);

@@ -1,4 +1,7 @@
 /** seq [-w] [-s SEP] [FIRST [INC]] LAST: busybox seq (floating point, "%0*.*f"). */
+import { gnuTool } from "../gnu/flavour";
+import { extraOperand } from "../gnu/messages";
+import { quoteAlways } from "../gnu/quote";
 import type { ProgramDef } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
 import { formatFloat } from "../lib/cformat";
@@ -18,11 +21,11 @@ export const seq: ProgramDef = {
       throw e;
     }
     const args = opts.operands;
-    if (args.length < 1 || args.length > 3) return yield* usageError(sys, USAGE.seq);
+    if (args.length < 1 || args.length > 3) return yield* usageError(sys, USAGE.seq, extraOperand(sys, args[3]));
     const nums: number[] = [];
     for (const a of args) {
       const d = strtod(a);
-      if (d.end === 0 || d.end !== a.length) return yield* usageError(sys, USAGE.seq);
+      if (d.end === 0 || d.end !== a.length) return yield* usageError(sys, USAGE.seq, gnuTool(sys) ? `invalid floating point argument: ${quoteAlways(a)}` : undefined);
       nums.push(d.value);
     }
     const last = nums[nums.length - 1];

@@ -1,4 +1,5 @@
 /** uniq [-cduiz] [-f N] [-s N] [-w N] [INPUT [OUTPUT]]: busybox uniq. */
+import { extraOperand } from "../gnu/messages";
 import type { ProgramDef } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
@@ -27,7 +28,7 @@ export const uniq: ProgramDef = {
       }
       n[opt] = Number(value);
     }
-    if (opts.operands.length > 2) return yield* usageError(sys, USAGE.uniq);
+    if (opts.operands.length > 2) return yield* usageError(sys, USAGE.uniq, extraOperand(sys, opts.operands[2]));
     const [input = "-", output] = opts.operands;
     let data: string;
     let fd: number;

@@ -1,6 +1,8 @@
 /** wc [-cmlwL] [FILE]...: busybox wc, with its column layout and its notion of words and line width. */
 import type { ProgramDef } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
+import { gnuTool } from "../gnu/flavour";
+import { gnuWcWidth } from "../gnu/wc-width";
 import { getopt, OptError } from "../lib/getopt";
 import { closeInput, openInput } from "../lib/inputs";
 import { asErrno, out, warn } from "../lib/io";
@@ -57,8 +59,9 @@ export const wc: ProgramDef = {
     const names = files.length ? files : ["-"];
     const columns = show.filter(Boolean).length;
     const padded = columns > 1 || files.length > 1;
+    const width = gnuTool(sys) ? gnuWcWidth(sys, files, columns) : padded ? 9 : 0;
     const line = (counts: Counts, name: string) => {
-      const cols = counts.filter((_, i) => show[i]).map((n) => (padded ? String(n).padStart(9) : String(n)));
+      const cols = counts.filter((_, i) => show[i]).map((n) => String(n).padStart(width));
       return `${cols.join(" ")}${name ? ` ${name}` : ""}\n`;
     };
     const total: Counts = [0, 0, 0, 0, 0];
