@@ -44,7 +44,15 @@ function moveTo(sh: Shell, from: number, fd: number): void {
 export function* applyRedirs(sh: Shell, redirs: Redir[], save: boolean): Gen<SavedFd[]> {
   const saved: SavedFd[] = [];
   try {
-    for (const r of redirs) yield* applyOne(sh, r, save ? saved : null);
+    for (const r of redirs) {
+      try {
+        yield* applyOne(sh, r, save ? saved : null);
+      } catch (e) {
+        // A descriptor the kernel refuses (RLIMIT_NOFILE): ash's "sh: 10: Bad file descriptor".
+        if (e instanceof Errno && (e.code === "EMFILE" || e.code === "EBADF")) yield* sh.fail(`${r.fd}: Bad file descriptor`, 1);
+        throw e;
+      }
+    }
   } catch (e) {
     if (save && !sh.unwinding) restoreRedirs(sh, saved);
     throw e;

@@ -28,6 +28,15 @@ const daemon = (msg: string) => `[stderr] docker: Error response from daemon: ${
 `;
 
 describe("docker run resource flags", () => {
+  it("RLIMIT_NOFILE bounds descriptor numbers: a redirection onto fd >= the soft limit fails as in ash", async () => {
+    const k = await host();
+    expect(transcript(k, ["docker run --rm --ulimit nofile=12 busybox sh -c 'exec 11</etc/passwd; echo opened; exec 12</etc/passwd; echo unreachable'"])).toBe(`$ docker run --rm --ulimit nofile=12 busybox sh -c 'exec 11</etc/passwd; echo opened; exec 12</etc/passwd; echo unreachable'
+opened
+[stderr] sh: 12: Bad file descriptor
+[exit 1]
+`);
+  });
+
   it("sets the container's rlimits: ulimit and /proc/self/limits", async () => {
     const k = await host();
     expect(transcript(k, ["docker run --rm --ulimit nofile=1024:2048 --ulimit nproc=50 busybox sh -c 'ulimit -n; ulimit -Hn; ulimit -u; cat /proc/self/limits'"])).toBe(`$ docker run --rm --ulimit nofile=1024:2048 --ulimit nproc=50 busybox sh -c 'ulimit -n; ulimit -Hn; ulimit -u; cat /proc/self/limits'

@@ -11,6 +11,7 @@ import type { OpenFile, Process } from "../world";
 import { sendSignal } from "../proc/signal";
 import { ttyRead, ttyWrite } from "./tty";
 import { unlisten } from "../net/sockets";
+import { getRlimit } from "../proc/rlimits";
 
 export const PIPE_CAPACITY = 65536;
 
@@ -65,7 +66,10 @@ export function lowestFreeFd(p: Process, min = 0): number {
 
 export function installFd(k: Kernel, p: Process, file: number, opts: { min?: number; at?: number; cloexec?: boolean } = {}): number {
   const fd = opts.at ?? lowestFreeFd(p, opts.min ?? 0);
-  if (fd >= 1024) throw new Errno("EMFILE");
+  // RLIMIT_NOFILE's soft limit bounds descriptor numbers (dup2 onto a higher one gives EBADF in
+  // Linux; EMFILE is close enough for the shell's messages).
+  const [soft] = getRlimit(k, p, "nofile");
+  if (soft !== null && fd >= soft) throw new Errno("EMFILE");
   if (p.fds[fd] !== undefined) closeFd(k, p, fd);
   p.fds[fd] = { file, cloexec: opts.cloexec ?? false };
   return fd;
