@@ -6,6 +6,7 @@
  */
 import { formatFloat } from "./gofloat";
 import {
+  GoNil,
   type GoStruct,
   kindOf,
   numberOf,
@@ -172,6 +173,7 @@ class Printer {
   }
 
   printArg(arg: unknown, verb: string): void {
+    if (arg instanceof GoNil && verb !== "T") arg = null;
     if (arg === null || arg === undefined) {
       if (verb === "T" || verb === "v") this.pad("<nil>");
       else this.badVerb(verb, arg, false);

@@ -5,7 +5,7 @@
  * SetEscapeHTML(false) do). Strings are byte strings; invalid UTF-8 becomes \ufffd.
  */
 import { formatFloat } from "./gofloat";
-import { type GoStruct, kindOf, numberOf, sortedKeys, structFields } from "./template/values";
+import { type GoStruct, isTypedNil, jsonFormOf, kindOf, numberOf, sortedKeys, structFields } from "./template/values";
 import { decodeRune, RUNE_ERROR } from "./utf8";
 
 export interface JSONOptions {
@@ -66,6 +66,9 @@ function encode(
 ): string {
   const nl = (d: number) => (o.indent === undefined ? "" : `\n${o.prefix ?? ""}${o.indent.repeat(d)}`);
   const colon = o.indent === undefined ? ":" : ": ";
+  if (isTypedNil(v)) return "null";
+  const form = jsonFormOf(v);
+  if (form !== undefined) return encode(form, o, depth);
   switch (kindOf(v)) {
     case "invalid":
     case "nil":

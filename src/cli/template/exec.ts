@@ -23,6 +23,8 @@ import {
 import type { ParsedTemplate } from "./parse";
 import {
   GoFloat,
+  GoNil,
+  goStruct,
   isGoStruct,
   isTrue,
   kindOf,
@@ -359,6 +361,7 @@ class State {
       return undefined;
     }
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
+    if (receiver instanceof GoNil) this.errorf(`nil pointer evaluating ${receiver.type}.${fieldName}`);
     const hasArgs = args.length > 1 || final !== MISSING;
     if (isGoStruct(receiver)) {
       if (Object.hasOwn(receiver, fieldName)) {
@@ -543,7 +546,9 @@ class State {
       return;
     }
     if (typeof v === "function") this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
-    this.out += sprint(v);
+    // printableValue: a pointer is printed as what it points to; a nil one as fmt prints nil.
+    if (isGoStruct(v) && structTypeName(v).startsWith("*")) v = goStruct(structTypeName(v).slice(1), { ...v });
+    this.out += v instanceof GoNil ? "<nil>" : sprint(v);
   }
 }
 

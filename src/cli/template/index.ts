@@ -17,7 +17,7 @@ export {
   type ParamType,
 } from "./functions";
 export type { ParsedTemplate } from "./parse";
-export { GoFloat, goSlice, goStruct, isTrue, kindOf, typeName } from "./values";
+export { GoFloat, GoNil, goNilMap, goNilSlice, goSlice, goStruct, isTrue, kindOf, typeName, withJSONForm } from "./values";
 
 export interface Template {
   parsed: ParsedTemplate;

@@ -19,6 +19,48 @@ export class GoFloat {
   constructor(readonly value: number) {}
 }
 
+/**
+ * A typed nil pointer (a struct field such as *container.Health holding nil): printed "<nil>",
+ * false, encoded null; unlike an interface's nil it stays a value through a pipeline, and
+ * evaluating a field of it is an error.
+ */
+export class GoNil {
+  constructor(readonly type: string) {}
+}
+
+const NIL_COLLECTION = Symbol("goNilCollection");
+
+/** A nil slice of a typed struct field: prints "[]" like an empty one, but encodes as JSON null. */
+export function goNilSlice<T>(elemType: string): T[] {
+  return Object.assign(goSlice<T>(elemType, []), { [NIL_COLLECTION]: true });
+}
+
+/** A nil map of a typed struct field: prints "map[]", encodes as JSON null. */
+export function goNilMap(): Record<string, unknown> {
+  return Object.assign(Object.create(Object.prototype) as Record<string, unknown>, { [NIL_COLLECTION]: true });
+}
+
+const JSON_FORM = Symbol("goJSONForm");
+
+/**
+ * Gives a typed struct the JSON its fields came from: json.Marshal writes a struct by its JSON
+ * names and omitempty rules, which is that JSON again (decoded and re-encoded by the same types).
+ */
+export function withJSONForm<T extends object>(v: T, form: () => unknown): T {
+  return Object.assign(v, { [JSON_FORM]: form });
+}
+
+/** The JSON form withJSONForm gave `v`, or undefined. */
+export function jsonFormOf(v: unknown): unknown {
+  if (typeof v !== "object" || v === null || !(JSON_FORM in v)) return undefined;
+  return (v as { [JSON_FORM]: () => unknown })[JSON_FORM]();
+}
+
+/** Whether json.Marshal writes null for `v` (nil pointer, slice or map of a typed value). */
+export function isTypedNil(v: unknown): boolean {
+  return v instanceof GoNil || (typeof v === "object" && v !== null && NIL_COLLECTION in v);
+}
+
 const STRUCT_TYPE = Symbol("goStructType");
 const ELEM_TYPE = Symbol("goSliceElemType");
 
@@ -60,7 +102,7 @@ export type Kind =
 
 export function kindOf(v: unknown): Kind {
   if (v === undefined) return "invalid";
-  if (v === null) return "nil";
+  if (v === null || v instanceof GoNil) return "nil";
   switch (typeof v) {
     case "boolean":
       return "bool";
@@ -81,6 +123,7 @@ export function kindOf(v: unknown): Kind {
 
 /** Go's %T. */
 export function typeName(v: unknown): string {
+  if (v instanceof GoNil) return v.type;
   switch (kindOf(v)) {
     case "invalid":
     case "nil":

@@ -7,7 +7,8 @@
 import { Errno, type Kernel } from "../../kernel";
 import { newDiskFs } from "../../kernel/fs/diskfs";
 import { addFs, anonDev, attachMount } from "../../kernel/fs/mount";
-import type { Cred, DiskFs, Loc } from "../../kernel/world";
+import type { Walker } from "../../kernel/fs/vfs";
+import type { DiskFs, Loc } from "../../kernel/world";
 import type { ContainerRecord } from "../state";
 
 export const READONLY_PATHS = ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"];
@@ -26,12 +27,6 @@ export const MASKED_PATHS = [
   "/sys/firmware",
   "/sys/devices/virtual/powercap",
 ];
-
-interface Walker {
-  root: Loc;
-  cwd: Loc;
-  cred: Cred;
-}
 
 /** Options of the mounts: proc's own, and those of the masking tmpfs. */
 const PROC_OPTIONS = ["nosuid", "nodev", "noexec", "relatime"];

@@ -7,10 +7,14 @@ import { jsonMarshal } from "../../gojson";
 import { execute, GoFloat, parse } from "../../template";
 import { CliError } from "./context";
 import { goValue } from "./images";
+import { isContainerJSON, typedContainer } from "./inspect-types";
 
-/** The raw JSON as Go decodes it into interface{}: every number a float64. */
+/**
+ * The raw JSON as the inspector decodes it into interface{} with UseNumber: a number is a
+ * json.Number, printed as its JSON text (integers as ints here, others as floats).
+ */
 function rawValue(v: unknown): unknown {
-  if (typeof v === "number") return new GoFloat(v);
+  if (typeof v === "number") return Number.isInteger(v) ? v : new GoFloat(v);
   if (Array.isArray(v)) return v.map(rawValue);
   if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, e]) => [k, rawValue(e)]));
   return v;
@@ -35,7 +39,7 @@ export function renderInspect(objects: Record<string, unknown>[], format: string
   let out = "";
   const errors: string[] = [];
   for (const o of objects) {
-    const typed = execute(parsed.template, goValue(o, mapKeys));
+    const typed = execute(parsed.template, isContainerJSON(o) ? typedContainer(o, mapKeys) : goValue(o, mapKeys));
     if (typed.ok) {
       out += `${typed.output}\n`;
       continue;
