@@ -8,6 +8,8 @@ export class ArithError extends Error {}
 export interface ArithVars {
   get(name: string): string | undefined;
   set(name: string, value: string): void;
+  /** bash: a name may carry a subscript, `a[i+1]`, passed whole to get and set. */
+  subscripts?: boolean;
 }
 
 const wrap = (v: bigint): bigint => BigInt.asIntN(64, v);
@@ -90,7 +92,7 @@ export function parseArithNumber(text: string): bigint {
   syntaxError();
 }
 
-function tokenize(expr: string): Tok[] {
+function tokenize(expr: string, subscripts = false): Tok[] {
   const toks: Tok[] = [];
   let i = 0;
   while (i < expr.length) {
@@ -109,6 +111,15 @@ function tokenize(expr: string): Tok[] {
     if (/[A-Za-z_]/.test(c)) {
       let j = i;
       while (j < expr.length && /[A-Za-z0-9_]/.test(expr[j])) j++;
+      if (subscripts && expr[j] === "[") {
+        let depth = 0;
+        for (; j < expr.length; j++) {
+          if (expr[j] === "[") depth++;
+          else if (expr[j] === "]" && --depth === 0) break;
+        }
+        if (j >= expr.length) syntaxError();
+        j++;
+      }
       toks.push({ k: "name", v: expr.slice(i, j) });
       i = j;
       continue;
@@ -362,5 +373,5 @@ function powWrap(a: bigint, b: bigint): bigint {
 
 /** Evaluates an arithmetic expression (after parameter expansion). Throws ArithError. */
 export function evalArith(expr: string, vars: ArithVars, depth = 0): bigint {
-  return new Evaluator(tokenize(expr), vars, depth).run();
+  return new Evaluator(tokenize(expr, vars.subscripts === true), vars, depth).run();
 }

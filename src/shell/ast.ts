@@ -27,6 +27,12 @@ export type ParamOp =
   | "//"
   | "len" // ${#x}
   | "substr" // ${x:off:len}
+  | "keys" // bash: ${!a[@]} ${!a[*]}
+  | "indirect" // bash: ${!x}
+  | "^" // bash: ${x^pat} ${x^^pat} ${x,pat} ${x,,pat}
+  | "^^"
+  | ","
+  | ",,"
   | "bad"; // unparsable ${...}: "bad substitution" when expanded
 
 export interface ParamPart {
@@ -40,6 +46,10 @@ export interface ParamPart {
   /** Replacement for / and //; length for substr. */
   arg2?: Word;
   quoted: boolean;
+  /** bash's ${a[...]}: "@" and "*" for all elements, else the subscript's text as a word. */
+  subscript?: Word | "@" | "*";
+  /** For "bad": the text between "${" and "}" (bash names it in its message). */
+  text?: string;
 }
 
 export interface CmdSubPart {
@@ -76,6 +86,18 @@ export interface Redir {
 export interface Assign {
   name: string;
   value: Word;
+  /** bash: `name[subscript]=value`. */
+  subscript?: Word;
+  /** bash: `name+=value` appends. */
+  append?: boolean;
+  /** bash: `name=(...)`: the elements (value is then empty). */
+  elements?: ArrayElement[];
+}
+
+/** One word of `name=(...)`: a plain value, or `[key]=value`. */
+export interface ArrayElement {
+  key?: Word;
+  value: Word;
 }
 
 export interface SimpleCommand {
@@ -83,6 +105,8 @@ export interface SimpleCommand {
   line: number;
   assigns: Assign[];
   words: Word[];
+  /** bash: arguments of declare/local/readonly/... written `name=(...)`, by index in `words`. */
+  compoundArgs?: Map<number, Assign>;
   redirs: Redir[];
 }
 

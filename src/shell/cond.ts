@@ -5,6 +5,7 @@
  */
 import type { Gen } from "../kernel/api";
 import { compilePosix, RegexSyntaxError } from "../programs/lib/posixregex";
+import { IndexedArray } from "./arrays";
 import type { CondExpr } from "./ast";
 import { findBuiltin } from "./builtins/registry";
 import { matchPattern } from "./pattern";
@@ -61,9 +62,10 @@ function* regexMatch(sh: Shell, subject: string, source: string): Gen<boolean> {
     throw e;
   }
   const m = re.exec(subject);
-  // Arrays are not modelled: BASH_REMATCH holds the whole match (what $BASH_REMATCH shows).
-  if (m) sh.vars.set("BASH_REMATCH", m[0]);
-  else sh.vars.unset("BASH_REMATCH");
+  // BASH_REMATCH: the whole match, then each group ("" for one that took no part); empty on failure.
+  const groups = new IndexedArray();
+  if (m) for (let i = 0; i < m.length; i++) groups.set(i, m[i] ?? "");
+  sh.vars.replaceArray("BASH_REMATCH", groups);
   yield* [];
   return m !== null;
 }

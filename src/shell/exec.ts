@@ -5,7 +5,8 @@
  */
 import type { Gen } from "../kernel/api";
 import { Errno } from "../kernel/errno";
-import type { Case, Command, For, If, List, Loop, Pipeline, Redir, SimpleCommand } from "./ast";
+import { performAssign } from "./assign";
+import type { Assign, Case, Command, For, If, List, Loop, Pipeline, Redir, SimpleCommand } from "./ast";
 import { type Builtin, findBuiltin } from "./builtins/registry";
 import { immediate } from "./builtins/types";
 import { deparse } from "./deparse";
@@ -347,11 +348,19 @@ function* evalSimple(sh: Shell, cmd: SimpleCommand, flags: EvalFlags): Gen<numbe
   sh.lineno = cmd.line;
   sh.backStatus = 0;
   let argv = yield* sh.expander.fields(cmd.words);
+  if (argv.length === 0 && sh.dialect === "bash") return yield* bashAssignments(sh, cmd);
   const assigns: [string, string][] = [];
   for (const a of cmd.assigns) {
-    assigns.push([a.name, yield* sh.expander.string(a.value, { assignment: true })]);
+    // bash's array assignments before a command still assign for good.
+    if (a.elements || a.subscript) {
+      yield* performAssign(sh, a);
+      continue;
+    }
+    const value = yield* sh.expander.string(a.value, { assignment: true });
+    assigns.push([a.name, a.append ? (sh.vars.get(a.name) ?? "") + value : value]);
   }
   if (sh.options.has("x")) yield* sh.write(2, xtraceLine(sh, assigns, argv));
+  sh.compoundArgs = cmd.compoundArgs ? compoundArgsOf(cmd, argv) : undefined;
 
   if (argv.length === 0) {
     for (const [name, value] of assigns) yield* setVar(sh, name, value);
@@ -380,6 +389,29 @@ function* evalSimple(sh: Shell, cmd: SimpleCommand, flags: EvalFlags): Gen<numbe
     if (builtin) return yield* runBuiltin(sh, builtin, argv, assigns, cmd.redirs, flags);
   }
   return yield* runExternal(sh, argv, assigns, cmd.redirs, flags);
+}
+
+/** bash runs assignment-only commands one assignment at a time, each seeing the ones before. */
+function* bashAssignments(sh: Shell, cmd: SimpleCommand): Gen<number> {
+  for (const a of cmd.assigns) {
+    const shown = yield* performAssign(sh, a);
+    if (sh.options.has("x")) yield* sh.write(2, `${sh.vars.get("PS4") ?? "+ "}${shown}\n`);
+  }
+  const status = yield* withRedirs(sh, cmd.redirs, () => immediate(0));
+  return status !== 0 ? status : sh.backStatus;
+}
+
+/**
+ * The `name=(...)` arguments of declare and its kin, by their place in the expanded argv (the
+ * words before them expand to one field each: options and names).
+ */
+function compoundArgsOf(cmd: SimpleCommand, argv: string[]): Map<string, Assign> {
+  const byText = new Map<string, Assign>();
+  for (const [, a] of cmd.compoundArgs ?? []) {
+    const text = `${a.name}${a.append ? "+" : ""}=`;
+    if (argv.includes(text)) byText.set(text, a);
+  }
+  return byText;
 }
 
 export function* setVar(sh: Shell, name: string, value: string, exportIt = false): Gen<void> {

@@ -7,10 +7,11 @@
  * breaks for "$@". Splitting and globbing then work on that stream.
  */
 import type { Gen, Sys } from "../kernel/api";
-import { ArithError, evalArith } from "./arith";
+import { ArithError, type ArithVars, evalArith } from "./arith";
 import type { ParamPart, Program, Word, WordPart } from "./ast";
 import { glob } from "./glob";
-import { hasGlobChars, removeAffix, replacePattern } from "./pattern";
+import { hasGlobChars, matchPattern, removeAffix, replaceAnchored, replacePattern } from "./pattern";
+import { BadSubscript, elementKey, subscriptVars } from "./subscript";
 import { ReadonlyError, type Vars } from "./vars";
 
 export interface ExpandHost {
@@ -29,6 +30,8 @@ export interface ExpandHost {
   fail(msg: string): Gen<never>;
   lineno: number;
   readonly dialect: string;
+  /** bash's runtime error: "NAME: line N: MSG"; with a status it also aborts the command. */
+  lineError(msg: string, status?: number): Gen<void>;
 }
 
 /** Characters of an expansion result (a run sharing the same flags). */
@@ -70,8 +73,13 @@ export class Expander {
   /** Expansion without splitting or globbing (assignments, redirection targets, case words). */
   *string(w: Word, opts: { tilde?: boolean; assignment?: boolean } = {}): Gen<string> {
     const pieces = yield* this.pieces(w, { tilde: opts.tilde ?? true, assignment: opts.assignment });
+    // Unsplit, the words of "$@" are joined: by a space in bash, by IFS's first character in ash.
+    const brk = this.h.dialect === "bash" ? " " : this.ifs().slice(0, 1);
     let s = "";
-    for (const p of pieces) if ("c" in p) s += p.c;
+    for (const p of pieces) {
+      if ("c" in p) s += p.c;
+      else if ("brk" in p) s += brk;
+    }
     return s;
   }
 
@@ -189,10 +197,10 @@ export class Expander {
     }
   }
 
-  arithVars() {
+  arithVars(): ArithVars {
     const vars = this.h.vars;
     const h = this.h;
-    return {
+    const plain: ArithVars = {
       get: (name: string) => {
         const v = vars.get(name);
         if (v === undefined && h.option("nounset")) throw new ArithError(`${name}: parameter not set`);
@@ -200,6 +208,8 @@ export class Expander {
       },
       set: (name: string, value: string) => vars.set(name, value),
     };
+    // bash's arithmetic also reads and assigns array elements: a[i+1].
+    return h.dialect === "bash" ? subscriptVars(vars, plain) : plain;
   }
 
   /** Value of a parameter: a string, undefined when unset, or a list for $@ and $*. */
@@ -237,14 +247,58 @@ export class Expander {
     return v === undefined ? DEFAULT_IFS : v;
   }
 
+  /**
+   * A parameter's value: a string, undefined when unset, or a list ("$@", "${a[@]}") with how it
+   * joins: "@" keeps its words apart when quoted, "*" joins them with IFS's first character.
+   */
+  private *value(part: ParamPart): Gen<{ raw: string | string[] | undefined; list: "@" | "*" | null }> {
+    const { name, subscript } = part;
+    if (subscript === undefined) {
+      const raw = this.lookup(name);
+      return { raw, list: Array.isArray(raw) ? (name as "@" | "*") : null };
+    }
+    const vars = this.h.vars;
+    const arr = vars.array(name);
+    if (subscript === "@" || subscript === "*") {
+      const scalar = vars.get(name);
+      return { raw: arr ? arr.values() : scalar === undefined ? [] : [scalar], list: subscript };
+    }
+    const text = yield* this.string(subscript, { tilde: false });
+    try {
+      const key = elementKey(vars, name, text, this.arithVars());
+      if (arr)
+        return { raw: arr.kind === "indexed" ? arr.get(Number(key)) : arr.get(String(key)), list: null };
+      return { raw: key === 0 ? vars.get(name) : undefined, list: null };
+    } catch (e) {
+      if (e instanceof BadSubscript) {
+        yield* this.h.lineError(`${name}: bad array subscript`);
+        return { raw: undefined, list: null };
+      }
+      if (e instanceof ArithError) return yield* this.h.fail(e.message);
+      throw e;
+    }
+  }
+
   private *param(part: ParamPart, out: Piece[]): Gen<void> {
     const { name, op, quoted } = part;
-    if (op === "bad") return yield* this.h.fail("syntax error: bad substitution");
-    const raw = this.lookup(name);
+    if (op === "bad") {
+      if (this.h.dialect === "bash") return yield* this.h.lineError(`\${${part.text}}: bad substitution`, 1);
+      return yield* this.h.fail("syntax error: bad substitution");
+    }
+    if (op === "keys") {
+      const arr = this.h.vars.array(name);
+      const keys = arr ? arr.keys().map(String) : this.h.vars.isSet(name) ? ["0"] : [];
+      this.pushValue(out, keys, part.subscript as "@" | "*", quoted);
+      return;
+    }
+    if (op === "indirect") return yield* this.indirect(part, out);
+    const { raw, list } = yield* this.value(part);
     const isList = Array.isArray(raw);
     const isSet = isList ? raw.length > 0 : raw !== undefined;
-    const joined = isList ? raw.join(this.joinSep(name, quoted)) : (raw ?? "");
+    const joined = isList ? raw.join(list === "*" && quoted ? this.ifs().slice(0, 1) : " ") : (raw ?? "");
     const nullOrUnset = !isSet || (part.colon && joined === "");
+    const eachValue = (f: (v: string) => string) =>
+      isList ? raw.map(f) : raw === undefined ? undefined : f(raw);
 
     const checkUnset = function* (this: Expander): Gen<void> {
       if (!isSet && !isList && this.h.option("nounset")) yield* this.h.fail(`${name}: parameter not set`);
@@ -253,12 +307,12 @@ export class Expander {
     switch (op) {
       case "": {
         yield* checkUnset.call(this);
-        this.pushValue(out, raw, name, quoted);
+        this.pushValue(out, raw, list, quoted);
         return;
       }
       case "len": {
         yield* checkUnset.call(this);
-        const n = isList && (name === "@" || name === "*") ? raw.length : joined.length;
+        const n = isList ? raw.length : joined.length;
         pushText(out, String(n), quoted, !quoted, this.ifs());
         return;
       }
@@ -266,13 +320,13 @@ export class Expander {
       case "+": {
         const useArg = op === "-" ? nullOrUnset : !nullOrUnset;
         if (useArg) yield* this.argPieces(part, out);
-        else if (op === "-") this.pushValue(out, raw, name, quoted);
+        else if (op === "-") this.pushValue(out, raw, list, quoted);
         else if (quoted) out.push({ mark: true });
         return;
       }
       case "=": {
         if (nullOrUnset) {
-          if (isList || /^[\d@*#?$!-]/.test(name)) {
+          if (isList || part.subscript !== undefined || /^[\d@*#?$!-]/.test(name)) {
             return yield* this.h.fail(`${name}: cannot assign in this way`);
           }
           const value = yield* this.string(part.arg ?? { parts: [] }, { tilde: true });
@@ -284,7 +338,7 @@ export class Expander {
           }
           if (quoted) out.push({ mark: true });
           pushText(out, value, quoted, !quoted, this.ifs());
-        } else this.pushValue(out, raw, name, quoted);
+        } else this.pushValue(out, raw, list, quoted);
         return;
       }
       case "?": {
@@ -293,36 +347,40 @@ export class Expander {
           const text = msg !== "" ? msg : part.colon ? "parameter not set or null" : "parameter not set";
           return yield* this.h.fail(`${name}: ${text}`);
         }
-        this.pushValue(out, raw, name, quoted);
+        this.pushValue(out, raw, list, quoted);
         return;
       }
       case "%":
       case "%%":
       case "#":
-      case "##": {
-        yield* checkUnset.call(this);
-        const pat = yield* this.pattern(part.arg ?? { parts: [] });
-        const apply = (v: string) => removeAffix(v, pat, op);
-        this.pushValue(
-          out,
-          isList ? raw.map(apply) : raw === undefined ? undefined : apply(raw),
-          name,
-          quoted,
-        );
-        return;
-      }
+      case "##":
       case "/":
       case "//": {
         yield* checkUnset.call(this);
-        const pat = yield* this.pattern(part.arg ?? { parts: [] });
+        const anchor = op === "/" && this.h.dialect === "bash" ? anchorOf(part.arg) : null;
+        const pat = yield* this.pattern(anchor ? anchor.rest : (part.arg ?? { parts: [] }));
         const rep = part.arg2 ? yield* this.string(part.arg2, { tilde: false }) : "";
-        const apply = (v: string) => replacePattern(v, pat, rep, op === "//");
-        this.pushValue(
-          out,
-          isList ? raw.map(apply) : raw === undefined ? undefined : apply(raw),
-          name,
-          quoted,
-        );
+        const apply = anchor
+          ? (v: string) => replaceAnchored(v, pat, rep, anchor.at)
+          : op === "/" || op === "//"
+            ? (v: string) => replacePattern(v, pat, rep, op === "//")
+            : (v: string) => removeAffix(v, pat, op);
+        this.pushValue(out, eachValue(apply), list, quoted);
+        return;
+      }
+      case "^":
+      case "^^":
+      case ",":
+      case ",,": {
+        const pat = part.arg ? yield* this.pattern(part.arg) : "";
+        const upper = op[0] === "^";
+        const convert = (ch: string) => {
+          if (pat !== "" && !matchPattern(pat, ch)) return ch;
+          return upper ? ch.toUpperCase() : ch.toLowerCase();
+        };
+        const apply = (v: string) =>
+          op.length === 2 ? [...v].map(convert).join("") : v === "" ? v : convert(v[0]) + v.slice(1);
+        this.pushValue(out, eachValue(apply), list, quoted);
         return;
       }
       case "substr": {
@@ -338,6 +396,12 @@ export class Expander {
           if (e instanceof ArithError) return yield* this.h.fail(e.message);
           throw e;
         }
+        if (isList && this.h.dialect === "bash") {
+          if (len !== undefined && len < 0)
+            return yield* this.h.lineError(`${lenText}: substring expression < 0`, 1);
+          this.pushValue(out, this.sliceList(part, off, len), list, quoted);
+          return;
+        }
         const v = joined;
         if (off < 0) off = Math.max(0, v.length + off);
         let end = len === undefined ? v.length : len < 0 ? v.length + len : off + len;
@@ -349,15 +413,61 @@ export class Expander {
     }
   }
 
-  /** How "$*" joins: the first char of IFS (none when IFS is empty); unquoted lists break fields. */
-  private joinSep(name: string, quoted: boolean): string {
-    if (name === "*" && quoted) return this.ifs().slice(0, 1);
-    return " ";
+  /**
+   * bash's ${a[@]:off:len}: the elements whose index is at least `off` (negative: from the end),
+   * `len` of them; for ${@:off:len} the positions count $0 as 0.
+   */
+  private sliceList(part: ParamPart, off: number, len: number | undefined): string[] {
+    let entries: [number, string][];
+    let end: number;
+    const arr = part.subscript !== undefined ? this.h.vars.array(part.name) : undefined;
+    if (part.subscript === undefined) {
+      entries = [this.h.arg0, ...this.h.positional].map((v, i) => [i, v]);
+      end = entries.length;
+    } else if (arr?.kind === "indexed") {
+      entries = arr.keys().map((k) => [k, arr.get(k) as string]);
+      end = arr.end();
+    } else {
+      const scalar = this.h.vars.get(part.name);
+      const values = arr ? arr.values() : scalar === undefined ? [] : [scalar];
+      entries = values.map((v, i) => [i, v]);
+      end = entries.length;
+    }
+    if (off < 0) off += end;
+    if (off < 0) return [];
+    const from = entries.filter(([k]) => k >= off).map(([, v]) => v);
+    return len === undefined ? from : from.slice(0, len);
   }
 
-  private pushValue(out: Piece[], raw: string | string[] | undefined, name: string, quoted: boolean): void {
+  /** bash's ${!name}: the parameter whose name (maybe with a subscript) is NAME's value. */
+  private *indirect(part: ParamPart, out: Piece[]): Gen<void> {
+    const { raw: target } = yield* this.value(part);
+    const ref =
+      typeof target === "string"
+        ? /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])(?:\[(.*)\])?$/s.exec(target)
+        : null;
+    if (!ref) {
+      const shown = typeof target === "string" ? target : part.name;
+      return yield* this.h.lineError(`${shown}: invalid indirect expansion`, 1);
+    }
+    const inner: ParamPart = { ...part, name: ref[1], op: "", subscript: undefined };
+    const sub = ref[2];
+    if (sub !== undefined) {
+      inner.subscript =
+        sub === "@" || sub === "*" ? sub : { parts: [{ type: "lit", value: sub, quoted: true }] };
+    }
+    yield* this.param(inner, out);
+  }
+
+  private pushValue(
+    out: Piece[],
+    raw: string | string[] | undefined,
+    list: "@" | "*" | null,
+    quoted: boolean,
+  ): void {
     if (Array.isArray(raw)) {
-      if (quoted && name === "*") {
+      // "$*": one word joined by IFS's first character (none when IFS is empty).
+      if (quoted && list === "*") {
         out.push({ mark: true });
         pushText(out, raw.join(this.ifs().slice(0, 1)), true, false, this.ifs());
         return;
@@ -466,4 +576,14 @@ function pushText(out: Piece[], text: string, q: boolean, s: boolean, ifs: strin
 /** Backslash-escapes glob magic in a run of quoted characters. */
 function escapeChar(text: string): string {
   return text.replace(/[\\*?[\]]/g, "\\$&");
+}
+
+/** bash's ${x/#pat/rep} and ${x/%pat/rep}: an unquoted # or % first anchors the pattern. */
+function anchorOf(arg: Word | undefined): { at: "#" | "%"; rest: Word } | null {
+  const first = arg?.parts[0];
+  if (!arg || first?.type !== "lit" || first.quoted || (first.value[0] !== "#" && first.value[0] !== "%"))
+    return null;
+  const rest = first.value.slice(1);
+  const parts = rest === "" ? arg.parts.slice(1) : [{ ...first, value: rest }, ...arg.parts.slice(1)];
+  return { at: first.value[0] as "#" | "%", rest: { parts } };
 }

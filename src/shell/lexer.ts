@@ -77,6 +77,8 @@ export class PartBuilder {
 export abstract class Lexer {
   pos: number;
   line: number;
+  /** bash's syntax: arrays, ${!x}, ${x^^}. */
+  protected bash = false;
 
   constructor(
     protected src: string,
@@ -140,12 +142,26 @@ export abstract class Lexer {
    * Reads an unquoted word starting at the current position (first char not yet consumed).
    * `eofMark`: reading a here-document delimiter, where $ and ` are plain characters.
    */
-  readWord(eofMark: boolean): { word: Word; quoted: boolean; raw: string } {
+  readWord(
+    eofMark: boolean,
+    subscripts: "" | "assignment" | "element" = "",
+  ): { word: Word; quoted: boolean; raw: string } {
     const b = new PartBuilder();
     let raw = "";
     for (;;) {
       const c = this.getcEat();
       if (c === EOF) break;
+      // bash reads a subscript whole, blanks and all, where an assignment may stand:
+      // `a[long key]=1`, and `[long key]=1` inside a=(...).
+      const plain = b.parts.every((p) => p.type === "lit" && !p.quoted);
+      if (
+        c === "[" &&
+        plain &&
+        ((subscripts === "assignment" && isName(raw)) || (subscripts === "element" && raw === ""))
+      ) {
+        raw += this.readWordSubscript(b);
+        continue;
+      }
       if (" \t\n;&|<>()".includes(c)) {
         this.ungetc(c);
         break;
@@ -176,6 +192,32 @@ export abstract class Lexer {
       }
     }
     return { word: b.word(), quoted: b.quoted, raw };
+  }
+
+  /** After "[" in a word: up to the matching "]", which blanks and operators do not end. */
+  private readWordSubscript(b: PartBuilder): string {
+    let raw = "[";
+    b.lit("[", false);
+    let depth = 0;
+    for (;;) {
+      const c = this.getcEat();
+      if (c === EOF) return raw;
+      if (c === "\\") {
+        const n = this.getc();
+        if (n !== EOF) b.lit(n, true);
+        continue;
+      }
+      if (c === "'") b.lit(this.readSingleQuoted(), true);
+      else if (c === '"') this.readDoubleQuoted(b, false);
+      else if (c === "$") this.readDollar(b, false);
+      else if (c === "`") b.push(this.readBackquote(false));
+      else {
+        b.lit(c, false);
+        raw += c;
+        if (c === "[") depth++;
+        else if (c === "]" && depth-- === 0) return raw;
+      }
+    }
   }
 
   private readSingleQuoted(): string {
@@ -390,9 +432,24 @@ export abstract class Lexer {
 
   /** After "${". */
   private readBracedParam(inDq: boolean): ParamPart {
+    const outer = this.braceStart;
+    this.braceStart = this.pos;
+    try {
+      return this.readBracedParamBody(inDq);
+    } finally {
+      this.braceStart = outer;
+    }
+  }
+
+  private readBracedParamBody(inDq: boolean): ParamPart {
     let c = this.getcEat();
     let length = false;
     let name = "";
+    if (c === "!" && this.bash) {
+      const n = this.getcEat();
+      this.ungetc(n);
+      if (n !== EOF && NAME_START.test(n)) return this.readBangParam(inDq);
+    }
     if (c === "#") {
       const n = this.getcEat();
       if (n !== EOF && (n === "_" || /[A-Za-z0-9]/.test(n))) {
@@ -411,12 +468,19 @@ export abstract class Lexer {
         this.ungetc(n);
       }
     }
+    let subscript: ParamPart["subscript"];
     if (c !== EOF && NAME_START.test(c)) {
       name = c;
       for (;;) {
         c = this.getcEat();
         if (c !== EOF && NAME_CHAR.test(c)) name += c;
         else break;
+      }
+      if (c === "[" && this.bash) {
+        const sub = this.readSubscript();
+        if (sub === null) return this.badSubstitution("}", inDq);
+        subscript = sub;
+        c = this.getcEat();
       }
     } else if (c !== EOF && c >= "0" && c <= "9") {
       name = c;
@@ -432,6 +496,7 @@ export abstract class Lexer {
       return this.badSubstitution(c, inDq);
     }
     const part: ParamPart = { type: "param", name, op: "", colon: false, quoted: inDq };
+    if (subscript !== undefined) part.subscript = subscript;
     if (length) {
       if (c !== "}") return this.badSubstitution(c, inDq);
       part.op = "len";
@@ -462,6 +527,14 @@ export abstract class Lexer {
         op = c as ParamOp;
       }
       patternSyntax = true;
+    } else if ((c === "^" || c === ",") && this.bash) {
+      const n = this.getcEat();
+      if (n === c) op = `${c}${c}` as ParamOp;
+      else {
+        this.ungetc(n);
+        op = c as ParamOp;
+      }
+      patternSyntax = true;
     } else if (c === "/") {
       const n = this.getcEat();
       if (n === "/") op = "//";
@@ -470,7 +543,7 @@ export abstract class Lexer {
         op = "/";
       }
       part.op = op;
-      part.arg = this.readParamArg(inDq, true, "/");
+      part.arg = this.readParamArg(false, true, "/");
       if (this.lastArgEnd === "/") part.arg2 = this.readParamArg(inDq, true, "");
       return part;
     } else {
@@ -485,9 +558,67 @@ export abstract class Lexer {
   private badSubstitution(c: string, inDq: boolean): ParamPart {
     for (;;) {
       if (c === EOF) this.error("missing '}'");
-      if (c === "}") return { type: "param", name: "", op: "bad", colon: false, quoted: inDq };
+      if (c === "}") {
+        const text = this.src.slice(this.braceStart, this.pos - 1);
+        return { type: "param", name: "", op: "bad", colon: false, quoted: inDq, text };
+      }
       c = this.getcEat();
     }
+  }
+
+  /** Where the text of the ${...} being read starts (after "${"). */
+  private braceStart = 0;
+
+  /** bash's ${!name} (indirection) and ${!name[@]} ${!name[*]} (the keys), after "${". */
+  private readBangParam(inDq: boolean): ParamPart {
+    let name = "";
+    let c = this.getcEat();
+    while (c !== EOF && NAME_CHAR.test(c)) {
+      name += c;
+      c = this.getcEat();
+    }
+    if (c === "}") return { type: "param", name, op: "indirect", colon: false, quoted: inDq };
+    if (c === "[") {
+      const sub = this.readSubscript();
+      if (sub === null) return this.badSubstitution("}", inDq);
+      c = this.getcEat();
+      if (c === "}") {
+        const op = sub === "@" || sub === "*" ? "keys" : "indirect";
+        return { type: "param", name, op, colon: false, quoted: inDq, subscript: sub };
+      }
+    }
+    return this.badSubstitution(c, inDq);
+  }
+
+  /**
+   * bash's subscript after "name[": "@" or "*" alone, or the text up to the matching "]" as a
+   * word (quotes removed, expansions kept). Null when "}" or the end comes first.
+   */
+  private readSubscript(): Word | "@" | "*" | null {
+    const first = this.getcEat();
+    if (first === "@" || first === "*") {
+      const n = this.getcEat();
+      if (n === "]") return first;
+      this.ungetc(n);
+    }
+    this.ungetc(first);
+    const b = new PartBuilder();
+    let depth = 0;
+    for (;;) {
+      const c = this.getcEat();
+      if (c === EOF || c === "}") return null;
+      if (c === "]" && depth === 0) break;
+      if (c === "[") depth++;
+      if (c === "]") depth--;
+      if (c === "\\") {
+        const n = this.getc();
+        if (n === EOF) return null;
+        b.lit(n, true);
+      } else if (c === "'") b.lit(this.readSingleQuoted(), true);
+      else if (c === '"') this.readDoubleQuoted(b, false);
+      else if (!this.readQuotedSpecial(b, c, "")) b.lit(c, true);
+    }
+    return b.word();
   }
 
   /** Which terminator ended the last readParamArg: "}" or the extra stop char. */

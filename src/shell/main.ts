@@ -71,7 +71,7 @@ function* runInput(sh: Shell, input: Input, firstLine: number): Gen<number> {
     let parser: Parser;
     let cmd: ReturnType<Parser["parseCommandLine"]>;
     for (;;) {
-      parser = new Parser(buf, { line, more: !eof, aliases: sh.aliases });
+      parser = new Parser(buf, { line, more: !eof, aliases: sh.aliases, bash: sh.dialect === "bash" });
       try {
         cmd = parser.parseCommandLine();
         break;

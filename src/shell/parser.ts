@@ -3,6 +3,7 @@
  * push-back and the `checkkwd` flags) so that syntax errors name the same tokens ash names.
  */
 import type {
+  ArrayElement,
   Assign,
   CaseItem,
   CondExpr,
@@ -13,8 +14,10 @@ import type {
   Program,
   Redir,
   RedirOp,
+  LitPart,
   SimpleCommand,
   Word,
+  WordPart,
 } from "./ast";
 import { EOF, isName, Lexer, PartBuilder } from "./lexer";
 
@@ -47,8 +50,47 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Operators of [[ ]] that take one operand, and those between two. */
-const COND_UNARY = new Set(["-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-n", "-p", "-r", "-s", "-t", "-u", "-w", "-x", "-z", "-G", "-L", "-N", "-O", "-S", "-v"]);
-const COND_BINARY = new Set(["=", "==", "!=", "=~", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"]);
+const COND_UNARY = new Set([
+  "-a",
+  "-b",
+  "-c",
+  "-d",
+  "-e",
+  "-f",
+  "-g",
+  "-h",
+  "-k",
+  "-n",
+  "-p",
+  "-r",
+  "-s",
+  "-t",
+  "-u",
+  "-w",
+  "-x",
+  "-z",
+  "-G",
+  "-L",
+  "-N",
+  "-O",
+  "-S",
+  "-v",
+]);
+const COND_BINARY = new Set([
+  "=",
+  "==",
+  "!=",
+  "=~",
+  "-eq",
+  "-ne",
+  "-lt",
+  "-le",
+  "-gt",
+  "-ge",
+  "-nt",
+  "-ot",
+  "-ef",
+]);
 
 /** Tokens after which a list ends (ash's tokendlist). */
 const LIST_END = new Set(["eof", ")", ";;", "do", "done", "elif", "else", "esac", "fi", "then", "}"]);
@@ -86,7 +128,12 @@ export interface ParserOptions {
   /** More input may follow the text (see NeedMoreInput). */
   more?: boolean;
   aliases?: Map<string, string>;
+  /** bash's syntax (arrays and the rest the lexer knows); ash and dash reject it. */
+  bash?: boolean;
 }
+
+/** Builtins whose `name=(...)` arguments bash parses as array assignments. */
+const DECLARATION_BUILTINS = new Set(["declare", "typeset", "local", "readonly", "export"]);
 
 export class Parser extends Lexer {
   private pushback = false;
@@ -95,6 +142,11 @@ export class Parser extends Lexer {
   private lastText = "";
   private lastQuoted = false;
   private lastRedir: Redir | null = null;
+  /** The last word was `name=` directly followed by "(" (bash). */
+  private lastCompound = false;
+  /** Reading the arguments of a declaration builtin (bash), or the words of name=(...). */
+  private declarationArgs = false;
+  private inArrayList = false;
   private checkkwd = 0;
   private heredocs: PendingHereDoc[] = [];
   private readonly aliases: Map<string, string>;
@@ -108,6 +160,7 @@ export class Parser extends Lexer {
   constructor(text: string, opts: ParserOptions = {}) {
     super(text, 0, opts.line ?? 1, opts.more ?? false);
     this.aliases = opts.aliases ?? new Map();
+    this.bash = opts.bash ?? false;
   }
 
   /** Position in the original text up to which input has been consumed. */
@@ -198,7 +251,10 @@ export class Parser extends Lexer {
 
   private readWordToken(): TokKind {
     const eofMark = (this.checkkwd & CHKEOFMARK) !== 0;
-    const { word, quoted, raw } = this.readWord(eofMark);
+    // Where an assignment may stand: a command's start, its assignment prefix, declare's arguments.
+    const assignOk = (this.checkkwd & ~CHKEOFMARK) !== 0 || this.declarationArgs;
+    const subscripts = !this.bash ? "" : this.inArrayList ? "element" : assignOk ? "assignment" : "";
+    const { word, quoted, raw } = this.readWord(eofMark, subscripts);
     const next = this.peekEat();
     // "2>file": a word of digits directly followed by < or > is the fd of a redirection.
     if (!quoted && (next === "<" || next === ">") && /^\d+$/.test(raw) && raw.length <= 9) {
@@ -208,6 +264,10 @@ export class Parser extends Lexer {
     this.lastWord = word;
     this.lastQuoted = quoted;
     this.lastText = raw;
+    // bash's "name=(": the start of an array assignment, where the grammar allows one.
+    const last = word.parts[word.parts.length - 1];
+    this.lastCompound =
+      this.bash && next === "(" && last?.type === "lit" && !last.quoted && last.value.endsWith("=");
     return (this.lastTok = "word");
   }
 
@@ -306,7 +366,7 @@ export class Parser extends Lexer {
       const body = this.readHereDocBody(h.delim, h.stripTabs, quoted);
       if (quoted) h.redir.target = { parts: [{ type: "lit", value: body, quoted: true }] };
       else {
-        const sub = new Parser(body, { line: startLine, aliases: this.aliases });
+        const sub = new Parser(body, { line: startLine, aliases: this.aliases, bash: this.bash });
         h.redir.target = sub.readHereDocText();
       }
     }
@@ -414,12 +474,15 @@ export class Parser extends Lexer {
     const words: Word[] = [];
     const assigns: Assign[] = [];
     const redirs: Redir[] = [];
+    const compoundArgs = new Map<number, Assign>();
     let saveCheck = CHKALIAS;
     const line = this.line;
     let functionKw = false;
     for (;;) {
       this.checkkwd = saveCheck;
+      this.declarationArgs = words.length > 0 && DECLARATION_BUILTINS.has(plainText(words[0]));
       const t = this.readtoken();
+      this.declarationArgs = false;
       if (t === "function" && words.length === 0 && assigns.length === 0 && redirs.length === 0) {
         if (this.readtoken() !== "word") this.unexpected("word");
         this.pushback = true;
@@ -427,7 +490,21 @@ export class Parser extends Lexer {
         continue;
       }
       if (t === "word") {
-        const assign = saveCheck ? splitAssignment(this.lastWord) : null;
+        const assign = saveCheck ? splitAssignment(this.lastWord, this.bash) : null;
+        const declaration = words.length > 0 && DECLARATION_BUILTINS.has(plainText(words[0]));
+        if (this.lastCompound && (assign || declaration)) {
+          const word = this.lastWord;
+          const compound = splitAssignment(word, true);
+          if (compound && !compound.subscript) {
+            compound.elements = this.arrayElements();
+            if (assign) assigns.push(compound);
+            else {
+              compoundArgs.set(words.length, compound);
+              words.push(word);
+            }
+            continue;
+          }
+        }
         if (assign) assigns.push(assign);
         else {
           words.push(this.lastWord);
@@ -461,7 +538,23 @@ export class Parser extends Lexer {
       break;
     }
     const cmd: SimpleCommand = { type: "simple", line, assigns, words, redirs };
+    if (compoundArgs.size > 0) cmd.compoundArgs = compoundArgs;
     return cmd;
+  }
+
+  /** The words of bash's `name=(...)`, after "name=": newlines and comments may come between. */
+  private arrayElements(): ArrayElement[] {
+    if (this.xxreadtoken() !== "(") this.unexpected(null);
+    const elements: ArrayElement[] = [];
+    for (;;) {
+      this.inArrayList = true;
+      const t = this.xxreadtoken();
+      this.inArrayList = false;
+      if (t === ")") return elements;
+      if (t === "nl") continue;
+      if (t !== "word") this.unexpected(null);
+      elements.push(splitKeyedElement(this.lastWord));
+    }
   }
 
   private funcDef(words: Word[], _a: Assign[], _r: Redir[], viaKeyword: boolean): FuncDef {
@@ -575,7 +668,7 @@ export class Parser extends Lexer {
         break;
       }
       case "word":
-        if (this.lastText === "[[" && this.isPlainWord()) return this.condCommand(line);
+        if (this.bash && this.lastText === "[[" && this.isPlainWord()) return this.condCommand(line);
         this.pushback = true;
         return this.simpleCommand();
       case "function":
@@ -609,7 +702,8 @@ export class Parser extends Lexer {
       if ((r.op === "<" && r.fd === 0) || (r.op === ">" && r.fd === 1)) return r.op;
       return t;
     }
-    if (t === "word" && this.isPlainWord() && (this.lastText === "]]" || this.lastText === "!")) return this.lastText;
+    if (t === "word" && this.isPlainWord() && (this.lastText === "]]" || this.lastText === "!"))
+      return this.lastText;
     return t;
   }
 
@@ -649,14 +743,20 @@ export class Parser extends Lexer {
     const first = this.lastWord;
     const firstText = this.isPlainWord() ? this.lastText : "";
     const next = this.condToken();
-    if (COND_UNARY.has(firstText) && next === "word") return { kind: "unary", op: firstText, arg: this.lastWord };
+    if (COND_UNARY.has(firstText) && next === "word")
+      return { kind: "unary", op: firstText, arg: this.lastWord };
     if (next === "<" || next === ">") {
       if (this.condToken() !== "word") this.condUnexpected();
       return { kind: "binary", op: next, left: first, right: this.lastWord };
     }
     if (next === "word" && this.isPlainWord() && COND_BINARY.has(this.lastText)) {
       const op = this.lastText;
-      const right = op === "=~" ? this.condRegexWord() : this.condToken() === "word" ? this.lastWord : this.condUnexpected();
+      const right =
+        op === "=~"
+          ? this.condRegexWord()
+          : this.condToken() === "word"
+            ? this.lastWord
+            : this.condUnexpected();
       return { kind: "binary", op, left: first, right };
     }
     this.pushback = true;
@@ -713,7 +813,7 @@ export class Parser extends Lexer {
   }
 
   protected parseNested(text: string, line: number): Program {
-    const sub = new Parser(text, { line, aliases: this.aliases });
+    const sub = new Parser(text, { line, aliases: this.aliases, bash: this.bash });
     const items: ListItem[] = [];
     for (;;) {
       const c = sub.parseCommandLine();
@@ -731,16 +831,85 @@ function emptyCmd(line: number): Command {
   return { type: "simple", line, assigns: [], words: [], redirs: [] };
 }
 
-/** NAME=value at the start of a word (the NAME unquoted) makes it an assignment. */
-function splitAssignment(word: Word): Assign | null {
+/**
+ * NAME=value at the start of a word (the NAME unquoted) makes it an assignment; bash also has
+ * NAME+=value and NAME[subscript]=value (and +=).
+ */
+function splitAssignment(word: Word, bash = false): Assign | null {
   const first = word.parts[0];
-  if (!first || first.type !== "lit" || first.quoted) return null;
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.value);
+  if (first?.type !== "lit" || first.quoted) return null;
+  const m = (bash ? /^([A-Za-z_][A-Za-z0-9_]*)(\+?=|\[)/ : /^([A-Za-z_][A-Za-z0-9_]*)(=)/).exec(first.value);
   if (!m) return null;
-  const rest = first.value.slice(m[0].length);
-  const parts = word.parts.slice(1);
-  if (rest !== "") parts.unshift({ type: "lit", value: rest, quoted: false });
-  return { name: m[1], value: { parts } };
+  const rest: Word = { parts: [...word.parts] };
+  rest.parts[0] = { type: "lit", value: first.value.slice(m[0].length), quoted: false };
+  if (m[2] !== "[") return { name: m[1], value: trimEmpty(rest), ...(m[2] === "+=" ? { append: true } : {}) };
+  const split = splitAtBracket(rest);
+  if (!split) return null;
+  const op = /^\+?=/.exec(
+    split.after.parts[0]?.type === "lit" && !split.after.parts[0].quoted ? split.after.parts[0].value : "",
+  );
+  if (!op) return null;
+  const value = split.after;
+  value.parts[0] = {
+    type: "lit",
+    value: (value.parts[0] as LitPart).value.slice(op[0].length),
+    quoted: false,
+  };
+  const assign: Assign = { name: m[1], value: trimEmpty(value), subscript: split.inside };
+  if (op[0] === "+=") assign.append = true;
+  return assign;
+}
+
+/** An array word `[key]=value` (the brackets unquoted), else a plain value. */
+function splitKeyedElement(word: Word): ArrayElement {
+  const first = word.parts[0];
+  if (first?.type !== "lit" || first.quoted || !first.value.startsWith("[")) return { value: word };
+  const rest: Word = { parts: [...word.parts] };
+  rest.parts[0] = { type: "lit", value: first.value.slice(1), quoted: false };
+  const split = splitAtBracket(rest);
+  const after = split?.after.parts[0];
+  if (!split || after?.type !== "lit" || after.quoted || !after.value.startsWith("=")) return { value: word };
+  const value = split.after;
+  value.parts[0] = { type: "lit", value: after.value.slice(1), quoted: false };
+  return { key: split.inside, value: trimEmpty(value) };
+}
+
+/** Splits a word after an opening "[" at its matching unquoted "]": the inside and what follows. */
+function splitAtBracket(word: Word): { inside: Word; after: Word } | null {
+  let depth = 0;
+  const inside: WordPart[] = [];
+  for (let i = 0; i < word.parts.length; i++) {
+    const p = word.parts[i];
+    if (p.type !== "lit" || p.quoted) {
+      inside.push(p);
+      continue;
+    }
+    for (let j = 0; j < p.value.length; j++) {
+      const c = p.value[j];
+      if (c === "[") depth++;
+      else if (c === "]" && depth-- === 0) {
+        if (j > 0) inside.push({ type: "lit", value: p.value.slice(0, j), quoted: false });
+        const after: WordPart[] = [
+          { type: "lit", value: p.value.slice(j + 1), quoted: false },
+          ...word.parts.slice(i + 1),
+        ];
+        return { inside: trimEmpty({ parts: inside }), after: { parts: after } };
+      }
+    }
+    inside.push(p);
+  }
+  return null;
+}
+
+/** Drops empty unquoted literals left by splitting. */
+function trimEmpty(word: Word): Word {
+  return { parts: word.parts.filter((p) => !(p.type === "lit" && !p.quoted && p.value === "")) };
+}
+
+/** The text of a word made of one unquoted literal, else "". */
+function plainText(word: Word): string {
+  const p = word.parts;
+  return p.length === 1 && p[0].type === "lit" && !p[0].quoted ? p[0].value : "";
 }
 
 /** Convenience: parse a whole string (no incremental input). Throws ShellSyntaxError. */

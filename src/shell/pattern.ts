@@ -188,3 +188,14 @@ export function replacePattern(value: string, pat: string, rep: string, all: boo
   }
   return out;
 }
+
+/** bash's ${x/#pat/rep} and ${x/%pat/rep}: replace the longest match at the start, or at the end. */
+export function replaceAnchored(value: string, pat: string, rep: string, anchor: "#" | "%"): string {
+  const re = patternRegExp(pat);
+  if (anchor === "#") {
+    for (let j = value.length; j >= 0; j--) if (re.test(value.slice(0, j))) return rep + value.slice(j);
+  } else {
+    for (let i = 0; i <= value.length; i++) if (re.test(value.slice(i))) return value.slice(0, i) + rep;
+  }
+  return value;
+}

@@ -5,7 +5,7 @@
  */
 import type { Gen, Signal, Sys, WaitResult } from "../kernel/api";
 import { Errno } from "../kernel/errno";
-import type { Command, Program } from "./ast";
+import type { Assign, Command, Program } from "./ast";
 import { Parser, ShellSyntaxError } from "./parser";
 import { ShellAbort, ShellExit } from "./errors";
 import { Expander, type ExpandHost } from "./expand";
@@ -107,6 +107,8 @@ export class Shell implements ExpandHost {
   ttyFd = 0;
   shellPgid = 0;
   expander: Expander;
+  /** bash: the `name=(...)` arguments of the declaration builtin being run, by their text "name=". */
+  compoundArgs?: Map<string, Assign>;
 
   constructor(sys: Sys) {
     this.sys = sys;
@@ -254,6 +256,17 @@ export class Shell implements ExpandHost {
     }
   }
 
+  /** bash's error_prefix: runtime errors of a shell that is not interactive name the line. */
+  *lineError(msg: string, status?: number): Gen<void> {
+    const line = !this.interactive || this.inputFromFile ? `line ${this.lineno}: ` : "";
+    try {
+      yield* this.sys.write(2, `${this.arg0}: ${line}${msg}\n`);
+    } catch (e) {
+      if (!(e instanceof Errno)) throw e;
+    }
+    if (status !== undefined) throw new ShellAbort(status);
+  }
+
   /** ash_msg_and_raise_error: print and abort the current command with `status`. */
   *fail(msg: string, status = 2): Gen<never> {
     yield* this.message(msg);
@@ -283,7 +296,7 @@ export class Shell implements ExpandHost {
 
   /** Parses and runs a string (eval, traps, -c): one command line at a time, as ash does. */
   *evalString(text: string, flags: EvalFlags = {}): Gen<number> {
-    const parser = new Parser(text, { line: this.lineno, aliases: this.aliases });
+    const parser = new Parser(text, { line: this.lineno, aliases: this.aliases, bash: this.dialect === "bash" });
     let status = 0;
     for (;;) {
       let cmd: Command | null | "eof";

@@ -80,7 +80,7 @@ export const controlBuiltins: Builtin[] = [
       sh.dotDepth++;
       let status = 0;
       try {
-        const parser = new Parser(text, { line: 1, aliases: sh.aliases });
+        const parser = new Parser(text, { line: 1, aliases: sh.aliases, bash: sh.dialect === "bash" });
         for (;;) {
           let cmd: ReturnType<Parser["parseCommandLine"]>;
           try {

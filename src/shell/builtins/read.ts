@@ -1,6 +1,7 @@
 /** read: one line from stdin, a byte at a time (so nothing after the line is consumed), split by IFS. */
 import type { Gen } from "../../kernel/api";
 import { Errno } from "../../kernel/errno";
+import { IndexedArray } from "../arrays";
 import { isName } from "../lexer";
 import { signalNumber } from "../signals";
 import type { Shell } from "../shell";
@@ -8,6 +9,8 @@ import { ReadonlyError } from "../vars";
 import { type Builtin, builtin } from "./types";
 
 const WHITE = " \t\n";
+const READ_USAGE =
+  "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n";
 
 /** Splits `line` into `n` fields; the last takes the rest (minus trailing IFS white space). */
 export function splitForRead(line: string, quotedMask: boolean[], n: number, ifs: string): string[] {
@@ -47,6 +50,7 @@ export const readBuiltin: Builtin = builtin(
     let fd = 0;
     let maxChars = -1;
     let delim = "\n";
+    let arrayName: string | undefined;
     let i = 1;
     for (; i < argv.length; i++) {
       const a = argv[i];
@@ -70,7 +74,13 @@ export const readBuiltin: Builtin = builtin(
         else if (c === "n") maxChars = Number(val());
         else if (c === "d") delim = (val() ?? "")[0] ?? "\0";
         else if (c === "t") val();
-        else return yield* sh.fail(`read: invalid option -- '${c}'`);
+        else if (c === "a" && sh.dialect === "bash") arrayName = val();
+        else if (sh.dialect !== "bash") return yield* sh.fail(`illegal option -${c}`);
+        else {
+          yield* sh.message(`-${c}: invalid option`);
+          yield* sh.write(2, READ_USAGE);
+          return 2;
+        }
       }
     }
     const names = argv.slice(i);
@@ -117,6 +127,7 @@ export const readBuiltin: Builtin = builtin(
       quoted.push(false);
     }
     const ifs = sh.vars.get("IFS") ?? " \t\n";
+    if (arrayName !== undefined) return yield* readIntoArray(sh, arrayName, line, quoted, ifs, eof);
     const targets = names.length ? names : ["REPLY"];
     const values = splitForRead(line, quoted, targets.length, ifs);
     try {
@@ -130,3 +141,28 @@ export const readBuiltin: Builtin = builtin(
     return eof ? 1 : 0;
   },
 );
+
+/** bash's read -a NAME: every field of the line becomes an element, from index 0. */
+function* readIntoArray(
+  sh: Shell,
+  name: string,
+  line: string,
+  quoted: boolean[],
+  ifs: string,
+  eof: boolean,
+): Gen<number> {
+  if (!isName(name)) return yield* sh.fail(`'${name}': not a valid identifier`);
+  const fields = splitForRead(line, quoted, line.length + 1, ifs);
+  while (fields.length > 0 && fields[fields.length - 1] === "") fields.pop();
+  const arr = new IndexedArray();
+  fields.forEach((f, i) => {
+    arr.set(i, f);
+  });
+  try {
+    sh.vars.replaceArray(name, arr);
+  } catch (e) {
+    if (e instanceof ReadonlyError) return yield* sh.fail(`${name}: readonly variable`);
+    throw e;
+  }
+  return eof ? 1 : 0;
+}

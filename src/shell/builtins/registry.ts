@@ -1,5 +1,6 @@
 /** Every builtin by name. */
 import { controlBuiltins } from "./control";
+import { declareBuiltins } from "./declare";
 import { dirBuiltins } from "./dirs";
 import { infoBuiltins } from "./info";
 import { jobBuiltins } from "./jobctl";
@@ -16,13 +17,15 @@ export type { Builtin };
 /** The builtin NAME means in this shell's dialect. */
 export function findBuiltin(sh: { dialect: string }, name: string): Builtin | undefined {
   const b = BUILTINS.get(name);
-  return b?.bashOnly && sh.dialect !== "bash" ? undefined : b;
+  if (b?.bashOnly && sh.dialect !== "bash") return undefined;
+  return b?.ashOnly && sh.dialect !== "ash" ? undefined : b;
 }
 
 export const BUILTINS = new Map<string, Builtin>();
 for (const b of [
   ...controlBuiltins,
   ...variableBuiltins,
+  ...declareBuiltins,
   ...dirBuiltins,
   ...jobBuiltins,
   ...infoBuiltins,

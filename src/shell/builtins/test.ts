@@ -11,4 +11,9 @@ function* runTest(sh: Shell, argv: string[]): Gen<number> {
   return r.status;
 }
 
-export const testBuiltins: Builtin[] = [builtin("test", false, runTest), builtin("[", false, runTest)];
+export const testBuiltins: Builtin[] = [
+  builtin("test", false, runTest),
+  builtin("[", false, runTest),
+  // busybox ash's [[ is test wanting "]]" last; bash parses [[ ]] as a command of its own.
+  { ...builtin("[[", false, runTest), ashOnly: true },
+];

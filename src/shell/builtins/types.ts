@@ -8,6 +8,8 @@ export interface Builtin {
   run(sh: Shell, argv: string[], flags: EvalFlags): Gen<number>;
   /** Only bash has it (ash and dash say "not found"). */
   bashOnly?: boolean;
+  /** Only busybox ash has it (bash parses the word itself, dash has no such command). */
+  ashOnly?: boolean;
 }
 
 export function builtin(name: string, special: boolean, run: Builtin["run"]): Builtin {

@@ -3,7 +3,9 @@ import type { Gen } from "../../kernel/api";
 import { ArithError, evalArith } from "../arith";
 import { isName } from "../lexer";
 import { LONG_OPTIONS, OPTION_LETTERS, type Shell } from "../shell";
+import { BadSubscript, elementKey } from "../subscript";
 import { ReadonlyError } from "../vars";
+import { declareLike } from "./declare";
 import { singleQuote } from "../xtrace";
 import { type Builtin, builtin, immediate, number } from "./types";
 
@@ -36,6 +38,10 @@ function* guard(sh: Shell, f: () => void): Gen<void> {
 function exportLike(name: "export" | "readonly"): Builtin {
   return builtin(name, true, function* (sh, argv) {
     let args = argv.slice(1);
+    // bash's arrays: `readonly -a a=(...)` is declare's work.
+    if (sh.dialect === "bash" && (args.some((a) => /^-[aA]+$/.test(a)) || (sh.compoundArgs?.size ?? 0) > 0)) {
+      return yield* declareLike(sh, ["declare", name === "export" ? "-x" : "-r", ...args], "declare");
+    }
     let list = false;
     while (args[0]?.startsWith("-")) {
       if (args[0] === "--") {
@@ -113,6 +119,29 @@ function* setOptions(sh: Shell, args: string[]): Gen<number> {
 
 export { setOptions };
 
+/** bash's unset NAME and unset 'NAME[sub]' (one element; [@] and [*] the whole array). */
+function* unsetBash(sh: Shell, arg: string): Gen<number> {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/s.exec(arg);
+  // bash 5.2 passes over a name that cannot be a variable, silently.
+  if (!m) return 0;
+  const [, name, sub] = m;
+  try {
+    if (sub === undefined || sub === "@" || sub === "*") sh.vars.unset(name);
+    else sh.vars.unsetElement(name, elementKey(sh.vars, name, sub, sh.expander.arithVars()));
+  } catch (e) {
+    if (e instanceof BadSubscript) {
+      yield* sh.message(`[${sub}]: bad array subscript`);
+      return 1;
+    }
+    if (e instanceof ReadonlyError) {
+      yield* sh.message(`${name}: cannot unset: readonly variable`);
+      return 1;
+    }
+    throw e;
+  }
+  return 0;
+}
+
 export const variableBuiltins: Builtin[] = [
   exportLike("export"),
   exportLike("readonly"),
@@ -123,11 +152,14 @@ export const variableBuiltins: Builtin[] = [
       fn = args[0] === "-f";
       args = args.slice(1);
     }
+    let status = 0;
     for (const n of args) {
       if (fn) sh.functions.delete(n);
+      else if (sh.dialect === "bash") status = (yield* unsetBash(sh, n)) || status;
+      else if (!isName(n)) return yield* sh.fail(`${n}: bad variable name`);
       else yield* guard(sh, () => sh.vars.unset(n));
     }
-    return 0;
+    return status;
   }),
   builtin("set", true, function* (sh, argv) {
     if (argv.length === 1) return yield* showVars(sh, "", () => true);
@@ -141,6 +173,7 @@ export const variableBuiltins: Builtin[] = [
     return 0;
   }),
   builtin("local", true, function* (sh, argv) {
+    if (sh.dialect === "bash") return yield* declareLike(sh, argv, "local");
     if (!sh.vars.inFunction) return yield* sh.fail("not in a function");
     for (const a of argv.slice(1)) {
       const eq = a.indexOf("=");
@@ -149,6 +182,8 @@ export const variableBuiltins: Builtin[] = [
       if (!isName(n)) return yield* sh.fail(`${n}: bad variable name`);
       sh.vars.makeLocal(n);
       if (eq >= 0) yield* guard(sh, () => sh.vars.set(n, a.slice(eq + 1)));
+      // busybox ash starts a local without a value unset (and unexported); dash keeps the value.
+      else if (sh.dialect === "ash") yield* guard(sh, () => sh.vars.unset(n));
     }
     return 0;
   }),
