@@ -97,6 +97,9 @@ const help = (key: string, notes: Notes, toStderr = false): CommandLine => ({
   exitCode: 0,
 });
 
+/** Flags annotated `ostype: windows` in docker/cli (run/create's Windows resource controls). */
+const WINDOWS_ONLY_FLAGS = ["cpu-count", "cpu-percent", "io-maxbandwidth", "io-maxiops"];
+
 /** Reads `docker ARGS...` (argv without "docker"). */
 export function parseDockerCommandLine(argv: string[], options: ParseOptions = {}): CommandLine {
   const notes: Notes = { stdout: "", stderr: "" };
@@ -162,6 +165,10 @@ export function parseDockerCommandLine(argv: string[], options: ParseOptions = {
   addNotes(notes, parsed, spec);
   if (parsed.error) return flagError(spec, parsed.error, notes);
   if (parsed.help) return help(spec.key, notes);
+  // The client's isSupported check runs before the argument count (docker/cli setValidateArgs).
+  const windowsOnly = WINDOWS_ONLY_FLAGS.find((f) => spec.flags.some((d) => d[0] === f) && parsed.values.changed(f));
+  if (windowsOnly)
+    return { kind: "exit", stdout: notes.stdout, stderr: `${notes.stderr}"--${windowsOnly}" is only supported on a Docker daemon running on windows, but the Docker daemon is running on linux\n`, exitCode: 1 };
   const bad = argError(spec, spec.args ?? ["any"], parsed.positional.length);
   if (bad) return { kind: "exit", stdout: notes.stdout, stderr: notes.stderr + bad, exitCode: 1 };
   return {

@@ -154,6 +154,37 @@ $ docker create -p notaport busybox
 `);
   });
 
+  it("refuses Windows-only flags before looking at arguments, and volume drivers other than local", async () => {
+    const k = await sandbox();
+    expect(transcript(k, [
+      "docker run --rm --cpu-count 2",
+      "docker create --io-maxiops 3 busybox",
+      "docker pull -q busybox",
+      "docker run --rm --volume-driver nosuch -v data:/data busybox true",
+      "docker run --rm --volume-driver nosuch --mount type=volume,src=other,dst=/data busybox true",
+      "docker run --rm --volume-driver local -v data:/data busybox true",
+      "docker volume ls -q",
+    ])).toBe(`$ docker run --rm --cpu-count 2
+[stderr] "--cpu-count" is only supported on a Docker daemon running on windows, but the Docker daemon is running on linux
+[exit 1]
+$ docker create --io-maxiops 3 busybox
+[stderr] "--io-maxiops" is only supported on a Docker daemon running on windows, but the Docker daemon is running on linux
+[exit 1]
+$ docker pull -q busybox
+docker.io/library/busybox:latest
+$ docker run --rm --volume-driver nosuch -v data:/data busybox true
+[stderr] docker: Error response from daemon: create data: error looking up volume plugin nosuch: plugin "nosuch" not found
+[stderr] 
+[stderr] Run 'docker run --help' for more information
+[exit 125]
+$ docker run --rm --volume-driver nosuch --mount type=volume,src=other,dst=/data busybox true
+$ docker run --rm --volume-driver local -v data:/data busybox true
+$ docker volume ls -q
+data
+other
+`);
+  });
+
   it("passes stdin with -i, environment, user, workdir, hostname and entrypoint", async () => {
     const k = await sandbox();
     expect(transcript(k, [

@@ -18,8 +18,14 @@ import { labelsFromFiles, resourceFlags } from "./resource-flags";
 import { SECURITY_FLAGS, securityFlags } from "./security-flags";
 
 /** Flags honoured by the simulated engine (others are refused, see unsupportedFlag). */
-const SUPPORTED = new Set([
+export const SUPPORTED = new Set([
   ...NAMESPACE_FLAGS,
+  // Windows-only: the client refuses them before this (WINDOWS_ONLY_FLAGS in flags/parse.ts).
+  "cpu-count",
+  "cpu-percent",
+  "io-maxbandwidth",
+  "io-maxiops",
+  "volume-driver",
   "annotation", // resource-flags.ts
   "blkio-weight", // resource-flags.ts
   "blkio-weight-device", // resource-flags.ts
@@ -254,6 +260,18 @@ export class DaemonCheck extends EngineError {
   }
 }
 
+/**
+ * --volume-driver applies to -v volumes (not --mount ones). Only the built-in "local" driver
+ * exists here, so any other fails when the daemon creates the volume, as with no such plugin.
+ */
+function volumeDriverCheck(sys: Sys, driver: string, mounts: MountSpec[]) {
+  if (driver === "" || driver === "local") return;
+  const first = mounts.find((m) => m.Type === "volume");
+  if (!first) return;
+  const name = first.Name || [...sys.random(32)].map((c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join("");
+  throw new DaemonCheck(`create ${name}: error looking up volume plugin ${driver}: plugin "${driver}" not found`);
+}
+
 /** -v SRC:DST[:MODE] or -v DST (an anonymous volume). */
 function volumeFlag(value: string): MountSpec {
   const parts = value.split(":");
@@ -349,6 +367,7 @@ export function parseRunOptions(sys: Sys, command: "run" | "create", flags: Flag
     mounts.push({ Type: "tmpfs", Source: "", Destination: path, RW: !(colon >= 0 && t.slice(colon + 1).split(",").includes("ro")), Mode: "", Propagation: "" });
   }
   for (const v of flags.list("volume")) mounts.push(volumeFlag(v));
+  volumeDriverCheck(sys, flags.string("volume-driver"), mounts);
   for (const m of flags.list("mount")) {
     try {
       mounts.push(mountFlag(m));
