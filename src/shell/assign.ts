@@ -59,7 +59,7 @@ function* failed(sh: Shell, msg: string): Gen<never> {
   throw new Error("unreachable");
 }
 
-/** name=(...) and name+=(...): the words expand first (split and globbed unless keyed), then replace the array. */
+/** name=(...) and name+=(...), shown by `set -x` as written: the words expand first (split and globbed unless keyed), then replace the array. */
 function* assignCompound(sh: Shell, a: Assign, kind?: "indexed" | "assoc"): Gen<string> {
   const existing = sh.vars.array(a.name);
   if (sh.vars.entry(a.name)?.readonly) throw new ReadonlyError(a.name);
@@ -73,12 +73,10 @@ function* assignCompound(sh: Shell, a: Assign, kind?: "indexed" | "assoc"): Gen<
   }
   let next = arr.kind === "indexed" ? arr.end() : 0;
   let pendingKey: string | undefined;
-  const shown: string[] = [];
   for (const el of a.elements ?? []) {
     if (el.key) {
       const text = yield* sh.expander.string(el.key, { tilde: false });
       const value = yield* sh.expander.string(el.value, { assignment: true });
-      shown.push(`[${text}]=${value}`);
       if (arr.kind === "assoc") {
         if (text === "") return yield* failed(sh, `${a.name}[]: bad array subscript`);
         arr.set(text, value);
@@ -92,7 +90,6 @@ function* assignCompound(sh: Shell, a: Assign, kind?: "indexed" | "assoc"): Gen<
       continue;
     }
     for (const value of yield* sh.expander.fields([el.value])) {
-      shown.push(value);
       // bash 5.2: the plain words of an associative array's list are key, value, key, value...
       if (arr.kind === "indexed") arr.set(next++, value);
       else if (pendingKey === undefined) pendingKey = value;
@@ -104,7 +101,7 @@ function* assignCompound(sh: Shell, a: Assign, kind?: "indexed" | "assoc"): Gen<
   }
   if (pendingKey !== undefined && arr.kind === "assoc") arr.set(pendingKey, "");
   sh.vars.replaceArray(a.name, arr);
-  return `${a.name}${a.append ? "+" : ""}=(${shown.map(maybeSingleQuote).join(" ")})`;
+  return `${a.name}${a.append ? "+" : ""}=(${(a.elements ?? []).map((el) => el.text).join(" ")})`;
 }
 
 function setIn(arr: ShellArray, key: number, value: string): void {

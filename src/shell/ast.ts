@@ -98,6 +98,8 @@ export interface Assign {
 export interface ArrayElement {
   key?: Word;
   value: Word;
+  /** The word as written (what `set -x` shows). */
+  text: string;
 }
 
 export interface SimpleCommand {

@@ -6,12 +6,20 @@ function part(p: WordPart): string {
     case "lit":
       return p.quoted ? p.value.replace(/[\\$`"]/g, "\\$&") : p.value;
     case "param": {
-      if (p.op === "") return /^[A-Za-z_]/.test(p.name) && p.name.length > 1 ? `\${${p.name}}` : `$${p.name}`;
-      if (p.op === "len") return `\${#${p.name}}`;
+      const sub =
+        p.subscript === undefined
+          ? ""
+          : `[${typeof p.subscript === "string" ? p.subscript : word(p.subscript)}]`;
+      const name = p.name + sub;
+      if (p.op === "")
+        return sub === "" && !(/^[A-Za-z_]/.test(p.name) && p.name.length > 1) ? `$${p.name}` : `\${${name}}`;
+      if (p.op === "len") return `\${#${name}}`;
+      if (p.op === "keys" || p.op === "indirect") return `\${!${name}}`;
+      if (p.op === "bad") return `\${${p.text ?? ""}}`;
       const arg = p.arg ? word(p.arg) : "";
-      if (p.op === "substr") return `\${${p.name}:${arg}${p.arg2 ? `:${word(p.arg2)}` : ""}}`;
-      if (p.op === "/" || p.op === "//") return `\${${p.name}${p.op}${arg}/${p.arg2 ? word(p.arg2) : ""}}`;
-      return `\${${p.name}${p.colon ? ":" : ""}${p.op}${arg}}`;
+      if (p.op === "substr") return `\${${name}:${arg}${p.arg2 ? `:${word(p.arg2)}` : ""}}`;
+      if (p.op === "/" || p.op === "//") return `\${${name}${p.op}${arg}/${p.arg2 ? word(p.arg2) : ""}}`;
+      return `\${${name}${p.colon ? ":" : ""}${p.op}${arg}}`;
     }
     case "cmdsub":
       return `$(${p.body ? deparse(p.body) : ""})`;

@@ -553,7 +553,7 @@ export class Parser extends Lexer {
       if (t === ")") return elements;
       if (t === "nl") continue;
       if (t !== "word") this.unexpected(null);
-      elements.push(splitKeyedElement(this.lastWord));
+      elements.push({ ...splitKeyedElement(this.lastWord), text: this.src.slice(this.tokStart, this.pos) });
     }
   }
 
@@ -861,7 +861,7 @@ function splitAssignment(word: Word, bash = false): Assign | null {
 }
 
 /** An array word `[key]=value` (the brackets unquoted), else a plain value. */
-function splitKeyedElement(word: Word): ArrayElement {
+function splitKeyedElement(word: Word): Omit<ArrayElement, "text"> {
   const first = word.parts[0];
   if (first?.type !== "lit" || first.quoted || !first.value.startsWith("[")) return { value: word };
   const rest: Word = { parts: [...word.parts] };
