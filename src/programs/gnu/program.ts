@@ -2,12 +2,14 @@
  * GNU-flavoured programs: "gnu:PACKAGE:VERSION:NAME" runs the shared implementation of NAME with the
  * tool attached (see flavour.ts). --help and --version are answered here, as GNU tools answer them
  * before anything else; everything else is the implementation's, asking `gnuTool(sys)` where GNU
- * differs from busybox.
+ * differs from busybox. Tools whose GNU behaviour differs throughout have their own implementation
+ * (tools/).
  */
 import type { ProgramDef } from "../../kernel/api";
 import { out } from "../lib/io";
 import { type GnuTool, gnuProgramName, parseGnuProg, withGnuTool } from "./flavour";
 import { HELP_TEXTS } from "./help-texts";
+import { GNU_OWN } from "./tools";
 import { versionText } from "./version";
 
 /** Programs that run a command: only options before their first operand are theirs. */
@@ -22,7 +24,7 @@ export function gnuProgram(prog: string, base: (name: string) => ProgramDef | un
   let p = made.get(prog);
   if (p === undefined) {
     const tool = parseGnuProg(prog);
-    const impl = tool && base(tool.name);
+    const impl = tool && (GNU_OWN[tool.name] ?? base(tool.name));
     p = tool && impl ? gnuFlavoured(tool, impl) : null;
     made.set(prog, p);
   }

@@ -1,0 +1,11 @@
+/** The GNU tools that have their own implementation here rather than the shared busybox-like one. */
+import type { ProgramDef } from "../../../kernel/api";
+import { gnuCat } from "./cat";
+import { gnuDirnameProgram } from "./dirname";
+import { gnuReadlink } from "./readlink";
+
+export const GNU_OWN: Record<string, ProgramDef> = {
+  cat: gnuCat,
+  dirname: gnuDirnameProgram,
+  readlink: gnuReadlink,
+};
