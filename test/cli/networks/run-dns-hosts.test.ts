@@ -179,6 +179,8 @@ describe("docker network connect --ip --alias", () => {
     expect(docker(k, ["exec", "c3", "sh", "-c", "ip -4 addr show eth1 | grep inet"])).toEqual(out("    inet 172.30.0.77/16 brd 172.30.255.255 scope global eth1\n"));
     const ep = JSON.parse(docker(k, ["inspect", "-f", "{{json .NetworkSettings.Networks.snet}}", "c3"]).stdout);
     expect([ep.IPAMConfig, ep.Aliases, ep.MacAddress, ep.IPAddress, ep.DNSNames.slice(0, 3)]).toEqual([{ IPv4Address: "172.30.0.77" }, ["al1", "al2"], "02:42:ac:1e:00:4d", "172.30.0.77", ["c3", "al1", "al2"]]);
+    // The client's typed struct: every field printed, a nil pointer as <nil> (checked on the real client).
+    expect(docker(k, ["inspect", "-f", "{{.NetworkSettings.Networks.snet.IPAMConfig}} {{.NetworkSettings.Networks.bridge.IPAMConfig}}", "c3"])).toEqual(out("{172.30.0.77  []} <nil>\n"));
     expect(docker(k, ["run", "--rm", "--network", "snet", "busybox", "nslookup", "al2"]).stdout).toContain("Name:\tal2\nAddress: 172.30.0.77\n");
     expect(docker(k, ["network", "connect", "--alias", "x", "bridge", "c3"])).toEqual({
       stdout: "",

@@ -218,10 +218,18 @@ const STRUCTS: Record<string, { type: string; fields: Field[] }> = {
       ["Networks", "map:*EndpointSettings"],
     ],
   },
+  EndpointIPAMConfig: {
+    type: "*network.EndpointIPAMConfig",
+    fields: [
+      ["IPv4Address", "string"],
+      ["IPv6Address", "string"],
+      ["LinkLocalIPs", "[]string"],
+    ],
+  },
   EndpointSettings: {
     type: "*network.EndpointSettings",
     fields: [
-      ["IPAMConfig", "*network.EndpointIPAMConfig"],
+      ["IPAMConfig", "*EndpointIPAMConfig"],
       ["Links", "[]string"],
       ["Aliases", "[]string"],
       ["MacAddress", "string"],
