@@ -1,5 +1,7 @@
 /** libbb copy_file(): what cp does for each operand, and mv falls back to across filesystems. */
 import type { Gen, Stat, Sys } from "../../kernel/api";
+import { gnuTool } from "../gnu/flavour";
+import { quoteAlways } from "../gnu/quote";
 import { asErrno, err, warn } from "../lib/io";
 import { joinPath } from "./common";
 import { askYes } from "./remove";
@@ -18,12 +20,18 @@ export interface CopyFlags {
   softLink?: boolean;
   hardLink?: boolean;
   verbose?: boolean;
+  /** GNU mv across file systems: -v says "created directory" and "copied". */
+  verboseMove?: boolean;
+  /** The command-line source and destination this copy descends from (GNU names them in errors). */
+  top?: [string, string];
 }
 
 /** State shared across one cp run: directories it created and files it copied, by dev:ino. */
 export class CopyContext {
   readonly createdDirs = new Set<string>();
   readonly copiedFiles = new Map<string, string>();
+  /** GNU cp found it was copying a directory into itself. */
+  intoSelf = false;
   constructor(readonly sys: Sys) {}
 }
 
@@ -32,6 +40,8 @@ const key = (st: Stat) => `${st.dev}:${st.ino}`;
 /** Returns false when the copy was not made (already reported). */
 export function* copyFile(ctx: CopyContext, source: string, dest: string, flags: CopyFlags): Gen<boolean> {
   const sys = ctx.sys;
+  const gnu = gnuTool(sys) !== undefined;
+  const top = flags.top ?? [source, dest];
   const deref = flags.deref || flags.derefTop;
   let src: Stat;
   try {
@@ -67,13 +77,18 @@ export function* copyFile(ctx: CopyContext, source: string, dest: string, flags:
       return false;
     }
     if (ctx.createdDirs.has(key(src))) {
-      yield* warn(sys, `recursion detected, omitting directory '${source}'`);
+      if (gnu) {
+        ctx.intoSelf = true;
+        yield* warn(sys, `cannot copy a directory, ${quoteAlways(top[0])}, into itself, ${quoteAlways(top[1])}`);
+      }
+      else yield* warn(sys, `recursion detected, omitting directory '${source}'`);
       return false;
     }
     const umask = sys.umask();
     if (dst) {
       if (dst.type !== "dir") {
-        yield* warn(sys, `target '${dest}' is not a directory`);
+        if (gnu) yield* warn(sys, `cannot overwrite non-directory ${quoteAlways(dest)} with directory ${quoteAlways(source)}`);
+        else yield* warn(sys, `target '${dest}' is not a directory`);
         return false;
       }
     } else {
@@ -89,6 +104,8 @@ export function* copyFile(ctx: CopyContext, source: string, dest: string, flags:
         return false;
       }
       sys.umask(old);
+      // GNU announces a directory when it creates it, before its contents.
+      if (gnu && flags.verbose) yield* sys.write(1, verboseLine(source, dest, flags, true, true));
     }
     let created: Stat;
     try {
@@ -108,8 +125,10 @@ export function* copyFile(ctx: CopyContext, source: string, dest: string, flags:
     }
     for (const name of entries) {
       if (name === "." || name === "..") continue;
-      const sub = { ...flags, derefTop: false };
+      const sub = { ...flags, derefTop: false, top };
       if (!(yield* copyFile(ctx, joinPath(source, name), joinPath(dest, name), sub))) ok = false;
+      // GNU stops copying a directory into itself at once, at every level.
+      if (ctx.intoSelf) break;
     }
     if (!dst) {
       try {
@@ -119,11 +138,15 @@ export function* copyFile(ctx: CopyContext, source: string, dest: string, flags:
       }
     }
     yield* preserve(sys, src, dest, flags);
-    if (flags.verbose) yield* sys.write(1, `'${source}' -> '${dest}'\n`);
+    if (flags.verbose && !gnu) yield* sys.write(1, `'${source}' -> '${dest}'\n`);
     return ok;
   }
 
   if (dst) {
+    if (gnu && dst.type === "dir") {
+      yield* warn(sys, `cannot overwrite directory ${quoteAlways(dest)} with non-directory`);
+      return false;
+    }
     if (flags.update && src.mtime <= dst.mtime) return true;
     if (flags.interactive) {
       yield* err(sys, `${progName(sys)}: overwrite '${dest}'? `);
@@ -199,10 +222,17 @@ export function* copyFile(ctx: CopyContext, source: string, dest: string, flags:
     // "cp /dev/something file" does not take /dev/something's mode.
     if (src.type !== "file") return ok;
     yield* preserve(sys, src, dest, flags);
-    if (flags.verbose) yield* sys.write(1, `'${source}' -> '${dest}'\n`);
+    if (flags.verbose) yield* sys.write(1, verboseLine(source, dest, flags, false, gnuTool(sys) !== undefined));
     return ok;
   }
   return yield* copySpecial(ctx, source, dest, src, dst !== null, flags);
+}
+
+/** What -v prints for one copy ("'a' -> 'b'"; GNU mv across file systems words it its own way). */
+function verboseLine(source: string, dest: string, flags: CopyFlags, isDir: boolean, gnu: boolean): string {
+  if (gnu && !flags.verboseMove) return `${quoteAlways(source)} -> ${quoteAlways(dest)}\n`;
+  if (!flags.verboseMove) return `'${source}' -> '${dest}'\n`;
+  return isDir ? `created directory ${quoteAlways(dest)}\n` : `copied ${quoteAlways(source)} -> ${quoteAlways(dest)}\n`;
 }
 
 function progName(sys: Sys): string {
@@ -238,7 +268,7 @@ function* copySpecial(ctx: CopyContext, source: string, dest: string, src: Stat,
         yield* warn(sys, `can't preserve ownership of '${dest}': ${asErrno(e).message}`);
       }
     }
-    if (flags.verbose) yield* sys.write(1, `'${source}' -> '${dest}'\n`);
+    if (flags.verbose) yield* sys.write(1, verboseLine(source, dest, flags, false, gnuTool(sys) !== undefined));
     return true;
   }
   try {
@@ -248,7 +278,7 @@ function* copySpecial(ctx: CopyContext, source: string, dest: string, src: Stat,
     return false;
   }
   yield* preserve(sys, src, dest, flags);
-  if (flags.verbose) yield* sys.write(1, `'${source}' -> '${dest}'\n`);
+  if (flags.verbose) yield* sys.write(1, verboseLine(source, dest, flags, false, gnuTool(sys) !== undefined));
   return true;
 }
 

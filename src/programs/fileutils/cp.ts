@@ -1,5 +1,7 @@
 /** cp: busybox 1.35 cp [-arPLHpfinlsTuv] [-t DIR]. */
-import { missingDestination } from "../gnu/messages";
+import { gnuTool } from "../gnu/flavour";
+import { extraOperand, missingDestination } from "../gnu/messages";
+import { checkTargetDirectory, lastOperandTarget } from "../gnu/target";
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { asErrno, warn } from "../lib/io";
 import { flagOrder, joinPath, lastComponentStrip, lastFlag, parseOpts, usage } from "./common";
@@ -67,8 +69,16 @@ export const cp: ProgramDef = {
     if (parsed.args.t) {
       if (operands.length < 1) return yield* usage(sys, "cp");
       target = parsed.args.t[parsed.args.t.length - 1];
+      if (gnuTool(sys) && !(yield* checkTargetDirectory(sys, target))) return 1;
     } else {
       if (operands.length < 2) return yield* usage(sys, "cp", missingDestination(sys, operands[0]));
+      if (gnuTool(sys)) {
+        // GNU copies onto a last operand that is not a directory whatever the source is.
+        if (f.T && operands.length > 2) return yield* usage(sys, "cp", extraOperand(sys, operands[2]));
+        const kind = f.T ? "file" : yield* lastOperandTarget(sys, operands);
+        if (typeof kind === "number") return kind;
+        if (kind === "file") return (yield* copyFile(new CopyContext(sys), operands[0], operands[1], flags)) ? 0 : 1;
+      }
       target = operands.pop() as string;
       if (operands.length === 1) {
         const s = yield* statKind(sys, operands[0], deref || flags.derefTop === true);

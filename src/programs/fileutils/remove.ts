@@ -102,6 +102,6 @@ export function* removeFile(sys: Sys, path: string, flags: RemoveFlags): Gen<boo
     yield* warn(sys, `can't remove '${path}': ${asErrno(e).message}`);
     return false;
   }
-  if (flags.verbose) yield* sys.write(1, `removed '${path}'\n`);
+  if (flags.verbose) yield* sys.write(1, gnuLine(sys, `removed '${path}'\n`, () => `removed ${quoteAlways(path)}\n`));
   return true;
 }

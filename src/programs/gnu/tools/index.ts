@@ -2,10 +2,14 @@
 import type { ProgramDef } from "../../../kernel/api";
 import { gnuCat } from "./cat";
 import { gnuDirnameProgram } from "./dirname";
+import { gnuLn } from "./ln";
+import { gnuMv } from "./mv";
 import { gnuReadlink } from "./readlink";
 
 export const GNU_OWN: Record<string, ProgramDef> = {
   cat: gnuCat,
   dirname: gnuDirnameProgram,
+  ln: gnuLn,
+  mv: gnuMv,
   readlink: gnuReadlink,
 };
