@@ -23,10 +23,10 @@ export interface Inode {
   uid: number;
   gid: number;
   nlink: number;
-  /** Times in microseconds since the epoch. */
-  atime: number;
+  /** Times in microseconds since the epoch; atime and ctime are left out while equal to mtime. */
+  atime?: number;
   mtime: number;
-  ctime: number;
+  ctime?: number;
   /** Regular file data (byte string). */
   data?: string;
   /** Simulated program run on exec; `data` is then a stand-in and `size` the reported size. */

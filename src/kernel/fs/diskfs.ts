@@ -56,9 +56,9 @@ export const tableReader = {
       uid: i.uid,
       gid: i.gid,
       size: inodeSize(i),
-      atime: i.atime,
+      atime: i.atime ?? i.mtime,
       mtime: i.mtime,
-      ctime: i.ctime,
+      ctime: i.ctime ?? i.mtime,
       rdev: i.rdev,
     });
   },
@@ -149,10 +149,42 @@ export function pendingIno(fs: DiskFs, path: string): number | undefined {
   return offset === undefined ? undefined : fs.nextIno + offset;
 }
 
+/*
+ * Inode times: an inode leaves out atime and ctime while they equal mtime (most never differ), which
+ * spares every file two fields and their boxed numbers. Times change only through these setters.
+ */
+
+/** Sets mtime; atime and ctime keep their values (written out if they were the old mtime). */
+function setMtime(i: Inode, t: number) {
+  if (i.mtime === t) return;
+  i.atime ??= i.mtime;
+  i.ctime ??= i.mtime;
+  i.mtime = t;
+}
+
+function setCtime(i: Inode, t: number) {
+  if ((i.ctime ?? i.mtime) !== t) i.ctime = t;
+}
+
+function setAtime(i: Inode, t: number) {
+  if ((i.atime ?? i.mtime) !== t) i.atime = t;
+}
+
+/** Data changed: mtime and ctime are now. */
+function touch(i: Inode, now: number) {
+  setMtime(i, now);
+  setCtime(i, now);
+}
+
+/** All three times set to `t` (extraction, like tar -x). */
+function setAllTimes(i: Inode, t: number) {
+  i.mtime = t;
+  if (i.atime !== undefined) i.atime = t;
+  if (i.ctime !== undefined) i.ctime = t;
+}
+
 function touchDir(h: FsHost, d: Inode) {
-  const now = h.now();
-  d.mtime = now;
-  d.ctime = now;
+  touch(d, h.now());
 }
 
 function dataBytes(i: Inode): number {
@@ -174,7 +206,7 @@ function dropInode(fs: DiskFs, i: Inode) {
 /**
  * A new inode in the table. Each type gets all its fields in one literal (adding them afterwards
  * would give every inode a separate property array); a directory's parent and name are the
- * caller's to set (they start as a root's).
+ * caller's to set (they start as a root's). Its atime and ctime are its mtime (left out).
  */
 export function newInode(fs: DiskFs, now: number, n: NewNode): Inode {
   const ino = fs.nextIno++;
@@ -183,20 +215,20 @@ export function newInode(fs: DiskFs, now: number, n: NewNode): Inode {
   let inode: Inode;
   switch (n.type) {
     case "dir":
-      inode = { ino, mode, uid, gid, nlink: 2, atime: now, mtime: now, ctime: now, entries: {}, parent: ino, name: "" };
+      inode = { ino, mode, uid, gid, nlink: 2, mtime: now, entries: {}, parent: ino, name: "" };
       break;
     case "file":
-      inode = { ino, mode, uid, gid, nlink: 1, atime: now, mtime: now, ctime: now, data: "" };
+      inode = { ino, mode, uid, gid, nlink: 1, mtime: now, data: "" };
       break;
     case "symlink":
-      inode = { ino, mode, uid, gid, nlink: 1, atime: now, mtime: now, ctime: now, target: n.target ?? "" };
+      inode = { ino, mode, uid, gid, nlink: 1, mtime: now, target: n.target ?? "" };
       break;
     case "char":
     case "block":
-      inode = { ino, mode, uid, gid, nlink: 1, atime: now, mtime: now, ctime: now, rdev: n.rdev ?? [0, 0] };
+      inode = { ino, mode, uid, gid, nlink: 1, mtime: now, rdev: n.rdev ?? [0, 0] };
       break;
     default:
-      inode = { ino, mode, uid, gid, nlink: 1, atime: now, mtime: now, ctime: now };
+      inode = { ino, mode, uid, gid, nlink: 1, mtime: now };
   }
   fs.inodes[ino] = inode;
   return inode;
@@ -228,9 +260,7 @@ export const diskDriver: FsDriver = {
     i.data = next;
     delete i.prog;
     delete i.size;
-    const now = h.now();
-    i.mtime = now;
-    i.ctime = now;
+    touch(i, h.now());
   },
   truncate(h, sb, node, size) {
     const fs = disk(sb);
@@ -243,9 +273,7 @@ export const diskDriver: FsDriver = {
     i.data = next;
     delete i.prog;
     delete i.size;
-    const now = h.now();
-    i.mtime = now;
-    i.ctime = now;
+    touch(i, h.now());
   },
   create(h, sb, dir, name, n) {
     const fs = disk(sb);
@@ -270,7 +298,7 @@ export const diskDriver: FsDriver = {
     if (d.entries![name] !== undefined) throw new Errno("EEXIST");
     d.entries![name] = t.ino;
     t.nlink++;
-    t.ctime = h.now();
+    setCtime(t, h.now());
     touchDir(h, d);
   },
   unlink(h, sb, dir, name) {
@@ -282,7 +310,7 @@ export const diskDriver: FsDriver = {
     if (isDir(i)) throw new Errno("EISDIR");
     delete d.entries![name];
     i.nlink--;
-    i.ctime = h.now();
+    setCtime(i, h.now());
     touchDir(h, d);
     dropInode(fs, i);
   },
@@ -343,7 +371,7 @@ export const diskDriver: FsDriver = {
       fd.nlink--;
       td.nlink++;
     }
-    src.ctime = h.now();
+    setCtime(src, h.now());
     touchDir(h, fd);
     touchDir(h, td);
   },
@@ -352,9 +380,9 @@ export const diskDriver: FsDriver = {
     if (a.perm !== undefined) i.mode = (i.mode & 0o170000) | (a.perm & 0o7777);
     if (a.uid !== undefined) i.uid = a.uid;
     if (a.gid !== undefined) i.gid = a.gid;
-    if (a.atime !== undefined) i.atime = a.atime;
-    if (a.mtime !== undefined) i.mtime = a.mtime;
-    i.ctime = h.now();
+    if (a.mtime !== undefined) setMtime(i, a.mtime);
+    if (a.atime !== undefined) setAtime(i, a.atime);
+    setCtime(i, h.now());
   },
   setxattr(h, sb, node, name, value) {
     const i = inodeOf(disk(sb), node);
@@ -365,7 +393,7 @@ export const diskDriver: FsDriver = {
       i.xattrs ??= {};
       i.xattrs[name] = value;
     }
-    i.ctime = h.now();
+    setCtime(i, h.now());
   },
   statfs(h, sb) {
     const fs = disk(sb);
@@ -426,7 +454,7 @@ export function extractEntries(fs: DiskFs, dir: number, entries: readonly import
     if (path === "") {
       const root = fs.inodes[dir];
       root.mode = 0o040000 | (e.mode & 0o7777);
-      root.mtime = root.atime = root.ctime = t;
+      setAllTimes(root, t);
       continue;
     }
     const slash = path.lastIndexOf("/");
@@ -454,7 +482,7 @@ export function extractEntries(fs: DiskFs, dir: number, entries: readonly import
     node.mode = (node.mode & 0o170000) | (e.mode & 0o7777);
     node.uid = e.uid;
     node.gid = e.gid;
-    node.atime = node.mtime = node.ctime = t;
+    setAllTimes(node, t);
     if (e.type === "file") {
       if (e.prog !== undefined || (e.content === undefined && e.size !== undefined)) {
         if (e.prog !== undefined) node.prog = e.prog;
