@@ -30,8 +30,9 @@ export interface ProcRuntime {
   gen: Gen<number>;
   sys: SysImpl;
   /** Value passed into the generator at the next resume. */
-  resume?: unknown;
-  handlers: Map<Signal, (sig: Signal) => void>;
+  resume: unknown;
+  /** Signal handlers; made when the first is installed (most processes never install one). */
+  handlers: Map<Signal, (sig: Signal) => void> | null;
   /** A handler ran since the last blocking call: that call returns EINTR. */
   interrupted: boolean;
   /** CPU time still to burn for the current cpu wait. */
@@ -156,7 +157,7 @@ export class Kernel implements FsHost {
   startProcess(pid: number, prog: ProgramDef) {
     const p = this.w.procs[pid];
     const sys = new SysImpl(this, pid, p.argv, p.env);
-    this.rt.set(pid, { gen: prog.main(sys), sys, handlers: new Map(), interrupted: false, cpuDebt: 0 });
+    this.rt.set(pid, { gen: prog.main(sys), sys, resume: undefined, handlers: null, interrupted: false, cpuDebt: 0 });
     this.runQueue.push(pid);
   }
 

@@ -710,14 +710,14 @@ export class SysImpl implements Sys {
     const rt = this.rt;
     if (action === "default") {
       delete p.disp[sig];
-      rt?.handlers.delete(sig);
+      rt?.handlers?.delete(sig);
     } else if (action === "ignore") {
       p.disp[sig] = "ignore";
-      rt?.handlers.delete(sig);
+      rt?.handlers?.delete(sig);
       p.pending = p.pending.filter((s) => s !== sig);
     } else {
       p.disp[sig] = "handler";
-      rt?.handlers.set(sig, action);
+      if (rt) (rt.handlers ??= new Map()).set(sig, action);
     }
   }
 

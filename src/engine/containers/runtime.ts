@@ -105,6 +105,15 @@ export function logOutput(k: Kernel, c: { id: string }, stream: "stdout" | "stde
   k.wake(`docker:log:${c.id}`);
 }
 
+/**
+ * Where a container's output goes: its log. Made out here so that the listener, which lives as
+ * long as the machine, holds the id and nothing of the start that made it.
+ */
+function logSink(k: Kernel, id: string, stream: "stdout" | "stderr"): (bytes: string) => void {
+  const c = { id };
+  return (bytes) => logOutput(k, c, stream, bytes);
+}
+
 function parseUser(k: Kernel, root: Process["root"], user: string): { uid: number; gid: number } {
   if (user === "") return { uid: 0, gid: 0 };
   const [u, g] = user.split(":");
@@ -211,8 +220,7 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   if (c.config.Tty) {
     tty = newTty(k, 24, 80);
     k.w.ttys[tty].name = "pts/0";
-    const id = c.id;
-    k.outside.tty.set(tty, (bytes) => logOutput(k, { id }, "stdout", bytes));
+    k.outside.tty.set(tty, logSink(k, c.id, "stdout"));
   }
   const spec: InitSpec = { path: "", argv: [], env: {}, init: false };
   const child = forkInit(k, shim, plan, () => forkProcess(k, { parent: shim, main: initMain(spec), comm: "runc:[2:INIT]", newNs }));
@@ -288,8 +296,8 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
       c.stdinPipe = pipe;
       stdin = newFile(k, { kind: "pipe", read: true, write: false, pipe });
     } else stdin = newFile(k, { kind: "device", read: true, write: true, rdev: [1, 3] });
-    const out = newFile(k, { kind: "sink", read: false, write: true, sink: k.addSink((b) => logOutput(k, { id }, "stdout", b)) });
-    const err = newFile(k, { kind: "sink", read: false, write: true, sink: k.addSink((b) => logOutput(k, { id }, "stderr", b)) });
+    const out = newFile(k, { kind: "sink", read: false, write: true, sink: k.addSink(logSink(k, id, "stdout")) });
+    const err = newFile(k, { kind: "sink", read: false, write: true, sink: k.addSink(logSink(k, id, "stderr")) });
     p.fds = { 0: { file: stdin, cloexec: false }, 1: { file: out, cloexec: false }, 2: { file: err, cloexec: false } };
     p.sid = p.pgid = child;
     p.tty = null;

@@ -136,10 +136,13 @@ export function forkProcess(k: Kernel, opts: NewProcess): number {
   cgroupMemory(k, child.cgroup, child.rss);
   const prt = k.rt.get(parent.pid);
   const sys = new SysImpl(k, global, child.argv, child.env);
+  // Called unbound: a generator keeps its receiver, and `opts` is not needed once it runs.
+  const main = opts.main;
   k.rt.set(global, {
-    gen: opts.main(sys),
+    gen: main(sys),
     sys,
-    handlers: new Map(prt?.handlers ?? []),
+    resume: undefined,
+    handlers: prt?.handlers?.size ? new Map(prt.handlers) : null,
     interrupted: false,
     cpuDebt: 0,
   });
@@ -153,7 +156,7 @@ export function applyExec(k: Kernel, pid: number, req: ExecRequest) {
   const rt = k.rt.get(pid)!;
   for (const [fd, e] of Object.entries(p.fds)) if (e.cloexec) closeFd(k, p, Number(fd));
   for (const sig of Object.keys(p.disp) as Signal[]) if (p.disp[sig] === "handler") delete p.disp[sig];
-  rt.handlers.clear();
+  rt.handlers = null;
   p.argv = [...req.argv];
   p.env = { ...req.env };
   p.exe = req.path;

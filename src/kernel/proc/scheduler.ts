@@ -31,7 +31,7 @@ export function resumeProc(k: Kernel, pid: number) {
   // Handlers of pending signals run first; an interrupted blocking call then sees EINTR.
   while (p.pending.length > 0) {
     const sig = p.pending.shift()!;
-    const h = rt.handlers.get(sig);
+    const h = rt.handlers?.get(sig);
     if (h && p.disp[sig] === "handler") {
       rt.interrupted = true;
       h(sig);
