@@ -23,6 +23,8 @@ import { ANONYMOUS_LABEL, removeVolume, volumeUsers, volumes } from "./volumes/v
 import { verifyNamespaceSettings, volumesFromMounts } from "./containers/namespaces";
 import { DOCKER_ROOT, deleteImage, type PullEvent, type PullResult, pull, tagImage } from "./images/store";
 import { familiarString, fullRef, type NamedRef, parseImageRef } from "./images/refs";
+import { hostPlatformWarnings, platformMismatch } from "./images/image-platform";
+import type { Platform } from "./images/platforms";
 import { type ContainerRecord, engineState, type ImageRecord } from "./state";
 import { GO_ZERO_TIME, rfc3339Nano } from "./time";
 
@@ -62,6 +64,8 @@ export interface CreateRequest {
   domainname?: string;
   /** --ip/--network-alias/--mac-address on the first network ("default" without --network). */
   endpoint?: EndpointRequest & { network: string };
+  /** --platform as the client parsed it: the image must be for it (images/image-platform.ts). */
+  platform?: Platform;
 }
 
 export interface LogLine {
@@ -226,6 +230,8 @@ export class DockerClient {
     const st = this.st;
     const img = this.findImage(req.image);
     if (!img) throw new EngineError(`No such image: ${req.image}`, 404);
+    const mismatch = platformMismatch(req.image, img, req.platform);
+    if (mismatch) throw new EngineError(mismatch, 404);
     if (req.name !== undefined) {
       if (!NAME_RE.test(req.name.replace(/^\//, "")))
         throw new EngineError(`Invalid container name (${req.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
@@ -240,6 +246,7 @@ export class DockerClient {
     verifyDevices(k, req.host.Devices ?? []);
     verifySecurity(req.host); // --cap-add/--cap-drop/--security-opt (security.ts)
     warnings.push(...verifyNamespaceSettings(this, req)); // --pid/--ipc/--uts/--cgroupns (namespaces.ts)
+    warnings.push(...hostPlatformWarnings(img, req.platform)); // an image for another machine
     const mounts = volumesFromMounts(this, req.host.VolumesFrom, req.mounts ?? []);
     const cfg = JSON.parse(img.configJson).config ?? {};
     const id = randomHex(k.w.rng, 32);

@@ -7,6 +7,10 @@ import { Errno } from "./errno";
 import type { Kernel } from "./kernel";
 import type { Loc, Process } from "./world";
 import { walkerOf } from "./fs/mount";
+import { type BinaryArch, progParts } from "./fs/entries";
+
+/** `uname -m` of the machine each binary architecture runs on. */
+const UNAME_MACHINE: Record<BinaryArch, string> = { amd64: "x86_64", arm64: "aarch64" };
 
 const STAND_IN = /^\x7fELF[\s\S]{16,40}? simulated program: ([^\n]+)\n/;
 
@@ -52,8 +56,11 @@ export function resolveExec(k: Kernel, p: Process, path: string, argv: string[],
   if (!k.vfs.permitted(w.cred, st, 1)) throw new Errno("EACCES");
   const options = k.w.mounts[loc.mnt]?.options;
   if (options?.includes("noexec")) throw new Errno("EACCES");
-  const name = programOf(k, loc);
-  if (name !== undefined) {
+  const ref = programOf(k, loc);
+  if (ref !== undefined) {
+    // A binary for another machine: the kernel has no loader for it (no binfmt_misc/qemu).
+    const { prog: name, arch } = progParts(ref);
+    if (UNAME_MACHINE[arch] !== k.w.config.machine) throw new Errno("ENOEXEC");
     // A real binary whose program the sandbox does not simulate: say so, rather than letting a
     // shell run its bytes as a script (what ENOEXEC would make it do).
     const setid = setIdOf(st, !!options?.includes("nosuid"));

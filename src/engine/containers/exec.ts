@@ -6,6 +6,7 @@
  */
 import type { Gen, Main, Sys } from "../../kernel";
 import { Errno, type Kernel } from "../../kernel";
+import { runcExec } from "./runc-exec";
 import { fileAddRef, newFile } from "../../kernel/io/files";
 import { forkProcess } from "../../kernel/proc/process";
 import { cgroupMigrate } from "../../kernel/cgroup/cgroups";
@@ -102,7 +103,7 @@ export function execStart(d: DockerClient, container: string, opts: ExecOptions)
   const argv = [...opts.cmd];
   const target = path;
   const main: Main = function* (sys: Sys): Gen<number> {
-    return sys.exec(target, argv, env);
+    return yield* runcExec(sys, target, argv, env); // runc-exec.ts
   };
   // setns(pid) then fork: the child lands in the container's pid namespace.
   const savedPidNs = shim.ns.pidChildren;

@@ -5,6 +5,7 @@
  */
 import type { Gen, Main, NsType, Signal, Sys } from "../../kernel";
 import { Errno, type Kernel } from "../../kernel";
+import { runcExec, tiniExec } from "./runc-exec";
 import { newFile, newPipe } from "../../kernel/io/files";
 import { newTty } from "../../kernel/io/tty";
 import { forkProcess } from "../../kernel/proc/process";
@@ -374,14 +375,14 @@ interface InitSpec {
 function initMain(spec: InitSpec): Main {
   return function* (sys: Sys) {
     if (spec.init) return yield* dockerInit(sys, spec);
-    return sys.exec(spec.path, spec.argv, spec.env);
+    return yield* runcExec(sys, spec.path, spec.argv, spec.env); // runc-exec.ts
   };
 }
 
 /** docker-init (tini): runs the command as its child, forwards signals, reaps zombies. */
 function* dockerInit(sys: Sys, spec: { path: string; argv: string[]; env: Record<string, string> }): Gen<number> {
   const child = sys.fork(function* (c): Gen<number> {
-    return c.exec(spec.path, spec.argv, spec.env);
+    return yield* tiniExec(c, spec.path, spec.argv, spec.env); // runc-exec.ts
   });
   for (const sig of ["TERM", "INT", "HUP", "QUIT", "USR1", "USR2", "WINCH"] as Signal[])
     sys.signal(sig, (s) => {

@@ -3,7 +3,7 @@
  * PAX records only when a field does not fit) and a reader for ustar, pax and GNU archives.
  * Data are byte strings (one char per byte).
  */
-import type { FileEntry } from "../../kernel/fs/entries";
+import { type FileEntry, standInHeader } from "../../kernel/fs/entries";
 
 const BLOCK = 512;
 const ZERO_BLOCK = "\0".repeat(BLOCK);
@@ -36,7 +36,7 @@ export function entryData(e: FileEntry): string {
   if (e.content !== undefined) return e.content;
   const size = e.size ?? 0;
   if (e.prog === undefined) return "\0".repeat(size);
-  const head = `\x7fELF\x02\x01\x01\x00${"\0".repeat(8)}\x02\x00\x3e\x00 simulated program: ${e.prog}\n`;
+  const head = standInHeader(e.prog);
   return size <= head.length ? head.slice(0, size) : head + "\0".repeat(size - head.length);
 }
 

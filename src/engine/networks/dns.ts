@@ -12,6 +12,7 @@ import type { Kernel } from "../../kernel";
 import { Errno } from "../../kernel";
 import { type ContainerRecord, engineState } from "../state";
 import { isPredefined, type Network, networkEndpoints, networks, resolveOnNetwork } from "./networks";
+import { linkAliasTarget } from "./links";
 import { externalServers } from "./resolv";
 
 export const EMBEDDED_DNS_IP = "127.0.0.11";
@@ -62,9 +63,16 @@ function userNetworksOf(k: Kernel, c: ContainerRecord): Network[] {
 export function embeddedAnswer(k: Kernel, c: ContainerRecord, type: DnsType, name: string, fromPid: number): DnsReply {
   const wanted = name.replace(/\.$/, "").toLowerCase();
   const nets = userNetworksOf(k, c);
+  // A --link alias first names the linked container, and on its network only that (sandbox.ResolveName).
+  for (const n of nets) {
+    const target = linkAliasTarget(c, n, wanted);
+    const hits = target === undefined ? [] : resolveOnNetwork(k, n, target);
+    if (hits.length > 0) return { rcode: "NOERROR", addresses: type === "A" ? hits : [] };
+  }
   const ips: string[] = [];
   let known = false;
   for (const n of nets) {
+    if (linkAliasTarget(c, n, wanted) !== undefined) continue;
     const hits = resolveOnNetwork(k, n, wanted);
     if (hits.length > 0) known = true;
     for (const ip of hits) if (!ips.includes(ip)) ips.push(ip);

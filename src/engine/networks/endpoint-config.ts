@@ -16,6 +16,8 @@ export interface EndpointRequest {
   aliases?: string[];
   /** --mac-address, in lower-case colon form. */
   mac?: string;
+  /** --link on a user-defined network: names the container's DNS resolves (links.ts). */
+  links?: string[];
 }
 
 type WithEndpointConfig = ContainerRecord & { endpointConfig?: EndpointRequest };
@@ -69,6 +71,7 @@ export function setEndpointConfig(c: ContainerRecord, network: string, nw: Netwo
   if (req.ipv4 !== undefined) stored.ipv4 = req.ipv4;
   if ((req.aliases ?? []).length > 0) stored.aliases = [...(req.aliases ?? [])];
   if (req.mac !== undefined) stored.mac = req.mac;
+  if ((req.links ?? []).length > 0) stored.links = [...(req.links ?? [])];
   (c as WithEndpointConfig).endpointConfig = stored;
 }
 

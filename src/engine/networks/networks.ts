@@ -22,8 +22,13 @@ export interface Endpoint {
   mac: string;
   /** --alias names, resolvable on this network besides the container name and short id. */
   aliases: string[];
-  /** The address was asked for (--ip): inspect shows it as IPAMConfig.IPv4Address. */
+  /**
+   * The address was asked for (--ip): inspect shows it as IPAMConfig.IPv4Address. Other addresses
+   * are taken when the container starts and given back when it stops ("" meanwhile).
+   */
   staticIp?: boolean;
+  /** The MAC was asked for (--mac-address); others follow the address. */
+  macGiven?: boolean;
   /** Interface inside the container and its host-side peer while the container runs. */
   iface?: string;
   hostIface?: string;
@@ -149,11 +154,17 @@ export function networkEndpoints(k: Kernel, net: Network): Endpoint[] {
   return [...out.values()];
 }
 
+/** Endpoints of running containers: only they hold an address (and keep a network in use). */
+function activeEndpoints(k: Kernel, net: Network, except?: string): Endpoint[] {
+  const containers = engineState(k).containers;
+  return networkEndpoints(k, net).filter((e) => e.containerId !== except && containers[e.containerId]?.state.Running && e.ip !== "");
+}
+
 export function removeNetwork(k: Kernel, idOrName: string) {
   const net = findNetwork(k, idOrName);
   if (isPredefined(net))
     throw new EngineError(`${net.name} is a pre-defined network and cannot be removed`, 403);
-  const active = networkEndpoints(k, net);
+  const active = activeEndpoints(k, net);
   if (active.length > 0) {
     const list = active.map((e) => `name:"${e.name}" id:"${e.containerId.slice(0, 12)}"`).join(", ");
     throw new EngineError(`error while removing network: network ${net.name} has active endpoints (${list})`, 403);
@@ -165,8 +176,8 @@ export function removeNetwork(k: Kernel, idOrName: string) {
   emitEvent(k, "network", "destroy", net.id, { name: net.name, type: net.driver });
 }
 
-function nextFreeIp(k: Kernel, net: Network): string {
-  const used = new Set(networkEndpoints(k, net).map((e) => e.ip));
+function nextFreeIp(k: Kernel, net: Network, except?: string): string {
+  const used = new Set(activeEndpoints(k, net, except).map((e) => e.ip));
   const base = ipToInt(net.subnet.split("/")[0]);
   const size = 2 ** (32 - Number(net.subnet.split("/")[1]));
   for (let h = 1; h < size - 1; h++) {
@@ -204,6 +215,29 @@ export function plugEndpoint(k: Kernel, c: ContainerRecord, net: Network, e: End
   e.hostIface = hostName;
 }
 
+/** IPAM at container start: the asked-for address if no running container has it, else the lowest free one. */
+function claimAddress(k: Kernel, net: Network, e: Endpoint) {
+  if (e.staticIp) checkAddressFree(net, e.ip, new Set(activeEndpoints(k, net, e.containerId).map((o) => o.ip)));
+  else e.ip = nextFreeIp(k, net, e.containerId);
+  if (!e.macGiven) e.mac = macFor(e.ip);
+}
+
+/**
+ * What a starting container's networks need before anything is made: the endpoint on its own
+ * user-defined network (made at its first start) and an address on each network it is on.
+ * Returns the daemon's error, if any.
+ */
+export function claimEndpoints(k: Kernel, c: ContainerRecord, userNet: Network | undefined): string | undefined {
+  try {
+    if (userNet && !userNet.endpoints?.[c.id]) connectNetwork(k, userNet, c);
+    for (const n of networks(k)) if (n.endpoints?.[c.id]) claimAddress(k, n, n.endpoints[c.id]);
+  } catch (e) {
+    if (e instanceof EngineError) return e.message;
+    throw e;
+  }
+  return undefined;
+}
+
 /** Takes a running container's interface on a network down (both veth ends). */
 export function unplugEndpoint(k: Kernel, c: ContainerRecord, e: Endpoint) {
   const host = k.w.ns[k.w.initNs.net].net!;
@@ -216,6 +250,8 @@ export function unplugEndpoint(k: Kernel, c: ContainerRecord, e: Endpoint) {
   }
   e.iface = undefined;
   e.hostIface = undefined;
+  // The address goes back to the pool (an asked-for one is asked for again at the next start).
+  if (!e.staticIp) e.ip = "";
 }
 
 /**
@@ -238,10 +274,12 @@ export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts
   net.endpoints ??= {};
   const already = networkEndpoints(k, net).some((e) => e.containerId === c.id);
   if (already) throw new EngineError(`endpoint with name ${c.name} already exists in network ${net.name}`, 403);
-  if (req.ipv4 !== undefined) checkAddressFree(net, req.ipv4, new Set(networkEndpoints(k, net).map((e) => e.ip)));
-  const ip = req.ipv4 ?? nextFreeIp(k, net);
-  const e: Endpoint = { containerId: c.id, name: c.name, endpointId: randomHex(k.w.rng, 32), ip, mac: req.mac ?? macFor(ip), aliases: [...(req.aliases ?? [])] };
+  // A stopped container gets its address when it starts.
+  const ip = req.ipv4 ?? "";
+  const e: Endpoint = { containerId: c.id, name: c.name, endpointId: randomHex(k.w.rng, 32), ip, mac: req.mac ?? "", aliases: [...(req.aliases ?? [])] };
   if (req.ipv4 !== undefined) e.staticIp = true;
+  if (req.mac !== undefined) e.macGiven = true;
+  if (c.state.Running) claimAddress(k, net, e);
   net.endpoints[c.id] = e;
   if (c.state.Running) plugEndpoint(k, c, net, e);
   emitEvent(k, "network", "connect", net.id, { container: c.id, name: net.name, type: net.driver });
@@ -279,7 +317,7 @@ export function pruneNetworks(k: Kernel, keep: (n: Network) => boolean = () => f
   const deleted: string[] = [];
   for (const n of networks(k).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (isPredefined(n)) continue;
-    if (networkEndpoints(k, n).length > 0 || keep(n)) continue;
+    if (activeEndpoints(k, n).length > 0 || keep(n)) continue;
     removeNetwork(k, n.id);
     deleted.push(n.name);
   }

@@ -15,6 +15,7 @@ import { randomHex } from "../../kernel/rng";
 import { StartError } from "../containers/runtime";
 import { type ContainerRecord, type EngineState, engineState } from "../state";
 import { registerDns, unregisterDns } from "./dns";
+import { updateParentsHosts } from "./links";
 
 export const DOCKER_PROXY = "/usr/bin/docker-proxy";
 const EPHEMERAL_FIRST = 32768;
@@ -347,10 +348,14 @@ function relayMain(client: number, spec: ProxySpec): Main {
   };
 }
 
-/** What dockerd sets up once a container's network is connected: its published ports and DNS. */
+/**
+ * What dockerd sets up once a container's network is connected: its published ports and DNS, and
+ * its new address in the /etc/hosts of the containers linked to it.
+ */
 export function startNetworkServices(k: Kernel, c: ContainerRecord, netns: number) {
   publishPorts(k, c);
   registerDns(k, c, netns);
+  updateParentsHosts(k, c);
 }
 
 /** Undoes startNetworkServices when the container stops. */

@@ -8,6 +8,7 @@ import type { Kernel } from "../../kernel";
 import { exists, readFile } from "../hostfs";
 import { type ContainerRecord, engineState } from "../state";
 import { EMBEDDED_DNS_IP } from "./dns";
+import { linkHostsLines } from "./links";
 
 /** The HostConfig fields of the networking identity flags (Engine API names). */
 export interface NetworkHostConfig {
@@ -16,6 +17,8 @@ export interface NetworkHostConfig {
   DnsSearch: string[];
   /** "name:ip" as the client sends them ("host-gateway" kept as written). */
   ExtraHosts: string[] | null;
+  /** --link as given ("name[:alias]"); links.ts keeps the links made of them. */
+  Links?: string[] | null;
 }
 
 const IPV4_NS = /^\s*nameserver\s*((?:[0-9]{1,3}\.){3}[0-9]{1,3})\s*$/;
@@ -109,7 +112,7 @@ export function hostGatewayIp(k: Kernel): string {
   return bridge?.gateway ?? "172.17.0.1";
 }
 
-/** /etc/hosts for the container: the standard entries, --add-host ones, then its own address. */
+/** /etc/hosts for the container: the standard entries, --add-host ones, links, then its own address. */
 export function hostsFile(k: Kernel, c: ContainerRecord): string {
   let out = HOSTS_BASE;
   for (const entry of netConfig(c).ExtraHosts ?? []) {
@@ -117,6 +120,7 @@ export function hostsFile(k: Kernel, c: ContainerRecord): string {
     const ip = entry.slice(colon + 1);
     out += `${ip === "host-gateway" ? hostGatewayIp(k) : ip}\t${entry.slice(0, colon)}\n`;
   }
+  out += linkHostsLines(k, c);
   if (!c.network?.ip) return out;
   // The fully qualified name and, when it has a dot, its first label.
   const fqdn = c.config.Domainname ? `${c.config.Hostname}.${c.config.Domainname}` : c.config.Hostname;

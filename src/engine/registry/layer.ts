@@ -3,7 +3,7 @@
  * hold the very same Layer object, so they share its digest (`docker pull` prints "Already
  * exists"). Entries are generated once and cached by digest; treat them as immutable.
  */
-import type { FileEntry } from "../../kernel/fs/entries";
+import { type BinaryArch, type FileEntry, progFor, progParts } from "../../kernel/fs/entries";
 import { type LayerMeta, layerMeta } from "./digest";
 
 const byDigest = new Map<string, Layer>();
@@ -39,12 +39,21 @@ export function layerByDigest(digest: string): Layer | undefined {
   return byDigest.get(digest);
 }
 
-/** One Layer per (recipe, architecture), created on first use. */
-export function perArch<A extends string>(key: string, build: (arch: A) => FileEntry[]): (arch: A) => Layer {
+/**
+ * One Layer per (recipe, architecture), created on first use. The recipe's executables are built
+ * for that architecture: their program references say so ("busybox@arm64"), so the kernel refuses
+ * to run them on a machine of another kind.
+ */
+export function perArch<A extends BinaryArch>(key: string, build: (arch: A) => FileEntry[]): (arch: A) => Layer {
   const made = new Map<A, Layer>();
   return (arch) => {
     let l = made.get(arch);
-    if (!l) made.set(arch, (l = new Layer(`${key}/${arch}`, () => build(arch))));
+    if (!l) made.set(arch, (l = new Layer(`${key}/${arch}`, () => builtFor(build(arch), arch))));
     return l;
   };
+}
+
+function builtFor(entries: FileEntry[], arch: BinaryArch): FileEntry[] {
+  if (arch === "amd64") return entries;
+  return entries.map((e) => (e.prog === undefined ? e : { ...e, prog: progFor(progParts(e.prog).prog, arch) }));
 }

@@ -4,7 +4,7 @@
  */
 import { Errno } from "../errno";
 import type { DiskFs, Inode, NodeId, SuperBlock } from "../world";
-import type { FileEntry } from "./entries";
+import { type FileEntry, standInHeader } from "./entries";
 import { type DirEntry, type FsDriver, type FsHost, fileTypeOf, makeStat, type NewNode, typeBits } from "./driver";
 
 export const DIR_SIZE = 4096;
@@ -98,7 +98,7 @@ export const tableReader = {
  */
 export function standInBinary(i: Inode): string {
   if (i.prog === undefined) return "\x00".repeat(i.size ?? 0);
-  const head = `\x7fELF\x02\x01\x01\x00${"\x00".repeat(8)}\x02\x00\x3e\x00 simulated program: ${i.prog}\n`;
+  const head = standInHeader(i.prog);
   const size = i.size ?? head.length;
   if (size <= head.length) return head.slice(0, size);
   return head + "\x00".repeat(size - head.length);

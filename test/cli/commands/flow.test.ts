@@ -50,7 +50,7 @@ e82c282998b1e583e5d69104d712164cadadd1c696081a5158aa31b3abcfee21
 [stderr] 6119e335a2ee: Verifying Checksum
 [stderr] 6119e335a2ee: Download complete
 [stderr] 6119e335a2ee: Pull complete
-[stderr] Digest: sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690
+[stderr] Digest: sha256:4ab767419a630a70135a90555956d64f729af26fec67b5effa4bd571c72c2b87
 [stderr] Status: Downloaded newer image for busybox:latest
 $ docker ps --format '{{.Names}} {{.Image}} {{.Status}}'
 ticker busybox Up Less than a second

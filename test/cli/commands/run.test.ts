@@ -126,7 +126,7 @@ $ docker run -d -a stdout busybox
 [stderr] conflicting options: cannot specify both --attach and --detach
 [exit 1]
 $ docker run --link db:db busybox
-[stderr] docker: --link is not supported in this sandbox
+[stderr] docker: Error response from daemon: could not get container for db: No such container: db
 [stderr] 
 [stderr] Run 'docker run --help' for more information
 [exit 125]

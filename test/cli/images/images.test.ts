@@ -24,7 +24,7 @@ describe("docker images, tag, rmi, history, image inspect", () => {
     expect(docker(k, ["images", "-q"]).stdout).toBe("616a58983673\n653dcb95f388\n653dcb95f388\n");
     expect(docker(k, ["images", "--digests", "busybox"]).stdout).toBe(
       "REPOSITORY   TAG       DIGEST                                                                    IMAGE ID       CREATED         SIZE\n" +
-        "busybox      latest    sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690   653dcb95f388   15 months ago   1.98MB\n",
+        "busybox      latest    sha256:4ab767419a630a70135a90555956d64f729af26fec67b5effa4bd571c72c2b87   653dcb95f388   15 months ago   1.98MB\n",
     );
     expect(docker(k, ["image", "ls", "--filter", "reference=my*"]).stdout).toBe(
       "REPOSITORY   TAG       IMAGE ID       CREATED         SIZE\nmybox        v1        653dcb95f388   15 months ago   1.98MB\n",
@@ -92,7 +92,7 @@ describe("docker images, tag, rmi, history, image inspect", () => {
     expect(docker(k, ["rmi", "busybox"]).stdout).toBe(
       [
         "Untagged: busybox:latest",
-        "Untagged: busybox@sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690",
+        "Untagged: busybox@sha256:4ab767419a630a70135a90555956d64f729af26fec67b5effa4bd571c72c2b87",
         "Deleted: sha256:653dcb95f388c29323bb95960b2db0e12e63c6e4cac9009b23d3504f0e91e80a",
         "Deleted: sha256:c54f989ee37ad46b76c411c1abeb743280e47b0e3dda9cb3736b3104017244fa",
         "",
@@ -103,7 +103,7 @@ describe("docker images, tag, rmi, history, image inspect", () => {
       [
         "Deleted Images:",
         "untagged: ubuntu:22.04",
-        "untagged: ubuntu@sha256:8b6b7d762a5c2395da55a78f4942afa0464985aea09b93d13938f13b65354136",
+        "untagged: ubuntu@sha256:354550627c4a2089a645f63459a1b1da07f90848291b39af863d3157e4f25486",
         "deleted: sha256:616a589836733df6d123e703ecaf811ed23e3f8d35fde7f7355c1a8b26e2589c",
         "deleted: sha256:d91c24f998bc9775428675af7b551bdcb800c1f2d6881ce4beb73f5a4aee7527",
         "",

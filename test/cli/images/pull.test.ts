@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { terminal } from "../../helpers/host";
 import { docker, dockerHost } from "./harness";
 
-const BUSYBOX_DIGEST = "sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690";
+const BUSYBOX_DIGEST = "sha256:4ab767419a630a70135a90555956d64f729af26fec67b5effa4bd571c72c2b87";
 
 describe("docker pull", () => {
   it("prints each layer's state changes on a pipe, then the full reference; the second time it is up to date", () => {
@@ -60,7 +60,7 @@ describe("docker pull", () => {
         `${up}Download complete ${down}` +
         `${up}Extracting  2.869MB/2.869MB${down}` +
         `${up}Pull complete ${down}` +
-        "Digest: sha256:f9895238b0c6ddbbaecb7697033aff7e077353258513b62a0f0863872215a54e\r\n" +
+        "Digest: sha256:8a39cdca124d5d3ac661da1a202641e11ee7c503ced9b73d860bf3a26364a6c3\r\n" +
         "Status: Downloaded newer image for alpine:latest\r\ndocker.io/library/alpine:latest\r\n",
     );
   });
@@ -79,7 +79,7 @@ describe("docker pull", () => {
         `${up}Download complete ${down}` +
         `${up}Extracting  2.869MB/2.869MB${down}` +
         `${up}Pull complete ${down}` +
-        "Digest: sha256:f9895238b0c6ddbbaecb7697033aff7e077353258513b62a0f0863872215a54e\r\n" +
+        "Digest: sha256:8a39cdca124d5d3ac661da1a202641e11ee7c503ced9b73d860bf3a26364a6c3\r\n" +
         "Status: Downloaded newer image for alpine:latest\r\nhi\r\n",
     );
   });
@@ -95,7 +95,7 @@ describe("docker pull", () => {
         "86f54b8ca98c: Verifying Checksum",
         "86f54b8ca98c: Download complete",
         "86f54b8ca98c: Pull complete",
-        "Digest: sha256:f9895238b0c6ddbbaecb7697033aff7e077353258513b62a0f0863872215a54e",
+        "Digest: sha256:8a39cdca124d5d3ac661da1a202641e11ee7c503ced9b73d860bf3a26364a6c3",
         "Status: Downloaded newer image for alpine:latest",
         "",
       ].join("\n"),

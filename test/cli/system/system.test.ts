@@ -103,7 +103,7 @@ describe("docker version, info, search, login, system df/prune, events", () => {
         "",
         "Deleted Images:",
         "untagged: busybox:latest",
-        "untagged: busybox@sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690",
+        "untagged: busybox@sha256:4ab767419a630a70135a90555956d64f729af26fec67b5effa4bd571c72c2b87",
         "deleted: sha256:653dcb95f388c29323bb95960b2db0e12e63c6e4cac9009b23d3504f0e91e80a",
         "deleted: sha256:c54f989ee37ad46b76c411c1abeb743280e47b0e3dda9cb3736b3104017244fa",
         "",

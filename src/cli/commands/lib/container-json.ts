@@ -11,6 +11,8 @@ import { execInspect } from "../../../engine/containers/exec";
 import { containerSizes } from "../../../engine/containers/changes";
 import { type HealthState, healthcheckOf } from "../../../engine/containers/health";
 import { connectedNetworks, firstNetworkIdentity } from "./endpoint-json";
+import { endpointConfigOf } from "../../../engine/networks/endpoint-config";
+import { hostConfigLinks } from "../../../engine/networks/links";
 import { resourcesOf } from "../../../engine/containers/resources";
 import { appArmorProfile } from "../../../engine/containers/security";
 
@@ -75,7 +77,7 @@ function networkSettings(d: DockerClient, c: ContainerRecord) {
   const identity = firstNetworkIdentity(c, mode !== "bridge" && mode !== "host" && mode !== "none", onBridge, onBridge ? net.mac : "");
   const endpoint = {
     IPAMConfig: identity.IPAMConfig,
-    Links: null,
+    Links: endpointConfigOf(c)?.links ?? null, // --link on a user-defined network (links.ts)
     Aliases: identity.Aliases,
     MacAddress: identity.MacAddress,
     DriverOpts: null,
@@ -211,7 +213,7 @@ export function containerJSON(d: DockerClient, c: ContainerRecord, size = false)
       GroupAdd: r.GroupAdd,
       IpcMode: h.IpcMode,
       Cgroup: "",
-      Links: null,
+      Links: hostConfigLinks(d.k, c), // --link on the default bridge (links.ts)
       OomScoreAdj: r.OomScoreAdj,
       PidMode: h.PidMode,
       Privileged: h.Privileged,

@@ -10,6 +10,7 @@ import { humanSizeWithPrecision } from "../../units";
 import { firstRunes, runeCount } from "../../utf8";
 import { type ApiPort, displayablePorts } from "./ports";
 import { containerSizes } from "../../../engine/containers/changes";
+import { containerNames } from "../../../engine/networks/links";
 
 /** moby's list: Path then the arguments, those with a space in single quotes. */
 export function commandLine(c: ContainerRecord): string {
@@ -96,7 +97,9 @@ export function containerContext(d: DockerClient, c: ContainerRecord, now: { upt
   const labels = c.config.Labels ?? {};
   const [sec] = parseTimestamp(c.created);
   const sizes = size ? containerSizes(d.k, c) : { rw: 0, rootFs: 0 };
-  const names = c.name;
+  // Link names ("p1/db") are other names of the container: shown only with --no-trunc.
+  const allNames = containerNames(d.k, c).map((n) => n.slice(1));
+  const names = trunc ? (allNames.find((n) => !n.includes("/")) ?? "") : allNames.join(",");
   const networks = c.hostConfig.NetworkMode === "default" ? "bridge" : c.hostConfig.NetworkMode;
   const command = trunc ? ellipsis(commandLine(c), 20) : commandLine(c);
   const image = imageDisplay(d, c);

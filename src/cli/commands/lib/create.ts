@@ -9,6 +9,9 @@ import { applyHealthcheck, healthcheckError } from "../../../engine/containers/h
 import { engineState } from "../../../engine/state";
 import { CliError, type CommandContext } from "./context";
 import { familiarWithTag, pullForRun } from "./pull-image";
+import { platformFlag, requestedPlatform } from "./platform-flags";
+import { platformMismatch } from "../../../engine/images/image-platform";
+import { parseImageRef } from "../../../engine/images/refs";
 import { restartPolicyError, type RunOptions } from "./run-options";
 
 const MIN_MEMORY = 6 * 1024 * 1024;
@@ -41,14 +44,20 @@ function verify(ctx: CommandContext, opts: RunOptions): void {
 /** Creates the container (pulling the image first if needed); returns its id. */
 export function* createContainer(ctx: CommandContext, opts: RunOptions): Gen<string> {
   const d = ctx.client();
-  verify(ctx, opts);
   const req = opts.request;
-  const missing = d.findImage(req.image) === undefined;
+  // The client parses --platform first (a valid reference assumed); the daemon then wants an image
+  // for it: one of another platform is "not found", so it gets pulled (platform-flags.ts).
+  const platformText = platformFlag(ctx);
+  if (parseImageRef(req.image).ok) req.platform = requestedPlatform(ctx, platformText);
+  verify(ctx, opts);
+  const local = d.findImage(req.image);
+  const mismatch = local && platformMismatch(req.image, local, req.platform);
+  const missing = local === undefined || !!mismatch;
   if (opts.pull === "always" || (missing && opts.pull === "missing")) {
     // -q keeps stderr quiet too: only the container id is printed.
     if (missing && opts.pull === "missing" && !opts.quiet) yield* ctx.err(`Unable to find image '${familiarWithTag(req.image)}' locally\n`);
-    yield* pullForRun(ctx, req.image, opts.quiet);
-  } else if (missing) throw new EngineError(`No such image: ${familiarWithTag(req.image)}`, 404);
+    yield* pullForRun(ctx, req.image, opts.quiet, platformText);
+  } else if (missing && !mismatch) throw new EngineError(`No such image: ${familiarWithTag(req.image)}`, 404);
   const k = d.k;
   // Mounts: bind sources must exist for --mount; -v makes them; volumes come into being on use.
   for (const m of req.mounts ?? []) {

@@ -1,6 +1,6 @@
 /**
  * The networking identity flags of docker run/create (--dns, --dns-search, --dns-option,
- * --add-host, --domainname, --ip, --network-alias, --mac-address) as the 28.2 client reads them:
+ * --add-host, --domainname, --ip, --network-alias, --mac-address, --link) as the 28.2 client reads them:
  * the values its flag types check and rewrite (opts.ValidateIPAddress, ValidateDNSSearch,
  * ValidateExtraHost), and the checks it makes before asking the daemon.
  */
@@ -8,6 +8,7 @@ import type { CreateRequest } from "../../../engine/client";
 import type { EndpointRequest } from "../../../engine/networks/endpoint-config";
 import { isUserDefinedName } from "../../../engine/networks/endpoint-config";
 import { canonicalIP, parseMac } from "../../../engine/networks/ipaddr";
+import { parseLink } from "../../../engine/networks/links";
 import type { NetworkHostConfig } from "../../../engine/networks/resolv";
 import type { FlagValues } from "../../flags";
 import { CliError } from "./context";
@@ -88,9 +89,16 @@ export function networkIdentity(
     if (d === undefined) throw flagValueError(command, "dns-search", v, `${v.replace(/^ +| +$/g, "")} is not a valid domain`);
     return d;
   });
+  // opts.ValidateLink: the value is kept as written.
+  const links = flags.list("link").map((v) => {
+    const r = parseLink(v);
+    if ("error" in r) throw flagValueError(command, "link", v, r.error);
+    return v;
+  });
   const out: NetworkIdentity = {
     host: { Dns: dns, DnsOptions: listWithAlias(flags, allFlags, "dns-option", "dns-opt"), DnsSearch: search, ExtraHosts: extraHosts.length > 0 ? extraHosts : null },
   };
+  if (links.length > 0) out.host.Links = links;
   if (flags.changed("domainname")) out.domainname = flags.string("domainname");
   const endpoint: EndpointRequest = {};
   const macText = flags.string("mac-address");
@@ -106,6 +114,8 @@ export function networkIdentity(
     endpoint.aliases = aliases;
   }
   if (flags.string("ip") !== "") endpoint.ipv4 = flags.string("ip");
+  // The client puts the links on the first network too; the daemon keeps them there on user networks only.
+  if (links.length > 0 && isUserDefinedName(target)) endpoint.links = links;
   if (Object.keys(endpoint).length > 0) out.endpoint = { network: target, ...endpoint };
   return out;
 }

@@ -6,15 +6,20 @@
 import type { Gen } from "../../../kernel";
 import { EngineError } from "../../../engine/client";
 import { familiarString, type NamedRef, parseImageRef } from "../../../engine/images/refs";
-import { pullImage } from "../../../engine/images/registries";
+import { noMatchingManifest, pullPlatform } from "../../../engine/images/image-platform";
+import { parsePlatform } from "../../../engine/images/platforms";
 import type { CommandContext } from "./context";
 import { drive, layerMessage, ProgressDisplay } from "./images-progress";
+import { createCommandError } from "./platform-flags";
 
-/** Pulls `image` for run/create; `quiet` drops the progress. */
-export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean): Gen<void> {
+/** Pulls `image` for run/create (for `platform` when not ""); `quiet` drops the progress. */
+export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean, platform = ""): Gen<void> {
   const d = ctx.client();
   const parsed = parseImageRef(image);
   if (!parsed.ok) throw new EngineError(parsed.message, 400);
+  // The daemon parses the platform of ImageCreate again (the client's parse let it through).
+  const wanted = platform === "" ? undefined : parsePlatform(platform);
+  if (wanted && !wanted.ok) throw new EngineError(wanted.error, 400);
   const ref: NamedRef = parsed.ref.tag || parsed.ref.digest ? parsed.ref : { ...parsed.ref, tag: "latest" };
   const f = familiarString(ref);
   // docker/cli's pullImage shows the stream on stderr: redrawn layer lines when it is a terminal.
@@ -30,13 +35,19 @@ export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean):
     display.add({ id: ref.digest ?? ref.tag ?? "latest", status: `Pulling from ${ref.path}` });
   };
   const result = yield* drive(
-    pullImage(d, ref, "amd64", (e) => {
+    pullPlatform(d, ref, wanted?.platform, (e) => {
       if (e.kind !== "layer" || !display) return;
       announce();
       display.add(layerMessage(e));
     }),
     flush,
   );
+  if (!result.ok && result.error === "no-matching-platform") {
+    // The manifest list was fetched ("Pulling from" went out): the error comes in the stream.
+    announce();
+    yield* flush();
+    throw createCommandError(ctx, noMatchingManifest(wanted?.platform));
+  }
   if (!result.ok) {
     yield* flush();
     throw new EngineError(d.pullError(ref, result.error), 404);

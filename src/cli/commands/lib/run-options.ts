@@ -100,6 +100,7 @@ export const SUPPORTED = new Set([
   "network",
   "no-healthcheck",
   "pids-limit",
+  "platform", // platform-flags.ts
   "publish",
   "publish-all",
   "pull",
