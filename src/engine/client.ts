@@ -19,6 +19,7 @@ import { emitEvent } from "./events";
 import { exists, readFile, removeTree } from "./hostfs";
 import { networks } from "./networks/networks";
 import { type EndpointRequest, setEndpointConfig } from "./networks/endpoint-config";
+import { linkedContainer, linksModeError, registerLinks } from "./networks/links";
 import { ANONYMOUS_LABEL, removeVolume, volumeUsers, volumes } from "./volumes/volumes";
 import { verifyNamespaceSettings, volumesFromMounts } from "./containers/namespaces";
 import { DOCKER_ROOT, deleteImage, type PullEvent, type PullResult, pull, tagImage } from "./images/store";
@@ -210,7 +211,7 @@ export class DockerClient {
 
   container(idOrName: string): ContainerRecord {
     const st = this.st;
-    const byName = this.byName(idOrName.replace(/^\//, ""));
+    const byName = this.byName(idOrName.replace(/^\//, "")) ?? linkedContainer(this.k, idOrName);
     if (byName) return byName;
     if (st.containers[idOrName]) return st.containers[idOrName];
     const hits = idOrName.length > 0 && /^[0-9a-f]+$/.test(idOrName) ? Object.values(st.containers).filter((c) => c.id.startsWith(idOrName)) : [];
@@ -228,6 +229,8 @@ export class DockerClient {
   containerCreate(req: CreateRequest): { id: string; warnings: string[] } {
     const k = this.k;
     const st = this.st;
+    const linksError = linksModeError(req.host?.NetworkMode ?? "", req.host?.Links ?? []); // links.ts
+    if (linksError) throw new EngineError(linksError, 400);
     const img = this.findImage(req.image);
     if (!img) throw new EngineError(`No such image: ${req.image}`, 404);
     const mismatch = platformMismatch(req.image, img, req.platform);
@@ -338,6 +341,7 @@ export class DockerClient {
       stdinPipe: null,
     };
     if (req.endpoint) setEndpointConfig(c, req.endpoint.network, networks(k).find((n) => n.name === req.endpoint?.network || n.id === req.endpoint?.network), req.endpoint);
+    registerLinks(k, c, req.host.Links ?? [], (n) => this.container(n)); // --link (links.ts)
     st.containers[id] = c;
     createLayers(k, c);
     emitEvent(k, "container", "create", id, { image: req.image, name });

@@ -17,6 +17,7 @@ import type { DockerClient } from "../client";
 import { EngineError } from "../client";
 import { engineState } from "../state";
 import { containerEnv } from "./runtime";
+import { linkEnv, linkEnvError } from "../networks/links";
 import { cgroupPath } from "./rootfs";
 import { applySecurity } from "./security";
 
@@ -65,7 +66,10 @@ export function execStart(d: DockerClient, container: string, opts: ExecOptions)
   if (!c.state.Running) throw new EngineError(`container ${c.id} is not running`, 409);
   const init = k.w.procs[c.state.Pid];
   const shim = k.w.procs[init.ppid];
-  const env = containerEnv(c);
+  // The links' variables are made again for each exec (their containers must still run).
+  const linkError = linkEnvError(k, c);
+  if (linkError) throw new EngineError(linkError, 500);
+  const env = containerEnv(c, linkEnv(k, c));
   for (const e of opts.env ?? []) {
     const eq = e.indexOf("=");
     if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1);

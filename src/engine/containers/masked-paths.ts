@@ -49,21 +49,38 @@ function maskFs(k: Kernel, now: number): { fs: string; root: number } {
 }
 
 /**
+ * Finds paths below a few top directories (/proc, /sys), each top directory walked once: the rest
+ * of a path is walked from it, which ends where walking the whole path does.
+ */
+function finder(k: Kernel, w: Walker): (path: string) => Loc | null {
+  const tops = new Map<string, Loc | null>();
+  return (path) => {
+    const slash = path.indexOf("/", 1);
+    if (slash < 0) return found(k, w, path);
+    const top = path.slice(0, slash);
+    let dir = tops.get(top);
+    if (dir === undefined) tops.set(top, (dir = found(k, w, top)));
+    return dir && found(k, { ...w, cwd: dir }, path.slice(slash + 1));
+  };
+}
+
+/**
  * Mounts the read-only and masked paths in the container's mount namespace `mntNs` (walked by
  * `w`); `devNull` is the container's /dev/null (its node, or its path while /dev is unexpanded).
  */
 export function applyDefaultMasks(k: Kernel, c: ContainerRecord, mntNs: number, w: Walker, devNullAt: Loc | string) {
   if (c.hostConfig.Privileged) return;
   const now = k.now();
+  const find = finder(k, w);
   for (const path of READONLY_PATHS) {
-    const at = found(k, w, path);
+    const at = find(path);
     if (!at) continue;
     const m = k.w.mounts[at.mnt];
     attachMount(k, mntNs, at, { fs: at.fs, root: at.node, source: m.source, fstype: m.fstype, readonly: true, options: m.fstype === "proc" ? PROC_OPTIONS : [...m.options] });
   }
   const devNull = typeof devNullAt === "string" ? found(k, w, devNullAt) : devNullAt;
   for (const path of MASKED_PATHS) {
-    const at = found(k, w, path);
+    const at = find(path);
     if (!at) continue;
     if (k.vfs.stat(at).type === "dir") {
       attachMount(k, mntNs, at, { ...maskFs(k, now), source: "tmpfs", fstype: "tmpfs", readonly: true, options: MASK_TMPFS_OPTIONS });

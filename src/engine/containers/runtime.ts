@@ -17,7 +17,8 @@ import { signalNumber } from "../../kernel/proc/signals";
 import { appendFile, writeFile } from "../hostfs";
 import { DOCKER_ROOT } from "../images/store";
 import { allocateIp, connectContainer, disconnectContainer } from "../networks/bridge";
-import { connectNetwork, findNetwork, networks, plugEndpoint, unplugEndpoint } from "../networks/networks";
+import { claimEndpoints, connectNetwork, findNetwork, networks, plugEndpoint, unplugEndpoint } from "../networks/networks";
+import { linkEnv, linkStartError } from "../networks/links";
 import { endpointConfigOf } from "../networks/endpoint-config";
 import { startNetworkServices, stopNetworkServices } from "../networks/ports";
 import { type ContainerRecord, engineState } from "../state";
@@ -43,8 +44,8 @@ export class StartError extends Error {
 const OCI_PREFIX =
   "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ";
 
-/** Environment of the container's process: image Env, then the container's, then HOSTNAME/HOME. */
-export function containerEnv(c: ContainerRecord): Record<string, string> {
+/** Environment of the container's process: PATH, HOSTNAME, the links' (links.ts), Env, then TERM/HOME. */
+export function containerEnv(c: ContainerRecord, linked: readonly string[] = []): Record<string, string> {
   const env: Record<string, string> = {};
   for (const e of c.config.Env) {
     const eq = e.indexOf("=");
@@ -52,6 +53,7 @@ export function containerEnv(c: ContainerRecord): Record<string, string> {
   }
   const out: Record<string, string> = { PATH: env.PATH ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" };
   out.HOSTNAME = c.config.Hostname;
+  for (const e of linked) out[e.slice(0, e.indexOf("="))] = e.slice(e.indexOf("=") + 1);
   Object.assign(out, env);
   if (c.config.Tty && out.TERM === undefined) out.TERM = "xterm";
   out.HOME ??= "/root";
@@ -212,6 +214,9 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
     c.config.Domainname = other.config.Domainname;
   }
   const userNet = net !== "bridge" && net !== "host" && net !== "none" && sharedNetns === undefined ? findNetwork(k, net) : undefined;
+  // helper (networking): linked containers must run; addresses are taken before anything is made.
+  const netError = linkStartError(k, c) ?? claimEndpoints(k, c, userNet);
+  if (netError) throw new StartError(netError, 125);
   // --ipc/--pid/--uts/--cgroupns: which namespaces are new, which are joined (namespaces.ts).
   const plan = planNamespaces(k, c);
   if (typeof plan === "string") throw new StartError(plan, 125);
@@ -230,7 +235,7 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   const { mntNs, root } = buildMountNs(k, c, overlayFs, options, p.pidns, p.ns.net, tty, plan.shm);
   p.ns.mnt = mntNs;
   p.root = root;
-  const env = containerEnv(c);
+  const env = containerEnv(c, linkEnv(k, c));
   const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
   let cwd = root;
   if (c.config.WorkingDir) {

@@ -35,17 +35,30 @@ function ifaceFiles(k: K, sfs: SysFs): Record<string, SysNode> {
   return out;
 }
 
-function tree(k: K, sfs: SysFs): Record<string, SysNode> {
+/** The nodes that are the same in every sysfs (the interfaces' are ifaceFiles). */
+function staticNodes(k: K): Record<string, SysNode> {
   const out: Record<string, SysNode> = { "": { type: "dir" } };
   for (const d of STATIC_DIRS) out[d] = { type: "dir" };
   out["kernel/mm/transparent_hugepage"] = { type: "dir" };
   out["kernel/mm/transparent_hugepage/enabled"] = { type: "file", content: "always [madvise] never\n" };
   out["kernel/osrelease"] = { type: "file", content: `${k.w.config.kernelRelease}\n` };
-  return { ...out, ...ifaceFiles(k, sfs) };
+  return out;
 }
 
+function tree(k: K, sfs: SysFs): Record<string, SysNode> {
+  return { ...staticNodes(k), ...ifaceFiles(k, sfs) };
+}
+
+const STATIC_DIR_SET = new Set(["", ...STATIC_DIRS, "kernel/mm/transparent_hugepage"]);
+const IFACE_PREFIXES = ["class/net/", "devices/virtual/net/"];
+
+/** One node, without building the whole tree: only nodes below the interfaces' directories need them. */
 function get(k: K, sfs: SysFs, node: string): SysNode {
-  const n = tree(k, sfs)[node];
+  const n = STATIC_DIR_SET.has(node)
+    ? { type: "dir" as const }
+    : IFACE_PREFIXES.some((p) => node.startsWith(p))
+      ? ifaceFiles(k, sfs)[node]
+      : staticNodes(k)[node];
   if (!n) throw new Errno("ENOENT");
   return n;
 }

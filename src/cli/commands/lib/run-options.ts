@@ -59,7 +59,7 @@ export const SUPPORTED = new Set([
   "sysctl", // resource-flags.ts
   "ulimit", // resource-flags.ts
   ...SECURITY_FLAGS,
-  // network-flags.ts: --dns*, --add-host, --domainname, --ip, --network-alias, --mac-address
+  // network-flags.ts: --dns*, --add-host, --domainname, --ip, --network-alias, --mac-address, --link
   "add-host",
   "dns",
   "dns-opt",
@@ -67,6 +67,7 @@ export const SUPPORTED = new Set([
   "dns-search",
   "domainname",
   "ip",
+  "link",
   "mac-address",
   "net-alias",
   "network-alias",
