@@ -74,6 +74,38 @@ describe("GNU tools in debian and ubuntu containers", () => {
     expect(run("debian", "wc", "-l", "/etc/passwd").stdout).toBe("18 /etc/passwd\n");
   });
 
+  it("df hides dummy file systems, empty ones and all but the mount nearest the root of each device", () => {
+    // The container's disk fills as its log grows: take its used and available counts from df's own line.
+    const r = run("debian", "df");
+    const [used, avail] = (/^overlay +67108864 +(\d+) +(\d+) /m.exec(r.stdout) ?? ["", "?", "?"]).slice(1);
+    const widths = [14, 9, Math.max(5, used.length), 9, 4];
+    const row = (cells: string[], dir: string) => `${cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]) : c.padStart(widths[i]))).join(" ")} ${dir}\n`;
+    const disk = ["67108864", used, avail, `${Math.ceil((Number(used) * 100) / (Number(used) + Number(avail)))}%`];
+    expect(r).toEqual({
+      stdout: [
+        row(["Filesystem", "1K-blocks", "Used", "Available", "Use%"], "Mounted on"),
+        row(["overlay", ...disk], "/"),
+        row(["tmpfs", "65536", "0", "65536", "0%"], "/dev"),
+        row(["shm", "65536", "0", "65536", "0%"], "/dev/shm"),
+        row(["/dev/sda1", ...disk], "/etc/hosts"),
+        row(["tmpfs", "67108864", "0", "67108864", "0%"], "/proc/acpi"),
+        row(["tmpfs", "67108864", "0", "67108864", "0%"], "/sys/firmware"),
+      ].join(""),
+      stderr: "",
+      code: 0,
+    });
+    expect(Number(used) + Number(avail)).toBe(67108864);
+    expect(run("debian", "df", "-P", "-B1M", "-T", "/dev/shm").stdout).toBe(
+      "Filesystem     Type  1048576-blocks  Used Available Capacity Mounted on\nshm            tmpfs             64     0        64       0% /dev/shm\n",
+    );
+    expect(run("debian", "df", "-aiT", "/proc").stdout).toBe("Filesystem     Type Inodes IUsed IFree IUse% Mounted on\nproc           proc      0     0     0     - /proc\n");
+    expect(run("debian", "df", "-h", "/dev", "/dev/shm", "/proc/kcore", "/nope")).toEqual({
+      stdout: "Filesystem      Size  Used Avail Use% Mounted on\ntmpfs            64M     0   64M   0% /dev\nshm              64M     0   64M   0% /dev/shm\ntmpfs            64M     0   64M   0% /proc/kcore\n",
+      stderr: "df: /nope: No such file or directory\n",
+      code: 1,
+    });
+  });
+
   it("leave busybox as busybox, and bash says what is not found", () => {
     expect(run("busybox", "ls", "/nope")).toEqual({ stdout: "", stderr: "ls: /nope: No such file or directory\n", code: 1 });
     expect(run("debian", "bash", "-c", "foo")).toEqual({ stdout: "", stderr: "bash: foo: command not found\n", code: 127 });
