@@ -5,7 +5,7 @@
  * /etc/resolv.conf, /etc/hostname and /etc/hosts show as one line, /etc/hosts). Columns are as wide
  * as their widest cell, file system and mount point left-aligned.
  */
-import type { Gen, ProgramDef, Sys } from "../../../kernel/api";
+import type { ProgramDef, Sys } from "../../../kernel/api";
 import { asErrno, out, warn } from "../../lib/io";
 import { flagOrder, lastFlag } from "../../fileutils/common";
 import { quoteAlways, quoteIfNeeded } from "../quote";
@@ -43,7 +43,7 @@ const SPEC = {
 /** gnulib mountlist's ME_DUMMY types. */
 const DUMMY_TYPES = new Set(["autofs", "proc", "subfs", "debugfs", "devpts", "fusectl", "fuse.portal", "mqueue", "rpc_pipefs", "sysfs", "devfs", "kernfs", "ignore", "none"]);
 
-const unescape = (s: string) => s.replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(Number.parseInt(o, 8)));
+const decodeOctal = (s: string) => s.replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(Number.parseInt(o, 8)));
 
 function readMountinfo(sys: Sys): MountEntry[] {
   let text = "";
@@ -58,7 +58,7 @@ function readMountinfo(sys: Sys): MountEntry[] {
     if (right === undefined) continue;
     const f = left.split(" ");
     const [type, source] = right.split(" ");
-    list.push({ source: unescape(source ?? ""), dir: unescape(f[4] ?? ""), type, root: unescape(f[3] ?? "/"), dev: f[2] ?? "", dummy: DUMMY_TYPES.has(type) });
+    list.push({ source: decodeOctal(source ?? ""), dir: decodeOctal(f[4] ?? ""), type, root: decodeOctal(f[3] ?? "/"), dev: f[2] ?? "", dummy: DUMMY_TYPES.has(type) });
   }
   return list;
 }
