@@ -2,6 +2,8 @@
  * Benchmarks of the engine (a measurement, not a test): prints each figure (median of several runs)
  * beside its goal and writes them to bench/results/latest.json.
  *   npm run bench
+ * Where the heap of a container goes: bench/heap-breakdown.ts; CPU profiles of starts:
+ * bench/start-profile.ts.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { advance, type Kernel, run } from "../src/kernel";
@@ -59,20 +61,27 @@ function settle(k: Kernel) {
   run(k, { instant: false });
 }
 
-function runLatency(): number {
-  const { k, d } = hostWithBusybox();
-  for (let i = 0; i < 5; i++) {
-    startSleeper(k, d);
-    settle(k);
-  }
+/**
+ * One `docker run -d busybox sleep 1000` in the engine: the median of all samples taken on several
+ * fresh hosts, each warmed up (JIT) with unmeasured starts first. On a loaded machine compare runs
+ * relatively, or use CPU profiles (bench/start-profile.ts).
+ */
+function runLatency(hosts = 3, warmup = 10, samplesPerHost = 20): number {
   const samples: number[] = [];
-  for (let i = 0; i < 20; i++)
-    samples.push(
-      time(() => {
-        startSleeper(k, d);
-        settle(k);
-      }),
-    );
+  for (let h = 0; h < hosts; h++) {
+    const { k, d } = hostWithBusybox();
+    for (let i = 0; i < warmup; i++) {
+      startSleeper(k, d);
+      settle(k);
+    }
+    for (let i = 0; i < samplesPerHost; i++)
+      samples.push(
+        time(() => {
+          startSleeper(k, d);
+          settle(k);
+        }),
+      );
+  }
   return median(samples);
 }
 
@@ -81,6 +90,8 @@ function thousand(): { startAll: number; tick: number; heapPerContainer: number 
   const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < 10; i++) startSleeper(k, d);
   settle(k);
+  // Twice: the first collection can leave objects that only the second frees (weak references).
+  gc?.();
   gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   const startAll = time(() => {
@@ -90,6 +101,7 @@ function thousand(): { startAll: number; tick: number; heapPerContainer: number 
     }
     settle(k);
   });
+  gc?.();
   gc?.();
   const heapPerContainer = (process.memoryUsage().heapUsed - heap0) / 1000;
   const ticks: number[] = [];
