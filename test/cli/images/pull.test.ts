@@ -45,6 +45,22 @@ describe("docker pull", () => {
     expect(docker(k, ["pull", "-a", "busybox:latest"])).toEqual({ stdout: "", stderr: "tag can't be used with --all-tags/-a\n", code: 1 });
   });
 
+  it("--platform: another architecture's manifest, a platform the list lacks (in the stream), an unparsable one (the daemon's 400)", () => {
+    const k = dockerHost();
+    expect(docker(k, ["pull", "-q", "--platform", "linux/arm64", "busybox"])).toEqual({ stdout: "docker.io/library/busybox:latest\n", stderr: "", code: 0 });
+    expect(docker(k, ["image", "inspect", "-f", "{{.Os}}/{{.Architecture}}/{{.Variant}}", "busybox"]).stdout).toBe("linux/arm64/v8\n");
+    expect(docker(k, ["pull", "--platform", "linux/s390x", "busybox"])).toEqual({
+      stdout: "Using default tag: latest\nlatest: Pulling from library/busybox\n",
+      stderr: "no matching manifest for linux/s390x in the manifest list entries\n",
+      code: 1,
+    });
+    expect(docker(k, ["pull", "--platform", "foo", "busybox"])).toEqual({
+      stdout: "Using default tag: latest\n",
+      stderr: 'Error response from daemon: "foo": unknown operating system or architecture: invalid argument\n',
+      code: 1,
+    });
+  });
+
   it("redraws layer lines in place on a terminal", () => {
     const k = dockerHost();
     const t = terminal(k, ["/usr/bin/docker", "pull", "alpine"]);

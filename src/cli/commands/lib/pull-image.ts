@@ -7,25 +7,28 @@ import type { Gen } from "../../../kernel";
 import { EngineError } from "../../../engine/client";
 import { familiarString, type NamedRef, parseImageRef } from "../../../engine/images/refs";
 import { noMatchingManifest, pullPlatform } from "../../../engine/images/image-platform";
-import { parsePlatform } from "../../../engine/images/platforms";
+import { type Platform, parsePlatform } from "../../../engine/images/platforms";
 import type { CommandContext } from "./context";
 import { drive, layerMessage, ProgressDisplay } from "./images-progress";
 import { createCommandError } from "./platform-flags";
 
-/** Pulls `image` for run/create (for `platform` when not ""); `quiet` drops the progress. */
-export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean, platform = ""): Gen<void> {
+/**
+ * Pulls `ref` (for `wanted`, else the host's platform) showing the daemon's progress stream on
+ * `display`; `status` is the name for the final "Status:" line (null: no such line, as in
+ * `docker pull --all-tags` per tag). A manifest list without the platform fails inside the
+ * stream, after "Pulling from": that message is thrown for the caller to word.
+ */
+export function* pullWithProgress(
+  ctx: CommandContext,
+  ref: NamedRef,
+  wanted: Platform | undefined,
+  display: ProgressDisplay | null,
+  write: (text: string) => Gen<void>,
+  status: string | null,
+): Gen<{ updated: boolean } | { noMatch: string }> {
   const d = ctx.client();
-  const parsed = parseImageRef(image);
-  if (!parsed.ok) throw new EngineError(parsed.message, 400);
-  // The daemon parses the platform of ImageCreate again (the client's parse let it through).
-  const wanted = platform === "" ? undefined : parsePlatform(platform);
-  if (wanted && !wanted.ok) throw new EngineError(wanted.error, 400);
-  const ref: NamedRef = parsed.ref.tag || parsed.ref.digest ? parsed.ref : { ...parsed.ref, tag: "latest" };
-  const f = familiarString(ref);
-  // docker/cli's pullImage shows the stream on stderr: redrawn layer lines when it is a terminal.
-  const display = quiet ? null : ProgressDisplay.forFd(ctx.sys, 2);
   const flush = function* () {
-    if (display) yield* ctx.err(display.take());
+    if (display) yield* write(display.take());
   };
   let announced = false;
   const announce = () => {
@@ -35,7 +38,7 @@ export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean, 
     display.add({ id: ref.digest ?? ref.tag ?? "latest", status: `Pulling from ${ref.path}` });
   };
   const result = yield* drive(
-    pullPlatform(d, ref, wanted?.platform, (e) => {
+    pullPlatform(d, ref, wanted, (e) => {
       if (e.kind !== "layer" || !display) return;
       announce();
       display.add(layerMessage(e));
@@ -43,10 +46,9 @@ export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean, 
     flush,
   );
   if (!result.ok && result.error === "no-matching-platform") {
-    // The manifest list was fetched ("Pulling from" went out): the error comes in the stream.
     announce();
     yield* flush();
-    throw createCommandError(ctx, noMatchingManifest(wanted?.platform));
+    return { noMatch: noMatchingManifest(wanted) };
   }
   if (!result.ok) {
     yield* flush();
@@ -55,9 +57,30 @@ export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean, 
   announce();
   if (display) {
     display.add({ status: `Digest: ${result.digest}` });
-    display.add({ status: result.updated ? `Status: Downloaded newer image for ${f.full}` : `Status: Image is up to date for ${f.full}` });
+    if (status !== null) display.add({ status: result.updated ? `Status: Downloaded newer image for ${status}` : `Status: Image is up to date for ${status}` });
     yield* flush();
   }
+  return { updated: result.updated };
+}
+
+/** The platform of an ImageCreate request: the daemon parses it again (a 400 when it cannot). */
+export function daemonPlatform(platform: string): Platform | undefined {
+  if (platform === "") return undefined;
+  const wanted = parsePlatform(platform);
+  if (!wanted.ok) throw new EngineError(wanted.error, 400);
+  return wanted.platform;
+}
+
+/** Pulls `image` for run/create (for `platform` when not ""); `quiet` drops the progress. */
+export function* pullForRun(ctx: CommandContext, image: string, quiet: boolean, platform = ""): Gen<void> {
+  const parsed = parseImageRef(image);
+  if (!parsed.ok) throw new EngineError(parsed.message, 400);
+  const wanted = daemonPlatform(platform);
+  const ref: NamedRef = parsed.ref.tag || parsed.ref.digest ? parsed.ref : { ...parsed.ref, tag: "latest" };
+  // docker/cli's pullImage shows the stream on stderr: redrawn layer lines when it is a terminal.
+  const display = quiet ? null : ProgressDisplay.forFd(ctx.sys, 2);
+  const r = yield* pullWithProgress(ctx, ref, wanted, display, (t) => ctx.err(t), familiarString(ref).full);
+  if ("noMatch" in r) throw createCommandError(ctx, r.noMatch);
 }
 
 /** The image reference as "Unable to find image 'busybox:latest' locally" names it. */
