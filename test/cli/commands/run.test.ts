@@ -21,7 +21,7 @@ hello
 [stderr] 6119e335a2ee: Verifying Checksum
 [stderr] 6119e335a2ee: Download complete
 [stderr] 6119e335a2ee: Pull complete
-[stderr] Digest: sha256:f8cec77a6084d775353cedc2a9f55a5cbd4a0c75bac5296e55c5336a24207690
+[stderr] Digest: sha256:4ab767419a630a70135a90555956d64f729af26fec67b5effa4bd571c72c2b87
 [stderr] Status: Downloaded newer image for busybox:latest
 $ docker ps -a
 CONTAINER ID   IMAGE     COMMAND        CREATED                  STATUS                              PORTS     NAMES
@@ -148,6 +148,33 @@ $ docker create --name x busybox true
 [exit 1]
 $ docker create -p notaport busybox
 [stderr] docker: invalid containerPort: notaport
+[stderr] 
+[stderr] Run 'docker create --help' for more information
+[exit 125]
+`);
+  });
+
+  it("--expose of a range exposes each port; bad ranges get the client's nat.ParsePortRange errors", async () => {
+    const k = await sandbox();
+    expect(transcript(k, [
+      "docker pull -q busybox",
+      "docker create --name ranged --expose 8000-8002 --expose 9000/udp busybox",
+      "docker inspect -f '{{json .Config.ExposedPorts}}' ranged",
+      "docker create --expose 9-x busybox",
+      "docker create --expose 5-3 busybox",
+    ])).toBe(`$ docker pull -q busybox
+docker.io/library/busybox:latest
+$ docker create --name ranged --expose 8000-8002 --expose 9000/udp busybox
+e82c282998b1e583e5d69104d712164cadadd1c696081a5158aa31b3abcfee21
+$ docker inspect -f '{{json .Config.ExposedPorts}}' ranged
+{"8000/tcp":{},"8001/tcp":{},"8002/tcp":{},"9000/udp":{}}
+$ docker create --expose 9-x busybox
+[stderr] docker: invalid range format for --expose: 9-x, error: strconv.ParseUint: parsing "x": invalid syntax
+[stderr] 
+[stderr] Run 'docker create --help' for more information
+[exit 125]
+$ docker create --expose 5-3 busybox
+[stderr] docker: invalid range format for --expose: 5-3, error: invalid range specified for port: 5-3
 [stderr] 
 [stderr] Run 'docker create --help' for more information
 [exit 125]

@@ -344,11 +344,15 @@ export function parseRunOptions(sys: Sys, command: "run" | "create", flags: Flag
       (bindings[m.port] ??= []).push({ HostIp: m.hostIp, HostPort: m.hostPort });
     }
   }
+  // nat.ParsePortRange: a range exposes each port of it.
   for (const e of flags.list("expose")) {
     const [port, proto = "tcp"] = e.split("/");
-    if (!/^\d+(-\d+)?$/.test(port)) throw fail(`invalid range format for --expose: ${e}, error: strconv.ParseUint: parsing "${port}": invalid syntax`);
-    const key = `${port}/${proto}`;
-    if (!exposed.includes(key)) exposed.push(key);
+    const bounds = port.includes("-") ? port.split("-", 2) : [port, port];
+    const bad = bounds.find((b) => !/^\d+$/.test(b));
+    if (bad !== undefined) throw fail(`invalid range format for --expose: ${e}, error: strconv.ParseUint: parsing "${bad}": invalid syntax`);
+    const [start, end] = bounds.map(Number);
+    if (end < start) throw fail(`invalid range format for --expose: ${e}, error: invalid range specified for port: ${port}`);
+    for (let p = start; p <= end; p++) if (!exposed.includes(`${p}/${proto}`)) exposed.push(`${p}/${proto}`);
   }
   const namespaces = namespaceFlags(flags, fail); // --pid/--uts/--userns/--cgroupns/--ipc/--volumes-from
   let restart: { Name: string; MaximumRetryCount: number };
