@@ -37,7 +37,6 @@ const RULES: Record<string, Rule[]> = {
     [/^invalid date '(.*)'$/s, (m) => `invalid date format ${qa(m[1])}`],
     [/^(.*): ([A-Z][^:]*)$/s, (m) => `cannot touch ${qa(m[1])}: ${m[2]}`],
   ],
-  chmod: [cannotAccess],
   chown: [cannotAccess],
   chgrp: [cannotAccess],
   du: [cannotAccess],

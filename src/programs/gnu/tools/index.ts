@@ -1,6 +1,7 @@
 /** The GNU tools that have their own implementation here rather than the shared busybox-like one. */
 import type { ProgramDef } from "../../../kernel/api";
 import { gnuCat } from "./cat";
+import { gnuChmod } from "./chmod";
 import { gnuDf } from "./df";
 import { gnuDirnameProgram } from "./dirname";
 import { gnuLn } from "./ln";
@@ -9,6 +10,7 @@ import { gnuReadlink } from "./readlink";
 
 export const GNU_OWN: Record<string, ProgramDef> = {
   cat: gnuCat,
+  chmod: gnuChmod,
   df: gnuDf,
   dirname: gnuDirnameProgram,
   ln: gnuLn,
