@@ -1,4 +1,5 @@
 /** find: busybox 1.35 find [-HL] [PATH]... [EXPRESSION]: tests ANDed in groups, groups ORed. */
+import { gnuTool } from "../gnu/flavour";
 import type { Gen, ProgramDef, Stat, Sys } from "../../kernel/api";
 import { asErrno, out, warn } from "../lib/io";
 import { AccountNames } from "../lib/users";
@@ -467,7 +468,8 @@ export const find: ProgramDef = {
       expr = parse(sys, rest.slice(firstOpt), g, names, now);
     } catch (e) {
       if (!(e instanceof FindError)) throw e;
-      if (e.showUsage) return yield* usage(sys, "find", e.message);
+      // GNU find names the problem and exits 1, with no usage.
+      if (e.showUsage && !gnuTool(sys)) return yield* usage(sys, "find", e.message);
       yield* warn(sys, e.message);
       return 1;
     }

@@ -4,6 +4,9 @@ import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
 import { closeInput, openInput } from "../lib/inputs";
 import { asErrno, LineReader, out, warn } from "../lib/io";
+import { flagOrder } from "../fileutils/common";
+import { gnuTool } from "../gnu/flavour";
+import { cutUsageError } from "../gnu/text-checks";
 import { USAGE } from "./usage";
 
 /** Zero-based inclusive ranges; end Infinity means "to the end of the line". */
@@ -111,6 +114,10 @@ export const cut: ProgramDef = {
     } catch (e) {
       if (e instanceof OptError) return yield* usageError(sys, USAGE.cut, e.message);
       throw e;
+    }
+    if (gnuTool(sys)) {
+      const problem = cutUsageError(flagOrder(sys.argv, { withArg: "bcfdO" }), opts);
+      if (problem) return yield* usageError(sys, USAGE.cut, problem);
     }
     const kinds = ["b", "c", "f"].filter((k) => opts.args[k]);
     if (kinds.length > 1) return yield* usageError(sys, USAGE.cut);

@@ -7,9 +7,20 @@ import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
 import { asErrno, warn } from "../lib/io";
 import { posixToJs, RegexSyntaxError } from "../lib/posixregex";
+import { gnuTool } from "../gnu/flavour";
+import { gnuSedScriptError } from "../gnu/sed-errors";
 import { USAGE } from "./usage";
 
-class SedError extends Error {}
+class SedError extends Error {
+  /** GNU sed's wording, and how far into the script it had read (undefined: at its end). */
+  constructor(
+    message: string,
+    readonly gnu?: string,
+    readonly at?: number,
+  ) {
+    super(message);
+  }
+}
 
 type Address =
   | { kind: "line"; n: number }
@@ -176,7 +187,7 @@ class Parser {
           cmd.a2 = { kind: "plus", n: Number(n) };
         } else {
           cmd.a2 = this.address();
-          if (!cmd.a2) throw new SedError("unexpected ','");
+          if (!cmd.a2) throw new SedError("unexpected ','", "unexpected `,'", this.i + 1);
         }
       }
       this.skipSpace();
@@ -186,7 +197,7 @@ class Parser {
         this.skipSpace();
       }
       const c = this.s[this.i++];
-      if (c === undefined) throw new SedError("missing command");
+      if (c === undefined) throw new SedError("missing command", "missing command", this.i - 1);
       cmd.cmd = c;
       switch (c) {
         case "{":
@@ -201,8 +212,14 @@ class Parser {
         case "s": {
           const delim = this.s[this.i++];
           if (delim === undefined || delim === "\n" || delim === "\\") throw new SedError("unmatched 's'");
-          const src = this.delimited(delim, "re");
-          cmd.replacement = this.delimited(delim, "repl");
+          let src: string;
+          try {
+            src = this.delimited(delim, "re");
+            cmd.replacement = this.delimited(delim, "repl");
+          } catch (e) {
+            if (e instanceof SedError) throw new SedError(e.message, "unterminated `s' command", this.i);
+            throw e;
+          }
           let flags = "";
           for (;;) {
             const f = this.peek();
@@ -219,7 +236,7 @@ class Parser {
               cmd.wfile = this.filename();
               break;
             } else if (f === undefined || /[;\n}# \t]/.test(f)) break;
-            else throw new SedError("bad option in substitution expression");
+            else throw new SedError("bad option in substitution expression", "unknown option to `s'", this.i + 1);
             this.i++;
           }
           cmd.re = this.regex(src, flags);
@@ -271,11 +288,11 @@ class Parser {
         case "l":
           break;
         default:
-          throw new SedError(`unsupported command ${c}`);
+          throw new SedError(`unsupported command ${c}`, `unknown command: \`${c}'`, this.i);
       }
       this.commands.push(cmd);
     }
-    if (blocks.length) throw new SedError("unterminated {");
+    if (blocks.length) throw new SedError("unterminated {", "unmatched `{'");
     for (const cmd of this.commands) {
       if ("btT".includes(cmd.cmd)) {
         if (!cmd.text) cmd.jump = this.commands.length;
@@ -411,7 +428,7 @@ export const sed: ProgramDef = {
       commands = new Parser(pieces.join("\n"), !!(opts.flags.r || opts.flags.E)).parse();
     } catch (e) {
       if (!(e instanceof SedError)) throw e;
-      yield* warn(sys, e.message);
+      yield* warn(sys, gnuTool(sys) && e.gnu ? gnuSedScriptError(e.gnu, e.at, pieces) : e.message);
       return 1;
     }
     const quiet = !!opts.flags.n;
@@ -436,7 +453,8 @@ export const sed: ProgramDef = {
         if (fd !== 0) sys.close(fd);
       } catch (e) {
         yield* warn(sys, `${name}: ${asErrno(e).message}`);
-        status = 1;
+        // GNU sed goes on with the other files and exits 2.
+        status = gnuTool(sys) ? 2 : 1;
         return null;
       }
       const lines = data.split("\n");

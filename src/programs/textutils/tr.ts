@@ -4,6 +4,8 @@ import { usageError } from "../lib/busybox";
 import { decodeEscape } from "../lib/escapes";
 import { getopt, OptError } from "../lib/getopt";
 import { asErrno, out, warn } from "../lib/io";
+import { gnuTool } from "../gnu/flavour";
+import { trUsageError } from "../gnu/text-checks";
 import { USAGE } from "./usage";
 
 const range = (from: number, to: number): number[] => {
@@ -86,6 +88,8 @@ export const tr: ProgramDef = {
       throw e;
     }
     const [s1, s2] = opts.operands;
+    const problem = gnuTool(sys) ? trUsageError(opts.operands, !!opts.flags.d, !!opts.flags.s) : undefined;
+    if (problem) return yield* usageError(sys, USAGE.tr, problem);
     if (s1 === undefined) return yield* usageError(sys, USAGE.tr);
     const del = !!opts.flags.d;
     const squeeze = !!opts.flags.s;

@@ -6,6 +6,7 @@ import { gnuDf } from "./df";
 import { gnuDirnameProgram } from "./dirname";
 import { gnuLn } from "./ln";
 import { gnuMv } from "./mv";
+import { gnuNproc } from "./nproc";
 import { gnuReadlink } from "./readlink";
 
 export const GNU_OWN: Record<string, ProgramDef> = {
@@ -15,5 +16,6 @@ export const GNU_OWN: Record<string, ProgramDef> = {
   dirname: gnuDirnameProgram,
   ln: gnuLn,
   mv: gnuMv,
+  nproc: gnuNproc,
   readlink: gnuReadlink,
 };
