@@ -56,7 +56,7 @@ export function fileType(st: Stat): string {
 }
 
 /** Walks a -c format: literal text, "%%", and "%<mods><letter>" handed to `spec`. Ends with "\n". */
-function expandFormat(format: string, spec: (mods: string, c: string) => string): string {
+function expandFormat(format: string, spec: (mods: string, c: string) => string, gnu = false): string {
   let text = "";
   let i = 0;
   for (;;) {
@@ -66,8 +66,8 @@ function expandFormat(format: string, spec: (mods: string, c: string) => string)
     let j = p + 1;
     while (j < format.length && "#-+.I 0123456789".includes(format[j])) j++;
     const mods = format.slice(p + 1, j);
-    // A lone "%" at the very end prints "%" and, as in busybox, no newline.
-    if (j >= format.length) return `${text}%`;
+    // A lone "%" at the very end prints "%"; busybox then leaves out the newline, GNU does not.
+    if (j >= format.length) return gnu ? `${text}${format.slice(p)}\n` : `${text}%`;
     const c = format[j];
     text += c === "%" ? "%" : spec(mods, c);
     i = j + 1;
@@ -120,7 +120,11 @@ function* statFile(sys: Sys, file: string, format: string | undefined, terse: bo
         return cFormat(mods, "s", file);
       case "N": {
         const target = linkTarget();
-        // A symlink's "'name' -> 'target'" is printed as is, width and all ignored.
+        // A symlink's "'name' -> 'target'" is printed as is, width and all ignored; GNU formats
+        // each name as %s with the modifiers given, unquoted.
+        if (gnuTool(sys) && mods !== "" && /^-?\d*(\.\d*)?$/.test(mods)) {
+          return target !== null ? `${cFormat(mods, "s", file)} -> ${cFormat(mods, "s", target)}` : cFormat(mods, "s", file);
+        }
         if (gnuTool(sys)) return target !== null ? `${quoteAlways(file)} -> ${quoteAlways(target)}` : quoteAlways(file);
         return target !== null ? `'${file}' -> '${target}'` : cFormat(mods, "s", file);
       }
@@ -173,9 +177,10 @@ function* statFile(sys: Sys, file: string, format: string | undefined, terse: bo
       case "Z":
         return cFormat(mods, "u", st.ctime);
       default:
-        return cFormat(mods, "s", c);
+        // GNU prints "?" for a directive it does not know.
+        return gnuTool(sys) ? "?" : cFormat(mods, "s", c);
     }
-  });
+  }, gnuTool(sys) !== undefined);
   yield* out(sys, text);
   return true;
 }

@@ -54,7 +54,10 @@ const RULES: Record<string, Rule[]> = {
     [/^can't stat '(.*)': (.*)$/s, (m) => `${qa(m[1])}: ${m[2]}`],
     [/^(.*): ([A-Z][^:]*)$/s, (m) => `${qa(m[1])}: ${m[2]}`],
   ],
-  stat: [[/^can't stat '(.*)': (.*)$/s, (m) => `cannot statx ${qa(m[1])}: ${m[2]}`]],
+  stat: [
+    [/^can't stat '(.*)': (.*)$/s, (m) => `cannot statx ${qa(m[1])}: ${m[2]}`],
+    [/^can't read file system information for '(.*)': (.*)$/s, (m) => `cannot read file system information for ${qa(m[1])}: ${m[2]}`],
+  ],
   readlink: [],
   id: [[/^unknown user (.*)$/s, (m) => `${qa(m[1])}: no such user`]],
 };
