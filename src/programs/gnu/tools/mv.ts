@@ -117,13 +117,12 @@ function statOrNull(sys: Sys, path: string, follow: boolean): Stat | null {
 const sameInode = (a: Stat, b: Stat) => a.dev === b.dev && a.ino === b.ino;
 
 /** copy.c's same_file_ok in move mode: may SOURCE replace DEST although they may be one file? */
-function sameFileOk(sys: Sys, source: string, dest: string, src: Stat, dst: Stat): boolean {
+function sameFileOk(sys: Sys, source: string, src: Stat, dst: Stat): boolean {
   if (src.type === "symlink" && dst.type === "symlink") return !sameInode(src, dst);
   // A symlink in the way is just removed, even one pointing to SOURCE.
   if (dst.type === "symlink") return src.dev === dst.dev;
   const s = src.type === "symlink" ? statOrNull(sys, source, true) : src;
-  const d = dst.type === "symlink" ? statOrNull(sys, dest, true) : dst;
-  return !s || !d || !sameInode(s, d);
+  return !s || !sameInode(s, dst);
 }
 
 function writable(sys: Sys, path: string): boolean {
@@ -166,7 +165,7 @@ function* moveOne(sys: Sys, source: string, dest: string, opts: MoveOptions, tri
     }
     const dst = statOrNull(sys, dest, false);
     if (dst) {
-      if (opts.backupSuffix === null && !sameFileOk(sys, source, dest, src, dst)) {
+      if (opts.backupSuffix === null && !sameFileOk(sys, source, src, dst)) {
         yield* warn(sys, `${qa(source)} and ${qa(dest)} are the same file`);
         return false;
       }
