@@ -93,9 +93,9 @@ function* statFile(sys: Sys, file: string, format: string | undefined, terse: bo
       return null;
     }
   };
+  const gnu = gnuTool(sys) !== undefined;
   if (format === undefined && !terse) {
     const target = linkTarget();
-    const gnu = gnuTool(sys);
     const q = gnu ? quoteIfNeeded : (name: string) => `'${name}'`;
     let text = target !== null ? `  File: ${q(file)} -> ${q(target)}\n` : `  File: ${gnu ? quoteIfNeeded(file) : file}\n`;
     text += `  Size: ${String(st.size).padEnd(10)}\tBlocks: ${String(st.blocks).padEnd(10)} IO Block: ${String(st.blksize).padEnd(6)} ${fileType(st)}\n`;
@@ -122,10 +122,10 @@ function* statFile(sys: Sys, file: string, format: string | undefined, terse: bo
         const target = linkTarget();
         // A symlink's "'name' -> 'target'" is printed as is, width and all ignored; GNU formats
         // each name as %s with the modifiers given, unquoted.
-        if (gnuTool(sys) && mods !== "" && /^-?\d*(\.\d*)?$/.test(mods)) {
+        if (gnu && mods !== "" && /^-?\d*(\.\d*)?$/.test(mods)) {
           return target !== null ? `${cFormat(mods, "s", file)} -> ${cFormat(mods, "s", target)}` : cFormat(mods, "s", file);
         }
-        if (gnuTool(sys)) return target !== null ? `${quoteAlways(file)} -> ${quoteAlways(target)}` : quoteAlways(file);
+        if (gnu) return target !== null ? `${quoteAlways(file)} -> ${quoteAlways(target)}` : quoteAlways(file);
         return target !== null ? `'${file}' -> '${target}'` : cFormat(mods, "s", file);
       }
       case "d":
@@ -178,9 +178,9 @@ function* statFile(sys: Sys, file: string, format: string | undefined, terse: bo
         return cFormat(mods, "u", st.ctime);
       default:
         // GNU prints "?" for a directive it does not know.
-        return gnuTool(sys) ? "?" : cFormat(mods, "s", c);
+        return gnu ? "?" : cFormat(mods, "s", c);
     }
-  }, gnuTool(sys) !== undefined);
+  }, gnu);
   yield* out(sys, text);
   return true;
 }
