@@ -20,6 +20,7 @@ import { exists, readFile, removeTree } from "./hostfs";
 import { networks } from "./networks/networks";
 import { type EndpointRequest, setEndpointConfig } from "./networks/endpoint-config";
 import { linkedContainer, linksModeError, registerLinks } from "./networks/links";
+import { rememberNetworkId, startNetworkError } from "./networks/start-network";
 import { ANONYMOUS_LABEL, removeVolume, volumeUsers, volumes } from "./volumes/volumes";
 import { verifyNamespaceSettings, volumesFromMounts } from "./containers/namespaces";
 import { DOCKER_ROOT, deleteImage, type PullEvent, type PullResult, pull, tagImage } from "./images/store";
@@ -352,8 +353,15 @@ export class DockerClient {
     const c = this.container(idOrName);
     if (c.state.Running) return;
     (c as ContainerRecord & { stopping?: boolean }).stopping = false;
+    const missingNetwork = startNetworkError(this.k, c); // start-network.ts
+    if (missingNetwork) {
+      c.state.ExitCode = 128;
+      c.state.Error = missingNetwork;
+      throw new EngineError(missingNetwork, 404, 125);
+    }
     try {
       startContainer(this.k, c);
+      rememberNetworkId(this.k, c);
     } catch (e) {
       if (!(e instanceof StartError)) throw e;
       c.state.ExitCode = e.exitCode;
@@ -394,6 +402,22 @@ export class DockerClient {
       while (this.st.containers[id]?.state.Running) yield { kind: "chan", chan: `docker:state:${id}` };
     }
     emitEvent(this.k, "container", "stop", id, { image: c.imageRef, name: c.name });
+  }
+
+  /**
+   * docker restart: stop, then start. What goes wrong past the lookup is wrapped as the daemon
+   * does ("Cannot restart container NAME: ..."), naming the container as the caller did.
+   */
+  *containerRestart(idOrName: string, timeout?: number, signal?: string): Gen<void> {
+    const c = this.container(idOrName);
+    try {
+      yield* this.containerStop(c.id, timeout, signal);
+      this.containerStart(c.id);
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      throw new EngineError(`Cannot restart container ${idOrName}: ${e.message}`, 500, e.exitCode);
+    }
+    emitEvent(this.k, "container", "restart", c.id, { image: c.imageRef, name: c.name });
   }
 
   /** docker wait: blocks until the container is not running; returns its exit code. */

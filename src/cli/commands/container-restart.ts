@@ -9,8 +9,7 @@ export function* containerRestart(ctx: CommandContext): Gen<number> {
   const d = ctx.client();
   return finish(
     yield* eachContainer(ctx, ctx.args, function* (name) {
-      yield* d.containerStop(name, timeout, signal);
-      d.containerStart(name);
+      yield* d.containerRestart(name, timeout, signal);
       return name;
     }),
   );
