@@ -32,11 +32,6 @@ const RULES: Record<string, Rule[]> = {
     [/^can't create directory '(.*)': (.*)$/s, (m) => `cannot create directory ${qa(m[1])}: ${m[2]}`],
   ],
   mv: [[/^can't remove '(.*)': (.*)$/s, (m) => `cannot remove ${qa(m[1])}: ${m[2]}`]],
-  touch: [
-    [/^can't stat '(.*)': (.*)$/s, (m) => `failed to get attributes of ${qa(m[1])}: ${m[2]}`],
-    [/^invalid date '(.*)'$/s, (m) => `invalid date format ${qa(m[1])}`],
-    [/^(.*): ([A-Z][^:]*)$/s, (m) => `cannot touch ${qa(m[1])}: ${m[2]}`],
-  ],
   chown: [cannotAccess],
   chgrp: [cannotAccess],
   du: [cannotAccess],

@@ -8,6 +8,7 @@ import { gnuLn } from "./ln";
 import { gnuMv } from "./mv";
 import { gnuNproc } from "./nproc";
 import { gnuReadlink } from "./readlink";
+import { gnuTouch } from "./touch";
 
 export const GNU_OWN: Record<string, ProgramDef> = {
   cat: gnuCat,
@@ -18,4 +19,5 @@ export const GNU_OWN: Record<string, ProgramDef> = {
   mv: gnuMv,
   nproc: gnuNproc,
   readlink: gnuReadlink,
+  touch: gnuTouch,
 };
