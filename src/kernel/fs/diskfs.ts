@@ -397,6 +397,8 @@ export const diskDriver: FsDriver = {
   },
   statfs(h, sb) {
     const fs = disk(sb);
+    // devpts and mqueue answer with the kernel's simple_statfs: no blocks, no inode counts.
+    if (fs.fstype === "devpts" || fs.fstype === "mqueue") return { bsize: 4096, blocks: 0, bfree: 0, files: 0, ffree: 0 };
     const size = fs.sizeLimit || h.w.config.diskSize;
     const blocks = Math.floor(size / 4096);
     // ext4 spends a block on every inode's directory or metadata; tmpfs only pages of file data.
