@@ -34,7 +34,6 @@ const RULES: Record<string, Rule[]> = {
   mv: [[/^can't remove '(.*)': (.*)$/s, (m) => `cannot remove ${qa(m[1])}: ${m[2]}`]],
   chown: [cannotAccess],
   chgrp: [cannotAccess],
-  du: [cannotAccess],
   cat: [plainName],
   uniq: [plainName],
   head: openForReading,
@@ -62,7 +61,6 @@ const INVALID_NUMBER: Record<string, [string, boolean]> = {
   head: ["invalid number of lines: ", false],
   tail: ["invalid number of lines: ", false],
   sleep: ["invalid time interval ", true],
-  du: ["invalid maximum depth ", true],
 };
 
 /**

@@ -4,6 +4,7 @@ import { gnuCat } from "./cat";
 import { gnuChmod } from "./chmod";
 import { gnuDf } from "./df";
 import { gnuDirnameProgram } from "./dirname";
+import { gnuDu } from "./du";
 import { gnuLn } from "./ln";
 import { gnuMv } from "./mv";
 import { gnuNproc } from "./nproc";
@@ -15,6 +16,7 @@ export const GNU_OWN: Record<string, ProgramDef> = {
   chmod: gnuChmod,
   df: gnuDf,
   dirname: gnuDirnameProgram,
+  du: gnuDu,
   ln: gnuLn,
   mv: gnuMv,
   nproc: gnuNproc,
