@@ -16,6 +16,7 @@ import { formatRows } from "../format";
 import { formatGoTime } from "../timefmt";
 import { parseRfc3339 } from "../../engine/images/inspect";
 import { CliError, type CommandHandler } from "./lib/context";
+import { parseLink } from "../../engine/networks/links";
 import { confirm, goValue, inspectOutput } from "./lib/images";
 import { matchLabels, parseFilters, timestampFilter } from "./lib/images-filters";
 
@@ -139,13 +140,23 @@ export const networkRm: CommandHandler = function* (ctx) {
 
 // biome-ignore lint/correctness/useYield: it prints nothing, but handlers are generators
 export const networkConnect: CommandHandler = function* (ctx) {
-  for (const flag of ["ip6", "link", "link-local-ip", "driver-opt", "gw-priority"])
+  for (const flag of ["ip6", "link-local-ip", "driver-opt", "gw-priority"])
     if (ctx.flags.changed(flag)) throw new CliError(`docker network connect: --${flag} is not supported in this sandbox`);
+  // opts.ValidateLink, when the flag is parsed: the value is kept as written.
+  const links = ctx.flags.list("link");
+  for (const v of links) {
+    const r = parseLink(v);
+    if ("error" in r)
+      throw new CliError(
+        `invalid argument ${JSON.stringify(v)} for "--link" flag: ${r.error}\n\nUsage:  docker network connect [OPTIONS] NETWORK CONTAINER\n\nRun 'docker network connect --help' for more information`,
+        125,
+      );
+  }
   const d = ctx.client();
   const net = findNetwork(d.k, ctx.args[0]);
   const c = d.container(ctx.args[1]);
   const ip = ctx.flags.string("ip");
-  connectNetwork(d.k, net, c, { aliases: ctx.flags.list("alias"), ip: ip === "" ? undefined : ip });
+  connectNetwork(d.k, net, c, { aliases: ctx.flags.list("alias"), ip: ip === "" ? undefined : ip, links });
   return 0;
 };
 

@@ -288,16 +288,20 @@ export function unlink(k: Kernel, name: string): ContainerRecord | undefined {
   return undefined;
 }
 
-/** Links on a user-defined network: the container's DNS answers `alias` with `name`'s addresses. */
+/**
+ * Links on a user-defined network (docker run --link with --network, or docker network connect
+ * --link): the container's DNS answers `alias` with `name`'s addresses on that network. Links are
+ * kept as given and never checked; the endpoint's own (connect) come before run's.
+ */
 export function linkAliasTarget(
   c: ContainerRecord,
-  net: { name: string; id: string },
+  net: { name: string; id: string; endpoints?: Record<string, { links?: string[] }> },
   wanted: string,
 ): string | undefined {
-  const cfg = endpointConfigOf(c);
-  if (!cfg?.links || (c.hostConfig.NetworkMode !== net.name && c.hostConfig.NetworkMode !== net.id))
-    return undefined;
-  for (const raw of cfg.links) {
+  const first = c.hostConfig.NetworkMode === net.name || c.hostConfig.NetworkMode === net.id;
+  const links = net.endpoints?.[c.id]?.links ?? (first ? endpointConfigOf(c)?.links : undefined);
+  if (!links) return undefined;
+  for (const raw of links) {
     const parsed = parseLink(raw);
     if (!("error" in parsed) && parsed.alias.toLowerCase() === wanted) return parsed.name.toLowerCase();
   }

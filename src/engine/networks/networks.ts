@@ -11,6 +11,7 @@ import { emitEvent } from "../events";
 import { rfc3339Nano } from "../time";
 import { type ContainerRecord, engineState, type NetworkRecord } from "../state";
 import { addBridge, intToIp, ipToInt, macFor, randomMac } from "./bridge";
+import { refreshResolvConf } from "./resolv";
 import { checkAddressFree, type EndpointRequest, endpointConfigOf, endpointSettingsError } from "./endpoint-config";
 
 export interface Endpoint {
@@ -29,6 +30,8 @@ export interface Endpoint {
   staticIp?: boolean;
   /** The MAC was asked for (--mac-address); others follow the address. */
   macGiven?: boolean;
+  /** Legacy links on this network (connect --link), as given: names its DNS answers (links.ts). */
+  links?: string[];
   /** Interface inside the container and its host-side peer while the container runs. */
   iface?: string;
   hostIface?: string;
@@ -258,7 +261,7 @@ export function unplugEndpoint(k: Kernel, c: ContainerRecord, e: Endpoint) {
  * `docker network connect`: records the endpoint; a running container gets its interface now.
  * Without settings of its own, the container's first network gets what `docker run` asked for.
  */
-export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts: { aliases?: string[]; ip?: string; mac?: string } = {}): Endpoint {
+export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts: { aliases?: string[]; ip?: string; mac?: string; links?: string[] } = {}): Endpoint {
   if (net.driver !== "bridge") {
     if (net.name === "host") throw new EngineError("container cannot be disconnected from host network or connected to host network", 403);
     throw new EngineError("container cannot be disconnected from host network or connected to host network", 403);
@@ -266,8 +269,8 @@ export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts
   const mode = c.hostConfig.NetworkMode;
   if (mode === "host" || mode === "none") throw new EngineError(`container sharing network namespace with another container or host cannot be connected to any other network`, 403);
   const first = mode === net.name || mode === net.id;
-  const given = opts.ip !== undefined || (opts.aliases ?? []).length > 0 || opts.mac !== undefined;
-  const req: EndpointRequest = given || !first ? { ipv4: opts.ip, aliases: opts.aliases, mac: opts.mac } : (endpointConfigOf(c) ?? {});
+  const given = opts.ip !== undefined || (opts.aliases ?? []).length > 0 || opts.mac !== undefined || (opts.links ?? []).length > 0;
+  const req: EndpointRequest = given || !first ? { ipv4: opts.ip, aliases: opts.aliases, mac: opts.mac, links: opts.links } : (endpointConfigOf(c) ?? {});
   // The settings are checked before the endpoint is made (as the daemon does).
   const bad = endpointSettingsError(net.name, net, req);
   if (bad) throw new EngineError(bad, 400);
@@ -279,9 +282,11 @@ export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts
   const e: Endpoint = { containerId: c.id, name: c.name, endpointId: randomHex(k.w.rng, 32), ip, mac: req.mac ?? "", aliases: [...(req.aliases ?? [])] };
   if (req.ipv4 !== undefined) e.staticIp = true;
   if (req.mac !== undefined) e.macGiven = true;
+  if ((req.links ?? []).length > 0) e.links = [...(req.links ?? [])];
   if (c.state.Running) claimAddress(k, net, e);
   net.endpoints[c.id] = e;
   if (c.state.Running) plugEndpoint(k, c, net, e);
+  refreshResolvConf(k, c); // resolv.ts
   emitEvent(k, "network", "connect", net.id, { container: c.id, name: net.name, type: net.driver });
   return e;
 }

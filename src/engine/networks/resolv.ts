@@ -5,7 +5,8 @@
  * "ndots:0" unless ndots was given; /etc/hosts gets --add-host entries, then the container's own.
  */
 import type { Kernel } from "../../kernel";
-import { exists, readFile } from "../hostfs";
+import { exists, readFile, writeFile } from "../hostfs";
+import { DOCKER_ROOT } from "../images/store";
 import { type ContainerRecord, engineState } from "../state";
 import { EMBEDDED_DNS_IP } from "./dns";
 import { linkHostsLines } from "./links";
@@ -84,14 +85,25 @@ function bridgeResolvConf(k: Kernel, c: ContainerRecord): string {
   return `${kept}\n${["8.8.8.8", "8.8.4.4", "2001:4860:4860::8888", "2001:4860:4860::8844"].map((ip) => `nameserver ${ip}`).join("\n")}`;
 }
 
-function onUserNetwork(c: ContainerRecord): boolean {
-  return c.network !== null && !["bridge", "host", "none", "default"].includes(c.network.name) && !c.network.name.startsWith("container:");
+const PREDEFINED = ["bridge", "host", "none", "default"];
+
+/** On a user-defined network: its first, or one it was connected to (libnetwork starts the resolver then). */
+function onUserNetwork(k: Kernel, c: ContainerRecord): boolean {
+  if (c.network !== null && !PREDEFINED.includes(c.network.name) && !c.network.name.startsWith("container:")) return true;
+  if (c.network === null || c.network.name !== "bridge") return false;
+  return Object.values(engineState(k).networks).some((n) => !PREDEFINED.includes(n.name) && (n as { endpoints?: Record<string, unknown> }).endpoints?.[c.id] !== undefined);
+}
+
+/** A running container joined a user-defined network: its resolv.conf now names the embedded server. */
+export function refreshResolvConf(k: Kernel, c: ContainerRecord) {
+  const path = `${DOCKER_ROOT}/containers/${c.id}/resolv.conf`;
+  if (c.state.Running && exists(k, path)) writeFile(k, path, resolvConf(k, c));
 }
 
 /** /etc/resolv.conf for the container. */
 export function resolvConf(k: Kernel, c: ContainerRecord): string {
   const base = bridgeResolvConf(k, c);
-  if (!onUserNetwork(c)) return base;
+  if (!onUserNetwork(k, c)) return base;
   const options = lastFields(base, "options");
   const ndotsSet = options.some((o) => o.includes("ndots"));
   const ipv6 = nameservers(base).filter((ns) => ns.includes(":"));

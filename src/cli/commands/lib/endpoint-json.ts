@@ -35,7 +35,7 @@ export function connectedNetworks(k: Kernel, c: ContainerRecord, first: string):
     const up = c.state.Running && e.hostIface !== undefined;
     out[n.name] = {
       IPAMConfig: e.staticIp ? { IPv4Address: e.ip } : null,
-      Links: null,
+      Links: e.links ?? null, // connect --link (links.ts)
       Aliases: e.aliases.length > 0 ? e.aliases : null,
       MacAddress: up ? e.mac : "",
       DriverOpts: null,
