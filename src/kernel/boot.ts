@@ -18,8 +18,13 @@ import { hostTree } from "./hostfs";
 
 export interface BootOptions {
   programs: ProgramRegistry;
-  /** Where each program is installed: absolute path -> program name. */
-  binaries: Record<string, string>;
+  /**
+   * The root filesystem's entries (a distribution, composed above the kernel). Without them the
+   * root is hostfs.ts's small Debian tree with `binaries` installed.
+   */
+  rootfs?: FileEntry[];
+  /** Where each program is installed on the small tree: absolute path -> program name. */
+  binaries?: Record<string, string>;
   seed?: number;
   hostname?: string;
   /** Wall-clock time at boot, microseconds since the epoch. */
@@ -129,7 +134,7 @@ function setup(k: Kernel, opts: BootOptions) {
 
   // The root filesystem.
   const rootFs = addFs(k, (id) => newDiskFs(id, "ext4", ROOT_DEV, now)) as DiskFs;
-  extractEntries(rootFs, rootFs.rootIno, hostTree(opts.binaries, Math.floor(now / 1e6), opts.hostname ?? "sandbox"));
+  extractEntries(rootFs, rootFs.rootIno, opts.rootfs ?? hostTree(opts.binaries ?? {}, Math.floor(now / 1e6), opts.hostname ?? "sandbox"));
   const rootMount = attachMount(k, i.mnt, null, {
     fs: rootFs.id,
     root: rootFs.rootIno,

@@ -15,6 +15,7 @@ import { imagePrograms } from "./images";
 import { shellPrograms } from "../shell";
 import { dockerPrograms } from "../cli/program";
 import { gnuProgram } from "./gnu/program";
+import { procpsProgram } from "./proctools/procps";
 
 const byName = new Map<string, ProgramDef>();
 
@@ -24,9 +25,20 @@ function table(): Map<string, ProgramDef> {
   return byName;
 }
 
+/** Multi-call binaries of Debian packages whose commands are simulated under another name. */
+const ALIASES: Record<string, string> = {
+  // iptables' alternatives lead to xtables-nft-multi, which runs the command its name says.
+  "xtables-nft-multi": "iptables",
+  "xtables-legacy-multi": "iptables",
+};
+
 export const programs: ProgramRegistry & { all(): ProgramDef[] } = {
-  // Debian and Ubuntu binaries name "gnu:PACKAGE:VERSION:NAME": NAME's implementation in its GNU flavour.
-  get: (name) => table().get(name) ?? gnuProgram(name, (base) => table().get(base)),
+  // Debian and Ubuntu binaries name "gnu:PACKAGE:VERSION:NAME": NAME's implementation in its GNU
+  // flavour; the host's procps binaries "procps:PACKAGE:VERSION:NAME".
+  get: (name) => {
+    const base = (n: string) => table().get(n);
+    return base(ALIASES[name] ?? name) ?? gnuProgram(name, base) ?? procpsProgram(name, base);
+  },
   all: () => [...table().values()],
 };
 
@@ -56,11 +68,11 @@ function registerAll() {
 const SBIN = new Set(["chroot", "nologin", "mkfs", "fdisk", "iptables", "ip", "sysctl", "brctl", "bridge", "ifconfig", "route"]);
 
 /**
- * The host's binaries: absolute path -> program. A Debian host with docker.io has the shell, the
- * core tools and docker; servers and package managers live in images. Tests may ask for the image
- * programs too, to try a server without a container.
+ * The test bench's binaries: absolute path -> program, every shared program under its own name
+ * (the busybox flavour) in /usr/bin or /usr/sbin; servers and package managers only when asked.
+ * The sandbox's host is Debian's tree instead (src/session/debian-host.ts).
  */
-export function hostBinaries(opts: { withImagePrograms?: boolean } = {}): Record<string, string> {
+export function benchBinaries(opts: { withImagePrograms?: boolean } = {}): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of table().values()) {
     // busybox and ash exist only inside images; the host's /bin/sh is the shell itself.

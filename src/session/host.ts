@@ -1,23 +1,31 @@
-/** The host machine every session starts from: booted with all our programs installed. */
+/** The host machine every session starts from: Debian 12 with docker.io, dockerd running. */
 import { bootHost, type Kernel } from "../kernel";
-import { hostBinaries, programs } from "../programs/registry";
+import { DEFAULT_BOOT_EPOCH_USEC } from "../kernel/boot";
+import { programs } from "../programs/registry";
 import { startDocker } from "../engine/daemon";
+import { debianHostTree } from "./debian-host";
 
-/** Environment of root's login on the host (what /etc/profile and a Debian .bashrc leave). */
+/** Environment of root's login on the host (what login, /etc/profile and bash leave). */
 export const HOST_ENV: Record<string, string> = {
   PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
   HOME: "/root",
   USER: "root",
   LOGNAME: "root",
-  SHELL: "/bin/sh",
+  SHELL: "/bin/bash",
 };
 
-/** Interactive shells read this file (ash's $ENV); root's sets the Debian prompt root@sandbox:~# */
-export const HOST_SHRC = "/root/.shrc";
+/**
+ * Root's login shell (/etc/passwd): bash as login(1) starts it, "-bash", so it reads /etc/profile
+ * (which sources /etc/bash.bashrc: the prompt root@sandbox:~# ) and ~/.profile.
+ */
+export const HOST_LOGIN_SHELL = { path: "/bin/bash", argv: ["-bash"] };
+
+export const HOST_NAME = "sandbox";
 
 /** The host with dockerd running, as a student's machine has it after installing Docker. */
 export function bootSandboxHost(seed = 1): Kernel {
-  const k = bootHost({ programs, binaries: hostBinaries(), seed });
+  const rootfs = debianHostTree(HOST_NAME, Math.floor(DEFAULT_BOOT_EPOCH_USEC / 1e6));
+  const k = bootHost({ programs, rootfs, seed, hostname: HOST_NAME });
   startDocker(k);
   return k;
 }

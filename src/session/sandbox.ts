@@ -4,7 +4,7 @@
  */
 import { utf8Encode, toUint8 } from "../kernel/bytes";
 import { exitStatus, type Kernel, openTty, resizeTty, run, spawn, typeInto } from "../kernel";
-import { bootSandboxHost, HOST_ENV, HOST_SHRC } from "./host";
+import { bootSandboxHost, HOST_ENV, HOST_LOGIN_SHELL } from "./host";
 import { loadHelpTexts } from "../cli/flags/help";
 
 export interface SandboxOptions {
@@ -58,9 +58,8 @@ export class Sandbox {
 
   private startShell() {
     this.shellPid = spawn(this.kernel, {
-      path: "/bin/sh",
-      argv: ["sh"],
-      env: { ...HOST_ENV, TERM: "xterm-256color", ENV: HOST_SHRC },
+      ...HOST_LOGIN_SHELL,
+      env: { ...HOST_ENV, TERM: "xterm-256color" },
       cwd: "/root",
       tty: this.tty,
     });

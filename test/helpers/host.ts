@@ -17,7 +17,7 @@ import {
   typeInto,
 } from "../../src/kernel";
 import { signalNumber } from "../../src/kernel/proc/signals";
-import { hostBinaries, programs } from "../../src/programs/registry";
+import { benchBinaries, programs } from "../../src/programs/registry";
 import { HOST_ENV } from "../../src/session/host";
 
 export { HOST_ENV };
@@ -31,7 +31,7 @@ export interface HostOptions {
 export function newHost(opts: HostOptions = {}): Kernel {
   const extra = new Map((opts.extra ?? []).map((p) => [p.name, p]));
   // The test host also has the image-only programs (servers), to try them without a container.
-  const binaries = hostBinaries({ withImagePrograms: true });
+  const binaries = benchBinaries({ withImagePrograms: true });
   for (const p of extra.values()) binaries[`/usr/bin/${p.name}`] = p.name;
   return bootHost({
     programs: { get: (n) => extra.get(n) ?? programs.get(n) },

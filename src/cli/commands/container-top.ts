@@ -9,7 +9,7 @@ import { EngineError } from "../../engine/client";
 import { cgroupPath } from "../../engine/containers/rootfs";
 import { TabWriter } from "../tabwriter";
 import type { CommandContext } from "./lib/context";
-import { PsError, type PsProcess, type PsRun, runProcps } from "./lib/procps";
+import { PsError, type PsProcess, type PsRun, runProcps } from "../../programs/proctools/procps/ps-format";
 
 /** validatePSArgs: a "KEY=PID..." header may only rename the pid column. */
 function validatePSArgs(psArgs: string) {
@@ -67,10 +67,12 @@ export function* containerTop(ctx: CommandContext): Gen<number> {
   const uptime = ctx.sys.uptime();
   const bootUsec = ctx.sys.now() - uptime;
   const memTotal = ctx.sys.sysinfo().memTotal;
-  const procs: PsProcess[] = Object.values(d.k.w.procs)
-    // Zombies are left out: ps would list them "<defunct>", but simulated parents do not all reap
-    // their children as the real programs do (postgres' postmaster), so they would be extra lines.
-    .filter((p) => p.state !== "Z" && (p.cgroup === path || p.cgroup.startsWith(`${path}/`)))
+  const live = Object.values(d.k.w.procs).filter((p) => p.state !== "Z");
+  const inContainer = new Set(live.filter((p) => p.cgroup === path || p.cgroup.startsWith(`${path}/`)).map((p) => p.pid));
+  // ps sees every host process (a forest hangs the container's under its shim); the container's
+  // lines are kept afterwards. Zombies are left out: ps would list them "<defunct>", but simulated
+  // parents do not all reap their children as the real programs do (postgres' postmaster).
+  const procs: PsProcess[] = live
     .map((p) => ctx.sys.procInfo(p.pid))
     .filter((p): p is ProcessInfo => p !== null)
     .sort((a, b) => a.pid - b.pid)
@@ -84,7 +86,7 @@ export function* containerTop(ctx: CommandContext): Gen<number> {
       memTotal,
       environ: readOr(ctx, `/proc/${p.pid}/environ`).split("\0").filter(Boolean),
     }));
-  const pids = procs.map((p) => p.pid);
+  const pids = procs.map((p) => p.pid).filter((pid) => inContainer.has(pid));
   const args = psArgs.split(" ");
   let run: PsRun;
   try {

@@ -80,7 +80,7 @@ export const ETC_PROFILE = lines(
   "fi",
 );
 
-interface DebianRelease {
+export interface DebianRelease {
   number: string;
   codename: string;
   /** Full point release, as /etc/debian_version says. */
@@ -187,7 +187,8 @@ function osRelease(r: DebianRelease): string {
   );
 }
 
-function debianDistro(r: DebianRelease, slim: boolean): DpkgDistro {
+/** The dpkg distribution of a release: the image builds on it, and the simulated host (src/session). */
+export function debianDistro(r: DebianRelease, slim: boolean): DpkgDistro {
   const snapshot = r.created.replace(/[-:]/g, "");
   const source = (suite: string, archive: string) => [
     "Types: deb",

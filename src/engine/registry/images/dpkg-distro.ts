@@ -58,19 +58,31 @@ export function parsePackages(table: string, maintainers: string[] = DEBIAN_MAIN
 }
 
 const isBinDir = (dir: string) => /(^|\/)s?bin$/.test(dir);
-/** Packages whose tools behave as GNU's, not busybox's: their binaries run the GNU flavour. */
-const GNU_PACKAGES = new Set(["coreutils", "grep", "sed", "findutils", "hostname"]);
+/**
+ * Packages whose tools have their own flavour, not busybox's: GNU's core tools (src/programs/gnu)
+ * and procps-ng's process tools (src/programs/proctools/procps).
+ */
+const FLAVOURED: Record<string, "gnu" | "procps"> = {
+  coreutils: "gnu",
+  grep: "gnu",
+  sed: "gnu",
+  findutils: "gnu",
+  hostname: "gnu",
+  procps: "procps",
+};
 
 /** The upstream release in a Debian version: "1:9.4-2ubuntu2" -> "9.4", "3.23+nmu1" -> "3.23". */
 const upstreamVersion = (version: string) => version.replace(/^\d+:/, "").replace(/-[^-]*$/, "").replace(/\+.*$/, "");
 
 /**
- * What the kernel runs for a binary: its name, minus Debian's alternative-provider suffixes; a GNU
- * package's binaries name their flavour too, "gnu:PACKAGE:VERSION:NAME" (src/programs/gnu).
+ * What the kernel runs for a binary: its name, minus Debian's alternative-provider suffixes; a
+ * flavoured package's binaries name their flavour too, "gnu:PACKAGE:VERSION:NAME" (src/programs/gnu),
+ * "procps:PACKAGE:VERSION:NAME".
  */
 const progName = (name: string, pkg: Pkg) => {
   const base = name.replace(/\.debianutils$/, "");
-  return GNU_PACKAGES.has(pkg.name) ? `gnu:${pkg.name}:${upstreamVersion(pkg.version)}:${base}` : base;
+  const flavour = FLAVOURED[pkg.name];
+  return flavour ? `${flavour}:${pkg.name}:${upstreamVersion(pkg.version)}:${base}` : base;
 };
 
 function dropWhenSlim(path: string): boolean {

@@ -1,9 +1,9 @@
 /**
- * The procps-ng `ps` that dockerd runs for `docker top` (the host's ps, not busybox's): its option
- * syntaxes (UNIX -o, BSD aux, GNU --pid), its standard formats, its user-defined -o columns and
- * its error messages (the first line of its stderr). Only what docker top keeps matters here: the
- * header's titles and each process's fields, split on blanks as the daemon splits them.
- * Unsupported options fail plainly (PsError) instead of being ignored.
+ * procps-ng 4.0.2's `ps`, the one implementation behind the host's /usr/bin/ps and `docker top`
+ * (dockerd runs the host's ps): its option syntaxes (UNIX -o, BSD aux, GNU --pid), selections,
+ * standard formats, user-defined -o columns, the column widths and alignment of output.c (with
+ * its overflow correction) and its error messages (the first line of its stderr). Unsupported
+ * options fail plainly (PsError) instead of being ignored.
  */
 import type { ProcessInfo } from "../../../kernel";
 
@@ -12,6 +12,8 @@ export class PsError extends Error {}
 
 /** A host process as ps sees it, with what the columns need that ProcessInfo lacks. */
 export interface PsProcess extends ProcessInfo {
+  /** The terminal's foreground process group (stat's tpgid), -1 without a terminal. */
+  tpgid?: number;
   user: string;
   group: string;
   /** Seconds since boot when ps runs (for %CPU, ELAPSED). */
@@ -27,12 +29,34 @@ export interface PsProcess extends ProcessInfo {
 interface Column {
   header: string;
   value: (p: PsProcess, o: Options) => string;
+  /** Columns as output.c sizes them; "pid" ones are as wide as pid_max's digits. */
+  width?: number | "pid";
+  align?: "L" | "R";
+  /** The command line: unlimited when it is the last column. */
+  unlimited?: boolean;
+  /** User names too long for the column end in '+'. */
+  user?: boolean;
+  /** A header given with "=HEADER" widens the column to its length. */
+  widen?: boolean;
 }
 
 interface Options {
   forest: boolean;
   /** BSD c: the command name instead of the whole command line. */
   commandName: boolean;
+  /** Tree prefixes (" \\_ ") by pid, when --forest orders the processes. */
+  prefix?: Map<number, string>;
+}
+
+/** Who runs ps, for its default selection, and how wide its columns may be. */
+export interface PsContext {
+  euid: number;
+  /** ps's terminal ("pts/0"), or null. */
+  tty: string | null;
+  /** Digits of pid_max (/proc/sys/kernel/pid_max), at least 5. */
+  pidWidth: number;
+  /** The terminal's width when output goes to one: lines are cut there. */
+  cols?: number;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
@@ -85,7 +109,7 @@ function stat(p: PsProcess): string {
   else if (p.nice > 0) s += "N";
   if (p.pid === p.sid) s += "s";
   if (p.threads > 1) s += "l";
-  if (p.tty !== null && p.pgid === p.sid) s += "+";
+  if (p.tty !== null && p.pgid === (p.tpgid ?? p.sid)) s += "+";
   return s;
 }
 
@@ -95,8 +119,9 @@ function wchan(p: PsProcess): string {
   return (p.comm === "sleep" ? "hrtimer_nanosleep" : "do_wait").slice(0, 6);
 }
 
-const args = (p: PsProcess, o: Options) => (o.forest && p.ppid !== 0 ? "\\_ " : "") + (o.commandName ? p.comm : p.argv.join(" ") || `[${p.comm}]`);
-const comm = (p: PsProcess, o: Options) => (o.forest && p.ppid !== 0 ? "\\_ " : "") + p.comm;
+const treePrefix = (p: PsProcess, o: Options) => o.prefix?.get(p.pid) ?? "";
+const args = (p: PsProcess, o: Options) => treePrefix(p, o) + (o.commandName ? p.comm : p.argv.join(" ") || `[${p.comm}]`);
+const comm = (p: PsProcess, o: Options) => treePrefix(p, o) + p.comm;
 const kib = (bytes: number) => String(Math.floor(bytes / 1024));
 
 /** procps's format specifiers (the subset simulated), by name, with their headers. */
@@ -183,8 +208,10 @@ const FORMATS = {
   default: ["pid", "tname", "time", "ucmd"],
   full: ["user=UID", "pid", "ppid", "c", "stime", "tname", "time", "cmd"],
   extraFull: ["user=UID", "pid", "ppid", "c", "sz", "rss", "psr", "stime", "tname", "time", "cmd"],
-  long: ["f", "s", "uid", "pid", "ppid", "c", "lpri", "ni", "addr", "sz", "wchan", "tname", "time", "ucmd"],
-  longFull: ["f", "s", "uid", "pid", "ppid", "c", "lpri", "ni", "addr", "sz", "wchan", "stime", "tname", "time", "cmd"],
+  // -l's ADDR is one column wide: its header's overflow is taken back from SZ's padding.
+  long: ["f", "s", "uid", "pid", "ppid", "c", "lpri", "ni", "addr:1", "sz", "wchan", "tname", "time", "ucmd"],
+  longFull: ["f", "s", "user=UID", "pid", "ppid", "c", "lpri", "ni", "addr:1", "sz", "wchan", "stime", "tname", "time", "cmd"],
+  extraFullLong: ["f", "s", "user=UID", "pid", "ppid", "c", "lpri", "ni", "addr:1", "sz", "wchan", "rss", "psr", "stime", "tname", "time", "cmd"],
   jobs: ["pid", "pgid", "sid", "tname", "time", "ucmd"],
   threads: ["pid", "lwp", "tname", "time", "ucmd"],
   threadsFull: ["user=UID", "pid", "ppid", "lwp", "c", "nlwp", "stime", "tname", "time", "cmd"],
@@ -202,12 +229,46 @@ const FORMAT_ONLY: Record<string, Column> = {
   lpri: { header: "PRI", value: (p) => String(80 + p.nice) },
 };
 
+/** output.c's widths and alignment: "width align [flags]", u = user name, * = unlimited when last. */
+const LAYOUT: Record<string, string> = {
+  pid: "pid R", tid: "pid R", lwp: "pid R", spid: "pid R", ppid: "pid R", pgid: "pid R", pgrp: "pid R",
+  sid: "pid R", sess: "pid R", tpgid: "pid R",
+  user: "8 L u", euser: "8 L u", uname: "8 L u", ruser: "8 L u", group: "8 L u", egroup: "8 L u",
+  uid: "5 R", euid: "5 R", ruid: "5 R", gid: "5 R", egid: "5 R",
+  comm: "15 L *", ucmd: "15 L *", ucomm: "15 L *", args: "27 L *", cmd: "27 L *", command: "27 L *",
+  tty: "8 L", tt: "8 L", tname: "8 L",
+  time: "8 R", cputime: "8 R", etime: "11 R", etimes: "7 R", bsdtime: "6 R",
+  stat: "4 L", s: "1 L", state: "1 L", c: "2 R", "%cpu": "4 R", pcpu: "4 R", "%mem": "4 R", pmem: "4 R",
+  vsz: "6 R", vsize: "6 R", rss: "5 R", rssize: "5 R", rsz: "5 R", sz: "5 R",
+  stime: "5 R", start_time: "5 R", start: "8 R", lstart: "24 R",
+  nice: "3 R", ni: "3 R", pri: "3 R", lpri: "3 R", bsdpri: "3 R", psr: "3 R", nlwp: "4 R", thcount: "5 R",
+  wchan: "6 L", f: "1 R", flag: "1 R", flags: "1 R", addr: "4 R",
+};
+
+/** A column from "name", "name:WIDTH" or "name=HEADER" (a header wider than the column widens it). */
 function column(spec: string): Column {
   const eq = spec.indexOf("=");
-  const name = eq < 0 ? spec : spec.slice(0, eq);
+  let name = eq < 0 ? spec : spec.slice(0, eq);
+  let width: number | undefined;
+  const colon = name.indexOf(":");
+  if (colon >= 0) {
+    width = Number(name.slice(colon + 1));
+    name = name.slice(0, colon);
+    if (!Number.isInteger(width) || width < 1) throw new PsError(`error: unknown user-defined format specifier "${spec}"`);
+  }
   const base = SPECS[name] ?? FORMAT_ONLY[name];
   if (!base) throw new PsError(`error: unknown user-defined format specifier "${name}"`);
-  return eq < 0 ? base : { header: spec.slice(eq + 1), value: base.value };
+  const [w, align, flag] = (LAYOUT[name] ?? "1 L").split(" ");
+  const header = eq < 0 ? base.header : spec.slice(eq + 1);
+  return {
+    header,
+    value: base.value,
+    width: width ?? (w === "pid" ? "pid" : Number(w)),
+    align: align as "L" | "R",
+    unlimited: flag === "*",
+    user: flag === "u",
+    widen: eq >= 0,
+  };
 }
 
 /** -o's list: names split on commas and blanks; "name=HEADER" takes the rest of the word as the header. */
@@ -242,6 +303,9 @@ export interface PsSelection {
   noLeaders?: boolean;
   /** BSD r: running processes only. */
   running?: boolean;
+  /** BSD a: not only ps's user; x: not only processes on ps's terminal. */
+  anyUser?: boolean;
+  anyTty?: boolean;
 }
 
 export interface PsRun {
@@ -261,11 +325,19 @@ function pidList(v: string | undefined): number[] {
   return parts.map(Number);
 }
 
+/** How dockerd runs ps: as root, without a terminal, on a host whose pid_max has 7 digits. */
+const DAEMON: PsContext = { euid: 0, tty: null, pidWidth: 7 };
+
 /**
  * Runs ps with `argv` over `procs` (the host's processes, pid order); returns the titles and the
  * field lists of every line, as dockerd's parsePSOutput reads them. Throws PsError.
  */
-export function runProcps(argv: string[], procs: PsProcess[]): PsRun {
+export function runProcps(argv: string[], procs: PsProcess[], ctx: PsContext = DAEMON): PsRun {
+  return parseOutput(procpsLines(argv, procs, ctx));
+}
+
+/** The lines ps prints for `argv` over `procs` (pid order), without their newlines. Throws PsError. */
+export function procpsLines(argv: string[], procs: PsProcess[], ctx: PsContext): string[] {
   let formatCols: Column[] | null = null;
   let sysv = "";
   let bsd = "";
@@ -328,7 +400,10 @@ export function runProcps(argv: string[], procs: PsProcess[]): PsRun {
           break;
         }
         if ("fFljL".includes(ch)) sysv += ch;
-        else if (ch === "x") bsd += "x";
+        else if (ch === "x") {
+          sel.anyTty = true;
+          bsd += "x";
+        }
         else if (ch === "H") o.forest = true;
         else if (ch === "e" || ch === "A") sel.all = true;
         else if (ch === "a") sel.withTtyNoLeaders = true;
@@ -370,9 +445,15 @@ export function runProcps(argv: string[], procs: PsProcess[]): PsRun {
       else if (ch === "f") o.forest = true;
       else if (ch === "e") {
         bsdEnv = true;
+        bsd += "e";
+      }
+      else if (ch === "a") {
+        sel.anyUser = true;
+        bsd += "a";
+      } else if (ch === "x") {
+        sel.anyTty = true;
         bsd += "x";
       }
-      else if (ch === "a" || ch === "x") bsd += "x";
       else if (ch === "w") continue;
       else if (ch === "h") headers = false;
       else if (ch === "c") o.commandName = true;
@@ -388,14 +469,71 @@ export function runProcps(argv: string[], procs: PsProcess[]): PsRun {
   const cols: Column[] = formatCols ?? standardFormat(sysv, bsd).map(column);
   if (bsdEnv && formatCols === null) {
     const last = cols[cols.length - 1];
-    cols[cols.length - 1] = { header: last.header, value: (p, opts) => [last.value(p, opts), ...p.environ].join(" ") };
+    cols[cols.length - 1] = { ...last, value: (p, opts) => [last.value(p, opts), ...p.environ].join(" ") };
   }
-  const rows = procs.filter((p) => selected(p, sel));
+  let rows = procs.filter((p) => selected(p, sel, ctx));
   sortRows(rows, sortKeys);
+  if (o.forest) rows = forestOrder(rows, o);
   const lines: string[] = [];
-  if (headers && cols.some((c) => c.header !== "")) lines.push(cols.map((c) => c.header).join(" "));
-  for (const p of rows) lines.push(cols.map((c) => c.value(p, o) || "-").join(" "));
-  return parseOutput(lines);
+  if (headers && cols.some((c) => c.header !== "")) lines.push(renderLine(cols, (c) => c.header, ctx));
+  for (const p of rows) lines.push(renderLine(cols, (c) => c.value(p, o) || "-", ctx));
+  return lines;
+}
+
+/**
+ * One line as output.c's show_one_proc lays it out: right-aligned columns padded on the left,
+ * left-aligned ones' padding deferred to the next column, one blank between columns; what
+ * overflows a column is taken back from the padding that follows, so later columns realign.
+ */
+function renderLine(cols: Column[], text: (c: Column) => string, ctx: PsContext): string {
+  let line = "";
+  let correct = 0;
+  let deferred = 0;
+  cols.forEach((c, i) => {
+    const last = i === cols.length - 1;
+    let width = c.width === "pid" ? ctx.pidWidth : (c.width ?? 1);
+    if (c.widen) width = Math.max(width, c.header.length);
+    let v = text(c);
+    if (c.user && v.length > width && v !== c.header) v = `${v.slice(0, width - 1)}+`;
+    else if (c.unlimited && !last && v.length > width && v !== c.header) v = v.slice(0, width);
+    const leftpad = c.align === "R" ? Math.max(0, width - v.length) : 0;
+    let gap = deferred + leftpad;
+    const take = Math.min(correct, gap);
+    gap -= take;
+    correct -= take;
+    line += (i > 0 ? " " : "") + " ".repeat(gap) + v;
+    correct += Math.max(0, v.length - width);
+    deferred = c.align === "L" && !last ? Math.max(0, width - v.length) : 0;
+  });
+  return ctx.cols !== undefined ? line.slice(0, ctx.cols) : line;
+}
+
+/**
+ * --forest: each process under its parent, with output.c's " \\_ " prefixes. As procps sorts for
+ * it (ppid, start time, pid), and init's children stand as trees of their own, not under init.
+ */
+function forestOrder(rows: PsProcess[], o: Options): PsProcess[] {
+  const pids = new Set(rows.map((p) => p.pid));
+  const byStart = (a: PsProcess, b: PsProcess) => a.ppid - b.ppid || a.startUsec - b.startUsec || a.pid - b.pid;
+  const isRoot = (p: PsProcess) => p.ppid <= 1 || !pids.has(p.ppid) || p.ppid === p.pid;
+  const children = new Map<number, PsProcess[]>();
+  for (const p of [...rows].sort(byStart)) {
+    const parent = isRoot(p) ? 0 : p.ppid;
+    children.set(parent, [...(children.get(parent) ?? []), p]);
+  }
+  const out: PsProcess[] = [];
+  o.prefix = new Map();
+  const walk = (parent: number, ancestors: string) => {
+    const kids = children.get(parent) ?? [];
+    kids.forEach((p, i) => {
+      const more = i < kids.length - 1;
+      o.prefix!.set(p.pid, parent === 0 ? "" : `${ancestors} \\_ `);
+      out.push(p);
+      walk(p.pid, parent === 0 ? "" : `${ancestors}${more ? " |  " : "    "}`);
+    });
+  };
+  walk(0, "");
+  return out;
 }
 
 function standardFormat(sysv: string, bsd: string): string[] {
@@ -403,7 +541,7 @@ function standardFormat(sysv: string, bsd: string): string[] {
   if (bsd.includes("j")) return FORMATS.bsdJobs;
   if (bsd.includes("l")) return FORMATS.bsdLong;
   const has = (c: string) => sysv.includes(c);
-  if (has("l")) return has("f") ? FORMATS.longFull : FORMATS.long;
+  if (has("l")) return has("F") ? FORMATS.extraFullLong : has("f") ? FORMATS.longFull : FORMATS.long;
   if (has("L")) return has("f") ? FORMATS.threadsFull : FORMATS.threads;
   if (has("F")) return FORMATS.extraFull;
   if (has("f")) return FORMATS.full;
@@ -412,7 +550,13 @@ function standardFormat(sysv: string, bsd: string): string[] {
   return FORMATS.default;
 }
 
-function selected(p: PsProcess, s: PsSelection): boolean {
+function selected(p: PsProcess, s: PsSelection, ctx: PsContext): boolean {
+  const explicit = s.pids || s.commands || s.users || s.ttys || s.ppids || s.all || s.withTtyNoLeaders || s.noLeaders;
+  if (!explicit) {
+    // Without a selection: ps's own user on ps's terminal; BSD a drops the first condition, x the second.
+    if (!s.anyUser && p.uid !== ctx.euid) return false;
+    if (!s.anyTty && (s.anyUser ? p.tty === null : p.tty !== ctx.tty)) return false;
+  }
   if (s.pids && !s.pids.includes(p.pid)) return false;
   if (s.withTtyNoLeaders && (p.tty === null || p.pid === p.sid)) return false;
   if (s.noLeaders && p.pid === p.sid) return false;

@@ -1,0 +1,16 @@
+/**
+ * procps-ng's flavour: binaries named "procps:PACKAGE:VERSION:NAME" (the host's procps package) run
+ * procps's own ps, free and uptime; its other tools run the shared implementation of NAME.
+ */
+import type { ProgramDef } from "../../../kernel/api";
+import { procpsFree } from "./free";
+import { procpsPs } from "./ps";
+import { procpsUptime } from "./uptime";
+
+const OWN: Record<string, ProgramDef> = { ps: procpsPs, free: procpsFree, uptime: procpsUptime };
+
+export function procpsProgram(prog: string, base: (name: string) => ProgramDef | undefined): ProgramDef | undefined {
+  const m = /^procps:[^:]+:[^:]+:(.+)$/.exec(prog);
+  if (!m) return undefined;
+  return OWN[m[1]] ?? base(m[1]);
+}
