@@ -39,7 +39,6 @@ const RULES: Record<string, Rule[]> = {
   head: openForReading,
   tail: [openForReading[0], [/^no files$/, () => ""]],
   sort: [[/^(.*): ([A-Z][^:]*)$/s, (m) => `cannot read: ${qf(m[1])}: ${m[2]}`]],
-  sed: [[/^(.*): (No such file or directory|Permission denied)$/s, (m) => `can't read ${m[1]}: ${m[2]}`]],
   find: [
     [/^unrecognized: (.*)$/s, (m) => `unknown predicate \`${m[1]}'`],
     [/^(-\w+) requires an argument$/s, (m) => `missing argument to \`${m[1]}'`],
