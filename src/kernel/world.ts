@@ -169,10 +169,30 @@ export interface Namespace {
   uts?: { hostname: string; domainname: string };
   /** pids: this namespace's pid -> global pid. */
   pid?: { level: number; nextPid: number; reaper: number | null; pids?: Record<number, number> };
-  mnt?: { root: number; mounts: number[]; index: Record<string, number> };
+  mnt?: MountNsData;
   net?: { ifaces: NetIface[]; routes: Route[]; nextIndex: number; /** net.* sysctls set in this namespace (others read their defaults). */ sysctls?: Record<string, string> };
   user?: { uidMap: Array<[number, number, number]>; gidMap: Array<[number, number, number]>; owner: number };
   cgroup?: { root: string };
+}
+
+/** A mount namespace's table: mounts in mount order, and which mount covers which (mount, node). */
+export interface MountNsData {
+  root: number;
+  mounts: number[];
+  index: Record<string, number>;
+  /** Mounts not attached yet (fs/deferred-mounts.ts): attached when someone first looks. */
+  deferred?: DeferredMounts;
+}
+
+/**
+ * Mounts a namespace will have, described instead of made: `kind` names who attaches them
+ * (registered in fs/deferred-mounts.ts), `at` the nodes of the root mount they go on, `args` the
+ * rest, as plain data.
+ */
+export interface DeferredMounts {
+  kind: string;
+  at: readonly NodeId[];
+  args: Record<string, string | number | boolean | null>;
 }
 
 export interface FdEntry {

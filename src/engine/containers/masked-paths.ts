@@ -2,14 +2,13 @@
  * Docker's default read-only and masked paths (moby oci/defaults.go), applied as runc applies them
  * after the container's other mounts: each read-only path bound read-only onto itself, then each
  * masked directory covered by an empty read-only tmpfs and each masked file by a bind of the
- * container's /dev/null. Paths the kernel does not have are skipped. Privileged containers get none.
+ * container's /dev/null. Paths the kernel does not have are skipped. (Privileged containers get none.)
  */
 import { Errno, type Kernel } from "../../kernel";
 import { newDiskFs } from "../../kernel/fs/diskfs";
 import { addFs, anonDev, attachMount } from "../../kernel/fs/mount";
 import type { Walker } from "../../kernel/fs/vfs";
 import type { DiskFs, Loc } from "../../kernel/world";
-import type { ContainerRecord } from "../state";
 
 export const READONLY_PATHS = ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"];
 
@@ -68,9 +67,7 @@ function finder(k: Kernel, w: Walker): (path: string) => Loc | null {
  * Mounts the read-only and masked paths in the container's mount namespace `mntNs` (walked by
  * `w`); `devNull` is the container's /dev/null (its node, or its path while /dev is unexpanded).
  */
-export function applyDefaultMasks(k: Kernel, c: ContainerRecord, mntNs: number, w: Walker, devNullAt: Loc | string) {
-  if (c.hostConfig.Privileged) return;
-  const now = k.now();
+export function applyDefaultMasks(k: Kernel, mntNs: number, w: Walker, devNullAt: Loc | string, now: number) {
   const find = finder(k, w);
   for (const path of READONLY_PATHS) {
     const at = find(path);

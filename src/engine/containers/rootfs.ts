@@ -7,11 +7,13 @@
 import { Errno, type Kernel } from "../../kernel";
 import { newDiskFs, pendingIno } from "../../kernel/fs/diskfs";
 import type { FileEntry } from "../../kernel/fs/entries";
+import { defineDeferredMounts } from "../../kernel/fs/deferred-mounts";
 import { addFs, anonDev, attachMount, newMountIndex } from "../../kernel/fs/mount";
 import { overlayMountData } from "../../kernel/fs/overlay";
 import { newNamespace } from "../../kernel/ns/namespaces";
 import { randomHex } from "../../kernel/rng";
-import type { DiskFs, Loc, Mount } from "../../kernel/world";
+import type { Walker } from "../../kernel/fs/vfs";
+import type { DiskFs, Loc, Mount, SuperBlock } from "../../kernel/world";
 import { hostWalker, mkdirp, readFile, symlink, writeFile } from "../hostfs";
 import { DOCKER_ROOT, imageLayers, lowerChain } from "../images/store";
 import { type ContainerRecord, engineState } from "../state";
@@ -196,9 +198,39 @@ export interface ContainerNs {
 }
 
 /**
+ * What the standard mounts of a container need, as plain data (DeferredMounts.args): the
+ * container whose hostname/hosts/resolv.conf are bound, the namespaces /proc and /sys show, the
+ * time the tmpfs roots were made, the cgroup the cgroup2 mount shows as its root.
+ */
+interface StandardMountArgs {
+  [key: string]: string | number | boolean | null;
+  files: string;
+  pidns: number;
+  netns: number;
+  tty: number | null;
+  now: number;
+  cgroupRoot: string;
+  sysReadonly: boolean;
+  shmSize: number;
+  /** /dev/shm: a tmpfs of its own ("private"), none, or a bind made by the caller ("bind"). */
+  shm: "private" | "none" | "bind";
+  masks: boolean;
+}
+
+/** Where in the root mount the standard mounts go (an overlay's nodes are its paths). */
+const STANDARD_MOUNTPOINTS: readonly string[] = Object.freeze(["proc", "dev", "sys", "etc/resolv.conf", "etc/hostname", "etc/hosts"]);
+
+const RUNC_MOUNTS = "runc";
+
+defineDeferredMounts(RUNC_MOUNTS, (k, ns, args) => attachStandardMounts(k, ns, args as StandardMountArgs));
+
+/**
  * A fresh mount namespace for the container, rooted at its overlay (as after runc's pivot_root):
  * /proc, /dev (tmpfs with the standard devices), /dev/pts, /sys (ro), /sys/fs/cgroup (ro, the
- * container's cgroup as root), /dev/mqueue, /dev/shm and the bind mounts of hostname/hosts/resolv.conf.
+ * container's cgroup as root), /dev/mqueue, /dev/shm and the bind mounts of hostname/hosts/resolv.conf,
+ * then docker's masks and the container's own mounts. A plain container defers its standard
+ * mounts until someone looks (fs/deferred-mounts.ts); one with devices, a shared /dev/shm or
+ * mounts of its own gets them at once.
  */
 export function buildMountNs(
   k: Kernel,
@@ -221,82 +253,41 @@ export function buildMountNs(
     options: overlayOptions,
   });
   const root: Loc = { mnt: rootMount.id, fs: overlayFs, node: rootMount.root };
-  const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
-  const dirAt = (path: string): Loc => {
-    try {
-      return k.vfs.walk(w, path, true);
-    } catch {
-      // Missing directories are made (as runc does for mount destinations).
-      let cur = "";
-      for (const part of path.split("/").filter(Boolean)) {
-        cur += `/${part}`;
-        try {
-          k.vfs.walk(w, cur, true);
-        } catch {
-          k.vfs.create(w, cur, { type: "dir", perm: 0o755 });
-        }
-      }
-      return k.vfs.walk(w, path, true);
-    }
+  const args: StandardMountArgs = {
+    files: networkDonor(k, c)?.id ?? c.id,
+    pidns,
+    netns,
+    tty,
+    now: k.now(),
+    // In the host's cgroup namespace, cgroup2 mounted in the container shows the whole hierarchy.
+    cgroupRoot: c.hostConfig.CgroupnsMode === "host" ? "" : cgroupPath(c),
+    // --privileged: /sys and the cgroup tree writable, no masks (security.ts).
+    sysReadonly: confinesSystemPaths(c.hostConfig),
+    shmSize: resourcesOf(c.hostConfig).ShmSize,
+    shm: shmSource.kind === "private" || shmSource.kind === "none" ? shmSource.kind : "bind",
+    masks: !c.hostConfig.Privileged,
   };
-  const now = k.now();
-  const mountNew = (at: string | Loc, make: (id: string) => import("../../kernel/world").SuperBlock, m: Omit<Mount, "id" | "ns" | "parent" | "mountpoint" | "fs" | "root">) => {
-    const loc = typeof at === "string" ? dirAt(at) : at;
-    const sb = addFs(k, make);
-    const { source, fstype, readonly, options } = m;
-    return attachMount(k, inum, loc, { fs: sb.id, root: k.driver(sb).root(k, sb), source, fstype, readonly, options });
-  };
-  mountNew("/proc", (id) => ({ id, kind: "proc", dev: anonDev(k), pidns }), { source: "proc", fstype: "proc", readonly: false, options: KERNEL_FS_OPTIONS });
-  const dev = mountNew("/dev", (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "tmpfs", fstype: "tmpfs", readonly: false, options: DEV_OPTIONS });
-  const devFs = k.w.fs[dev.fs] as DiskFs;
-  devFs.inodes[devFs.rootIno].mode = 0o040755;
-  // The standard devices stay pending until someone looks in /dev; the mounts below go on the
-  // directories they will be.
-  devFs.pending = devEntries(Math.floor(now / 1e6), tty !== null, shmSource.kind !== "none");
-  const inDev = (name: string): Loc | string => {
-    const node = pendingIno(devFs, name);
-    return node === undefined ? `/dev/${name}` : { mnt: dev.id, fs: devFs.id, node };
-  };
-  const pts = mountNew(inDev("pts"), (id) => newDiskFs(id, "devpts", anonDev(k), now, 0), { source: "devpts", fstype: "devpts", readonly: false, options: DEVPTS_OPTIONS });
-  const ptsFs = k.w.fs[pts.fs] as DiskFs;
-  ptsFs.inodes[ptsFs.rootIno].mode = 0o040755;
-  ptsFs.pending = ptsEntries(Math.floor(now / 1e6), tty);
-  // --privileged: /sys and the cgroup tree writable (security.ts).
-  const sysReadonly = confinesSystemPaths(c.hostConfig);
-  const sys = mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns }), { source: "sysfs", fstype: "sysfs", readonly: sysReadonly, options: KERNEL_FS_OPTIONS });
-  const cgAt: Loc = { mnt: sys.id, fs: sys.fs, node: "fs/cgroup" };
-  // In the host's cgroup namespace, cgroup2 mounted in the container shows the whole hierarchy.
-  const cgRoot = c.hostConfig.CgroupnsMode === "host" ? "" : cgroupPath(c);
-  const cgSb = addFs(k, (id) => ({ id, kind: "cgroup2", dev: anonDev(k), root: cgRoot }));
-  attachMount(k, inum, cgAt, { fs: cgSb.id, root: "", source: "cgroup", fstype: "cgroup2", readonly: sysReadonly, options: CGROUP_OPTIONS });
-  mountNew(inDev("mqueue"), (id) => newDiskFs(id, "mqueue", anonDev(k), now, 0), { source: "mqueue", fstype: "mqueue", readonly: false, options: KERNEL_FS_OPTIONS });
-  const shm = resourcesOf(c.hostConfig).ShmSize;
-  const shmOptions = shm === DEFAULT_SHM_SIZE ? SHM_OPTIONS : SHM_OPTIONS.map((o) => (o.startsWith("size=") ? shmSizeOption(shm) : o));
-  const makeShm = (id: string) => newDiskFs(id, "tmpfs", anonDev(k), now, Math.ceil(shm / 4096) * 4096);
-  // --ipc (namespaces.ts): a tmpfs of its own, none, or a bind of one that can be shared.
-  if (shmSource.kind === "private") mountNew(inDev("shm"), makeShm, { source: "shm", fstype: "tmpfs", readonly: false, options: shmOptions });
-  else if (shmSource.kind !== "none") bindShm(k, inum, inDev("shm"), shmSource.kind === "bind" ? shmSource.at : mountShareableShm(k, c, makeShm, shmOptions), w);
-  addDevices(k, devFs, [...(c.hostConfig.Privileged ? privilegedDevices(k) : []), ...(c.hostConfig.Devices ?? [])]);
-  const hw = hostWalker(k);
-  // The container's directory and /etc are found once; the three files are named from there.
-  const filesOf = networkDonor(k, c)?.id ?? c.id;
-  const cdir = hostWalker(k, k.vfs.walk(hw, `${DOCKER_ROOT}/containers/${filesOf}`, true));
-  const etc = { ...w, cwd: k.vfs.walk(w, "/etc", true) };
-  for (const f of ["resolv.conf", "hostname", "hosts"]) {
-    const src = k.vfs.walk(cdir, f, true);
-    const at = k.vfs.walk(etc, f, true);
-    attachMount(k, inum, at, { fs: src.fs, root: src.node, source: "/dev/sda1", fstype: "ext4", readonly: false, options: BIND_OPTIONS });
+  const devices = [...(c.hostConfig.Privileged ? privilegedDevices(k) : []), ...(c.hostConfig.Devices ?? [])];
+  if (args.shm !== "bind" && devices.length === 0 && c.mounts.length === 0) {
+    k.w.ns[inum].mnt!.deferred = { kind: RUNC_MOUNTS, at: STANDARD_MOUNTPOINTS, args };
+    return { mntNs: inum, root };
   }
-  // Docker's read-only and masked paths (masked-paths.ts).
-  applyDefaultMasks(k, c, inum, w, inDev("null"));
+  const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
+  const devFs = attachStandardMounts(k, inum, args, (inDev) => {
+    const makeShm = (id: string) => newDiskFs(id, "tmpfs", anonDev(k), args.now, Math.ceil(args.shmSize / 4096) * 4096);
+    bindShm(k, inum, inDev("shm"), shmSource.kind === "bind" ? shmSource.at : mountShareableShm(k, c, makeShm, shmOptionsFor(args.shmSize)), w);
+  });
+  addDevices(k, devFs, devices);
+  const hw = hostWalker(k);
   for (const m of c.mounts) {
     const src = m.Type === "bind" ? m.Source : m.Type === "volume" ? m.Source : "";
     if (m.Type === "tmpfs") {
-      mountNew(m.Destination, (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 0), { source: "tmpfs", fstype: "tmpfs", readonly: !m.RW, options: ["nosuid", "nodev", "noexec", "relatime", "inode64"] });
+      const sb = addFs(k, (id) => newDiskFs(id, "tmpfs", anonDev(k), args.now, 0));
+      attachMount(k, inum, dirAt(k, w, m.Destination), { fs: sb.id, root: k.driver(sb).root(k, sb), source: "tmpfs", fstype: "tmpfs", readonly: !m.RW, options: ["nosuid", "nodev", "noexec", "relatime", "inode64"] });
       continue;
     }
     const from = k.vfs.walk(hw, src, true);
-    const at = dirAt(m.Destination);
+    const at = dirAt(k, w, m.Destination);
     // An empty volume mounted over a directory of the image starts as a copy of it (docker's
     // volume "copy-up"; bind mounts never do this).
     if (m.Type === "volume" && k.vfs.readdir(from).length === 0) copyTree(k, at, from);
@@ -304,6 +295,88 @@ export function buildMountNs(
     attachMount(k, inum, at, { fs: from.fs, root: from.node, source: fm.source, fstype: fm.fstype, readonly: !m.RW, options: [...fm.options] });
   }
   return { mntNs: inum, root };
+}
+
+/** A directory of the container, made with its parents when missing (as runc does for mount destinations). */
+function dirAt(k: Kernel, w: Walker, path: string): Loc {
+  try {
+    return k.vfs.walk(w, path, true);
+  } catch {
+    let cur = "";
+    for (const part of path.split("/").filter(Boolean)) {
+      cur += `/${part}`;
+      try {
+        k.vfs.walk(w, cur, true);
+      } catch {
+        k.vfs.create(w, cur, { type: "dir", perm: 0o755 });
+      }
+    }
+    return k.vfs.walk(w, path, true);
+  }
+}
+
+function shmOptionsFor(size: number): string[] {
+  return size === DEFAULT_SHM_SIZE ? SHM_OPTIONS : SHM_OPTIONS.map((o) => (o.startsWith("size=") ? shmSizeOption(size) : o));
+}
+
+/**
+ * The mounts runc makes in every container, in its order: /proc, /dev, /dev/pts, /sys,
+ * /sys/fs/cgroup, /dev/mqueue, /dev/shm (own tmpfs, none, or `bindShm`), the three files, the masks.
+ */
+function attachStandardMounts(
+  k: Kernel,
+  inum: number,
+  args: StandardMountArgs,
+  bindShmAt?: (inDev: (name: string) => Loc | string) => void,
+): DiskFs {
+  const table = k.w.ns[inum].mnt!;
+  const rootMount = k.w.mounts[table.root];
+  const root: Loc = { mnt: rootMount.id, fs: rootMount.fs, node: rootMount.root };
+  const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
+  const now = args.now;
+  const mountNew = (at: string | Loc, make: (id: string) => SuperBlock, m: Omit<Mount, "id" | "ns" | "parent" | "mountpoint" | "fs" | "root">) => {
+    const loc = typeof at === "string" ? dirAt(k, w, at) : at;
+    const sb = addFs(k, make);
+    const { source, fstype, readonly, options } = m;
+    return attachMount(k, inum, loc, { fs: sb.id, root: k.driver(sb).root(k, sb), source, fstype, readonly, options });
+  };
+  mountNew("/proc", (id) => ({ id, kind: "proc", dev: anonDev(k), pidns: args.pidns }), { source: "proc", fstype: "proc", readonly: false, options: KERNEL_FS_OPTIONS });
+  const dev = mountNew("/dev", (id) => newDiskFs(id, "tmpfs", anonDev(k), now, 65536 * 1024), { source: "tmpfs", fstype: "tmpfs", readonly: false, options: DEV_OPTIONS });
+  const devFs = k.w.fs[dev.fs] as DiskFs;
+  devFs.inodes[devFs.rootIno].mode = 0o040755;
+  // The standard devices stay pending until someone looks in /dev; the mounts below go on the
+  // directories they will be.
+  devFs.pending = devEntries(Math.floor(now / 1e6), args.tty !== null, args.shm !== "none");
+  const inDev = (name: string): Loc | string => {
+    const node = pendingIno(devFs, name);
+    return node === undefined ? `/dev/${name}` : { mnt: dev.id, fs: devFs.id, node };
+  };
+  const pts = mountNew(inDev("pts"), (id) => newDiskFs(id, "devpts", anonDev(k), now, 0), { source: "devpts", fstype: "devpts", readonly: false, options: DEVPTS_OPTIONS });
+  const ptsFs = k.w.fs[pts.fs] as DiskFs;
+  ptsFs.inodes[ptsFs.rootIno].mode = 0o040755;
+  ptsFs.pending = ptsEntries(Math.floor(now / 1e6), args.tty);
+  const sys = mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns: args.netns }), { source: "sysfs", fstype: "sysfs", readonly: args.sysReadonly, options: KERNEL_FS_OPTIONS });
+  const cgAt: Loc = { mnt: sys.id, fs: sys.fs, node: "fs/cgroup" };
+  const cgSb = addFs(k, (id) => ({ id, kind: "cgroup2", dev: anonDev(k), root: args.cgroupRoot }));
+  attachMount(k, inum, cgAt, { fs: cgSb.id, root: "", source: "cgroup", fstype: "cgroup2", readonly: args.sysReadonly, options: CGROUP_OPTIONS });
+  mountNew(inDev("mqueue"), (id) => newDiskFs(id, "mqueue", anonDev(k), now, 0), { source: "mqueue", fstype: "mqueue", readonly: false, options: KERNEL_FS_OPTIONS });
+  // --ipc (namespaces.ts): a tmpfs of its own, none, or a bind of one that can be shared.
+  if (args.shm === "private") {
+    const makeShm = (id: string) => newDiskFs(id, "tmpfs", anonDev(k), now, Math.ceil(args.shmSize / 4096) * 4096);
+    mountNew(inDev("shm"), makeShm, { source: "shm", fstype: "tmpfs", readonly: false, options: shmOptionsFor(args.shmSize) });
+  } else if (args.shm === "bind") bindShmAt?.(inDev);
+  const hw = hostWalker(k);
+  // The container's directory and /etc are found once; the three files are named from there.
+  const cdir = hostWalker(k, k.vfs.walk(hw, `${DOCKER_ROOT}/containers/${args.files}`, true));
+  const etc = { ...w, cwd: k.vfs.walk(w, "/etc", true) };
+  for (const f of ["resolv.conf", "hostname", "hosts"]) {
+    const src = k.vfs.walk(cdir, f, true);
+    const at = k.vfs.walk(etc, f, true);
+    attachMount(k, inum, at, { fs: src.fs, root: src.node, source: "/dev/sda1", fstype: "ext4", readonly: false, options: BIND_OPTIONS });
+  }
+  // Docker's read-only and masked paths (masked-paths.ts).
+  if (args.masks) applyDefaultMasks(k, inum, w, inDev("null"), now);
+  return devFs;
 }
 
 /** Copies a directory's contents (files, directories, links; modes, owners, times) as root. */

@@ -9,6 +9,7 @@ import { newDiskFs } from "./diskfs";
 import { overlayMountData } from "./overlay";
 import { mountKey, sameLoc, type Walker } from "./vfs";
 import { capable } from "../caps";
+import { mountNsTable } from "./deferred-mounts";
 
 export function walkerOf(p: Process): Walker {
   return { root: p.root, cwd: p.cwd, cred: { uid: p.euid, gid: p.egid, groups: p.groups, caps: p.caps.effective } };
@@ -50,8 +51,8 @@ export function attachMount(
     m.hidden === undefined
       ? { fs, root, source, fstype, readonly, options, id, ns, parent, mountpoint }
       : { fs, root, source, fstype, readonly, options, hidden: m.hidden, id, ns, parent, mountpoint };
+  const mns = mountNsTable(k, ns);
   k.w.mounts[id] = mount;
-  const mns = k.w.ns[ns].mnt!;
   mns.mounts.push(id);
   if (at) mns.index[mountKey(at.mnt, at.fs, at.node)] = id;
   else mns.root = id;
@@ -187,7 +188,7 @@ export function doUmount(k: Kernel, p: Process, target: string, lazy: boolean) {
   const m = k.w.mounts[loc.mnt];
   if (loc.node !== m.root) throw new Errno("EINVAL");
   if (m.parent === m.id) throw new Errno("EBUSY");
-  const ns = k.w.ns[m.ns].mnt!;
+  const ns = mountNsTable(k, m.ns);
   const children = ns.mounts.filter((id) => id !== m.id && k.w.mounts[id].parent === m.id);
   if (!lazy) {
     if (children.length > 0) throw new Errno("EBUSY");
@@ -215,7 +216,7 @@ function detach(k: Kernel, id: number) {
 /** Mounts of a namespace in mount order, with their mountpoint paths seen from `root`. */
 export function mountTable(k: Kernel, ns: number, root: Loc): Array<{ m: Mount; path: string }> {
   const out: Array<{ m: Mount; path: string }> = [];
-  for (const id of k.w.ns[ns].mnt!.mounts) {
+  for (const id of mountNsTable(k, ns).mounts) {
     const m = k.w.mounts[id];
     if (m.hidden) continue;
     const at: Loc = { mnt: m.id, fs: m.fs, node: m.root };

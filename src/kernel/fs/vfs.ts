@@ -8,6 +8,7 @@ import { Errno } from "../errno";
 import type { Loc, Mount, NodeId, SuperBlock } from "../world";
 import type { FsDriver, FsHost, NewNode, SetAttr } from "./driver";
 import { inWalkScope } from "./walk-scope";
+import { mountNsTableAt } from "./deferred-mounts";
 import { ALL_CAPS, hasCap } from "../caps";
 
 export const PATH_MAX = 4096;
@@ -99,7 +100,7 @@ export class Vfs {
 
   /** If a mount covers `loc`, the root of the topmost one; else `loc`. */
   private crossMounts(loc: Loc): Loc {
-    const ns = this.h.w.ns[this.h.w.mounts[loc.mnt].ns].mnt!;
+    const ns = mountNsTableAt(this.h, loc.mnt, loc.node);
     for (;;) {
       const top = ns.index[mountKey(loc.mnt, loc.fs, loc.node)];
       if (top === undefined) return loc;
@@ -274,7 +275,7 @@ export class Vfs {
   isMountpoint(loc: Loc): boolean {
     const m = this.mount(loc.mnt);
     if (loc.node === m.root) return true;
-    const ns = this.h.w.ns[m.ns].mnt!;
+    const ns = mountNsTableAt(this.h, loc.mnt, loc.node);
     return ns.index[mountKey(loc.mnt, loc.fs, loc.node)] !== undefined;
   }
 

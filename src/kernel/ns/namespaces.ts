@@ -7,6 +7,7 @@ import type { Kernel } from "../kernel";
 import type { Mount, Namespace, Process } from "../world";
 import { newMountIndex } from "../fs/mount";
 import { mountKey } from "../fs/vfs";
+import { mountNsTable } from "../fs/deferred-mounts";
 
 export const NS_TYPES: NsType[] = ["cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts"];
 
@@ -37,7 +38,7 @@ export function loopback(): import("../world").NetIface {
  * namespace and the id map (old -> new) so the caller can move its root and cwd.
  */
 export function copyMountNs(k: Kernel, from: number): { inum: number; map: Map<number, number> } {
-  const old = k.w.ns[from].mnt!;
+  const old = mountNsTable(k, from);
   const map = new Map<number, number>();
   for (const id of old.mounts) map.set(id, k.w.next.mount++);
   const inum = newNamespace(k, "mnt", { mnt: { root: map.get(old.root)!, mounts: [], index: newMountIndex() } });
