@@ -16,6 +16,7 @@ import { shellPrograms } from "../shell";
 import { dockerPrograms } from "../cli/program";
 import { gnuProgram } from "./gnu/program";
 import { procpsProgram } from "./proctools/procps";
+import { killall5 } from "./proctools/killall5";
 
 const byName = new Map<string, ProgramDef>();
 
@@ -46,8 +47,10 @@ function register(list: ProgramDef[]) {
   for (const p of list) byName.set(p.name, p);
 }
 
-/** Programs only images carry (servers, package managers): not installed on the Debian host. */
+/** Programs only images carry (servers, package managers): not installed on the test bench. */
 const imageOnly = new Set<string>();
+/** Programs the test bench leaves out (reached through the Debian tree's names only). */
+const hostOnly = new Set<string>();
 
 function registerAll() {
   for (const p of [...serverPrograms, ...imagePrograms]) imageOnly.add(p.name);
@@ -62,6 +65,9 @@ function registerAll() {
   let applets: string[] | undefined;
   register([busyboxProgram(() => programs, () => (applets ??= BUSYBOX_APPLETS.filter((a) => table().has(a) || a === "busybox")))]);
   register(imagePrograms);
+  // Only Debian's tree names it (pidof's binary); the test bench installs pidof itself.
+  hostOnly.add(killall5.name);
+  register([killall5]);
 }
 
 /** Programs that live in /usr/sbin on Debian (the rest go to /usr/bin). */
@@ -78,6 +84,7 @@ export function benchBinaries(opts: { withImagePrograms?: boolean } = {}): Recor
     // busybox and ash exist only inside images; the host's /bin/sh is the shell itself.
     if (["busybox", "ash", "dash", "bash", "["].includes(p.name)) continue;
     if (imageOnly.has(p.name) && !opts.withImagePrograms) continue;
+    if (hostOnly.has(p.name)) continue;
     out[`/usr/${SBIN.has(p.name) ? "sbin" : "bin"}/${p.name}`] = p.name;
   }
   if (table().has("[")) out["/usr/bin/["] = "[";

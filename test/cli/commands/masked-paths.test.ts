@@ -38,11 +38,11 @@ crw-rw-rw-    1 root     root        1,   3 Jan 15 09:00 /proc/timer_list
     expect(
       transcript(k, ["ls -l /proc/keys /proc/timer_list /proc/interrupts /proc/kcore /proc/sysrq-trigger", "cat /proc/keys", "head -3 /proc/timer_list", "head -3 /proc/interrupts", "grep -E '^(LOC|ERR)' /proc/interrupts"]),
     ).toBe(`$ ls -l /proc/keys /proc/timer_list /proc/interrupts /proc/kcore /proc/sysrq-trigger
--r--r--r--    1 root     root             0 Jan 15 09:00 /proc/interrupts
--r--------    1 root     root             0 Jan 15 09:00 /proc/kcore
--r--r--r--    1 root     root             0 Jan 15 09:00 /proc/keys
---w-------    1 root     root             0 Jan 15 09:00 /proc/sysrq-trigger
--r--------    1 root     root             0 Jan 15 09:00 /proc/timer_list
+-r--r--r-- 1 root root 0 Jan 15 09:00 /proc/interrupts
+-r-------- 1 root root 0 Jan 15 09:00 /proc/kcore
+-r--r--r-- 1 root root 0 Jan 15 09:00 /proc/keys
+--w------- 1 root root 0 Jan 15 09:00 /proc/sysrq-trigger
+-r-------- 1 root root 0 Jan 15 09:00 /proc/timer_list
 $ cat /proc/keys
 0a5b13f7 I--Q---     1 perm 1f3f0000     0 65534 keyring   _uid_ses.0: 1
 14c1f00c I--Q---     1 perm 0c030000     0 65534 keyring   .user_reg: 2

@@ -31,11 +31,11 @@ describe("docker cp", () => {
     expect(docker(k, ["cp", "c1:/d", "/tmp/copy"])).toEqual(ok());
     expect(docker(k, ["cp", "c1:/d/.", "/tmp/contents"])).toEqual(ok());
     expect(sh(k, "cd /tmp && ls d copy contents && ls -l d/link")).toEqual(
-      ok("contents:\na.txt\nlink\nsub\n\ncopy:\na.txt\nlink\nsub\n\nd:\na.txt\nlink\nsub\nlrwxrwxrwx    1 root     root             5 Jan 15 09:00 d/link -> a.txt\n"),
+      ok("contents:\na.txt\nlink\nsub\n\ncopy:\na.txt\nlink\nsub\n\nd:\na.txt\nlink\nsub\nlrwxrwxrwx 1 root root 5 Jan 15 09:00 d/link -> a.txt\n"),
     );
     // -L copies what a symlink points to, under the link's name.
     expect(docker(k, ["cp", "-L", "c1:/d/link", "/tmp/followed"])).toEqual(ok());
-    expect(sh(k, "ls -l /tmp/followed; cat /tmp/followed")).toEqual(ok("-rw-r--r--    1 root     root             3 Jan 15 09:00 /tmp/followed\nhi\n"));
+    expect(sh(k, "ls -l /tmp/followed; cat /tmp/followed")).toEqual(ok("-rw-r--r-- 1 root root 3 Jan 15 09:00 /tmp/followed\nhi\n"));
   });
 
   it("keeps the owner of files copied in, as the real daemon does", async () => {

@@ -160,7 +160,8 @@ describe("chroot", () => {
     run(k, ["mkroot"]);
     expect(run(k, ["chroot", "/nonexist"])).toEqual({ stdout: "", stderr: "chroot: can't change root directory to '/nonexist': No such file or directory\n", code: 1 });
     expect(run(k, ["chroot", "/etc/passwd"])).toEqual({ stdout: "", stderr: "chroot: can't change root directory to '/etc/passwd': Not a directory\n", code: 1 });
-    expect(run(k, ["chroot", "/srv/root"])).toEqual({ stdout: "", stderr: "chroot: can't execute '/bin/sh': No such file or directory\n", code: 127 });
+    // Without a command, busybox chroot runs $SHELL (root's is bash).
+    expect(run(k, ["chroot", "/srv/root"])).toEqual({ stdout: "", stderr: "chroot: can't execute '/bin/bash': No such file or directory\n", code: 127 });
     expect(run(k, ["chroot", "/srv/root", "/bin/ls"], { uid: 1000, gid: 1000 })).toEqual({
       stdout: "",
       stderr: "chroot: can't change root directory to '/srv/root': Operation not permitted\n",
