@@ -13,8 +13,8 @@ import { cgroupRemoveIfEmpty } from "./containers/cgroup";
 import { createLayers, cgroupPath } from "./containers/rootfs";
 import { containerEnv, containerExited, StartError, startContainer } from "./containers/runtime";
 import { randomName } from "./containers/names";
-import { verifyDevices, verifyResources } from "./containers/resources";
-import { verifySecurity } from "./containers/security";
+import { verifyContainerSettings } from "./containers/create-checks";
+import { applyHealthcheck, type HealthConfig } from "./containers/health";
 import { emitEvent } from "./events";
 import { exists, readFile, removeTree } from "./hostfs";
 import { networks } from "./networks/networks";
@@ -68,6 +68,8 @@ export interface CreateRequest {
   endpoint?: EndpointRequest & { network: string };
   /** --platform as the client parsed it: the image must be for it (images/image-platform.ts). */
   platform?: Platform;
+  /** --health-* / --no-healthcheck (undefined: the image's, if any); merged at create (health.ts). */
+  healthcheck?: HealthConfig;
 }
 
 export interface LogLine {
@@ -232,6 +234,7 @@ export class DockerClient {
     const st = this.st;
     const linksError = linksModeError(req.host?.NetworkMode ?? "", req.host?.Links ?? []); // links.ts
     if (linksError) throw new EngineError(linksError, 400);
+    const warnings = verifyContainerSettings(k, req); // create-checks.ts: before the image is looked at
     const img = this.findImage(req.image);
     if (!img) throw new EngineError(`No such image: ${req.image}`, 404);
     const mismatch = platformMismatch(req.image, img, req.platform);
@@ -246,9 +249,7 @@ export class DockerClient {
           409,
         );
     }
-    const warnings = verifyResources(k, (req.host ??= {})); // resources.ts: the daemon's checks
-    verifyDevices(k, req.host.Devices ?? []);
-    verifySecurity(req.host); // --cap-add/--cap-drop/--security-opt (security.ts)
+    req.host ??= {};
     warnings.push(...verifyNamespaceSettings(this, req)); // --pid/--ipc/--uts/--cgroupns (namespaces.ts)
     warnings.push(...hostPlatformWarnings(img, req.platform)); // an image for another machine
     const mounts = volumesFromMounts(this, req.host.VolumesFrom, req.mounts ?? []);
@@ -345,29 +346,48 @@ export class DockerClient {
     registerLinks(k, c, req.host.Links ?? [], (n) => this.container(n)); // --link (links.ts)
     st.containers[id] = c;
     createLayers(k, c);
+    applyHealthcheck(this, id, req.healthcheck); // health.ts: the user's merged with the image's
     emitEvent(k, "container", "create", id, { image: req.image, name });
     return { id, warnings };
+  }
+
+  /**
+   * The daemon's first answer to a create request: its checks of the settings, made before it
+   * looks for the image. The client asks this before it pulls a missing image, as the real client
+   * learns it from its first create call (which fails on bad settings before any pull).
+   */
+  containerCreateCheck(req: CreateRequest) {
+    const linksError = linksModeError(req.host?.NetworkMode ?? "", req.host?.Links ?? []);
+    if (linksError) throw new EngineError(linksError, 400);
+    // On a copy: the checks adjust what the daemon discards, and warn only when it creates.
+    verifyContainerSettings(this.k, { ...req, host: { ...req.host } });
   }
 
   containerStart(idOrName: string) {
     const c = this.container(idOrName);
     if (c.state.Running) return;
     (c as ContainerRecord & { stopping?: boolean }).stopping = false;
+    let failure: EngineError;
     const missingNetwork = startNetworkError(this.k, c); // start-network.ts
     if (missingNetwork) {
       c.state.ExitCode = 128;
       c.state.Error = missingNetwork;
-      throw new EngineError(missingNetwork, 404, 125);
+      failure = new EngineError(missingNetwork, 404, 125);
+    } else {
+      try {
+        startContainer(this.k, c);
+        rememberNetworkId(this.k, c);
+        return;
+      } catch (e) {
+        if (!(e instanceof StartError)) throw e;
+        c.state.ExitCode = e.exitCode;
+        c.state.Error = e.message;
+        failure = new EngineError(e.message, 400, e.exitCode);
+      }
     }
-    try {
-      startContainer(this.k, c);
-      rememberNetworkId(this.k, c);
-    } catch (e) {
-      if (!(e instanceof StartError)) throw e;
-      c.state.ExitCode = e.exitCode;
-      c.state.Error = e.message;
-      throw new EngineError(e.message, 400, e.exitCode);
-    }
+    // A --rm container that cannot start is removed, as it would be once it had run.
+    if (c.hostConfig.AutoRemove) this.containerRemove(c.id, { force: true, volumes: true });
+    throw failure;
   }
 
   /** Sends a signal to the container's init (from the host's pid namespace). */

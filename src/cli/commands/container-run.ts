@@ -25,8 +25,9 @@ export function* containerRun(ctx: CommandContext): Gen<number> {
   const id = yield* createContainer(ctx, opts);
   const attached = opts.attach.stdin || opts.attach.stdout || opts.attach.stderr;
   if (!attached) {
-    d.containerStart(id);
+    // The client prints the id while it asks the daemon to start the container.
     yield* ctx.out(`${id}\n`);
+    d.containerStart(id);
     return 0;
   }
   const from = logEnd(d, id);

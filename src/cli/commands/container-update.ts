@@ -5,7 +5,7 @@ import { containerUpdate as update, type ResourceUpdate } from "../../engine/con
 import { ramInBytes } from "../units";
 import { CliError, type CommandContext } from "./lib/context";
 import { eachContainer, finish } from "./lib/each";
-import { restartPolicyError } from "./lib/run-options";
+import { restartPolicyError } from "../../engine/containers/create-checks";
 import { RESOURCE_UPDATE_FLAGS, updateResourceFlags } from "./lib/resource-flags";
 
 const SUPPORTED = ["memory", "memory-swap", "cpus", "cpu-shares", "pids-limit", "restart", ...RESOURCE_UPDATE_FLAGS];

@@ -107,6 +107,7 @@ export function resourcesOf(h: Partial<ResourceHostConfig>): ResourceHostConfig 
 /** The settings the memory/cpu checks also need (the record's own fields). */
 interface BaseLimits {
   Memory?: number;
+  MemorySwap?: number;
   NanoCpus?: number;
 }
 
@@ -119,6 +120,13 @@ const bad = (msg: string) => new EngineError(msg, 400);
 export function verifyResources(k: Kernel, h: Partial<ResourceHostConfig> & BaseLimits, update = false): string[] {
   const warnings: string[] = [];
   const memory = h.Memory ?? 0;
+  const swap = h.MemorySwap ?? 0;
+  // docker update checks the memory limits itself, against the container's (update.ts).
+  if (!update) {
+    if (memory !== 0 && memory < MIN_MEMORY) throw bad("Minimum memory limit allowed is 6MB");
+    if (memory > 0 && swap > 0 && swap < memory) throw bad("Minimum memoryswap limit should be larger than memory limit, see usage");
+    if (memory === 0 && swap > 0) throw bad("You should always set the Memory limit when using Memoryswap limit, see usage");
+  }
   // fixMemorySwappiness: -1 means unset.
   if (h.MemorySwappiness === -1) h.MemorySwappiness = null;
   if (h.MemorySwappiness !== undefined && h.MemorySwappiness !== null) {
@@ -139,6 +147,9 @@ export function verifyResources(k: Kernel, h: Partial<ResourceHostConfig> & Base
   const quota = h.CpuQuota ?? 0;
   if (nano > 0 && period > 0) throw bad("Conflicting options: Nano CPUs and CPU Period cannot both be set");
   if (nano > 0 && quota > 0) throw bad("Conflicting options: Nano CPUs and CPU Quota cannot both be set");
+  // The range is the whole machine's (as many CPUs as the daemon sees), 0.01 as Windows words it.
+  const cpus = k.w.config.cpus;
+  if (nano < 0 || nano > cpus * 1e9) throw bad(`Range of CPUs is from 0.01 to ${cpus}.00, as there are only ${cpus} CPUs available`);
   if (period !== 0 && (period < 1000 || period > 1_000_000)) throw bad("CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)");
   if (quota > 0 && quota < 1000) throw bad("CPU cfs quota can not be less than 1ms (i.e. 1000)");
   cpusetCheck(h.CpusetCpus ?? "", "cpus", "CPUs", k.w.config.cpus);

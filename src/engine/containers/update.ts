@@ -41,10 +41,10 @@ export function containerUpdate(d: DockerClient, idOrName: string, u: ResourceUp
   const c = d.container(idOrName);
   const h = c.hostConfig;
   const fail = (msg: string) => new EngineError(`Cannot update container ${c.id}: ${msg}`, 409);
-  if (u.resources) {
+  if (u.resources || u.nanoCpus !== undefined) {
     // The daemon checks the merged settings (verifyContainerSettings with update=true).
     const merged = { ...h, ...u.resources, NanoCpus: u.nanoCpus ?? h.NanoCpus, Memory: u.memory || h.Memory };
-    if ((u.resources.CpuRealtimePeriod ?? 0) !== 0 || (u.resources.CpuRealtimeRuntime ?? 0) !== 0) throw new EngineError("kernel does not support CPU real-time scheduler", 400);
+    if ((u.resources?.CpuRealtimePeriod ?? 0) !== 0 || (u.resources?.CpuRealtimeRuntime ?? 0) !== 0) throw new EngineError("kernel does not support CPU real-time scheduler", 400);
     verifyResources(d.k, merged, true);
   }
   if (u.restart && h.AutoRemove && u.restart.Name !== "no")

@@ -121,15 +121,37 @@ $ docker start ran
 `);
   });
 
-  it("docker run on a removed network fails at create, before anything is made", async () => {
+  it("docker run on a missing network creates the container; its start fails, and --rm removes it", async () => {
     const k = await sandbox();
-    expect(transcript(k, ["docker pull -q busybox", "docker run --rm --network gone busybox true"])).toBe(`$ docker pull -q busybox
-docker.io/library/busybox:latest
-$ docker run --rm --network gone busybox true
-[stderr] docker: Error response from daemon: network gone not found
+    transcript(k, ["docker pull -q busybox"]);
+    expect(
+      transcript(k, [
+        "docker run --name kept --network gone busybox true",
+        "docker run -d --rm --name dropped --network gone busybox true",
+        "docker run --rm --name dropped2 --network gone busybox true",
+        "docker ps -a --format '{{.Names}} {{.Status}}'",
+        "docker inspect -f '{{.State.ExitCode}} {{json .State.Error}}' kept",
+      ]),
+    ).toBe(`$ docker run --name kept --network gone busybox true
+[stderr] docker: Error response from daemon: failed to set up container networking: network gone not found
 [stderr] 
 [stderr] Run 'docker run --help' for more information
 [exit 125]
+$ docker run -d --rm --name dropped --network gone busybox true
+329cfa3186179af8e9943e4bcaa20cc3932ffc1bbe610b29ee48b21e446ce709
+[stderr] docker: Error response from daemon: failed to set up container networking: network gone not found
+[stderr] 
+[stderr] Run 'docker run --help' for more information
+[exit 125]
+$ docker run --rm --name dropped2 --network gone busybox true
+[stderr] docker: Error response from daemon: failed to set up container networking: network gone not found
+[stderr] 
+[stderr] Run 'docker run --help' for more information
+[exit 125]
+$ docker ps -a --format '{{.Names}} {{.Status}}'
+kept Created
+$ docker inspect -f '{{.State.ExitCode}} {{json .State.Error}}' kept
+128 "failed to set up container networking: network gone not found"
 `);
   });
 });

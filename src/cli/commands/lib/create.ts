@@ -1,45 +1,17 @@
 /**
- * What docker run and docker create share: the daemon's checks of the request, the implicit pull,
- * volumes and published ports, and the create call itself.
+ * What docker run and docker create share: the implicit pull (after the daemon's checks of the
+ * request, engine/containers/create-checks.ts), volumes and published ports, and the create call.
  */
 import type { Gen } from "../../../kernel";
 import { EngineError } from "../../../engine/client";
 import { ensureVolume } from "../../../engine/volumes/volumes";
-import { applyHealthcheck, healthcheckError } from "../../../engine/containers/health";
 import { engineState } from "../../../engine/state";
 import { CliError, type CommandContext } from "./context";
 import { familiarWithTag, pullForRun } from "./pull-image";
 import { platformFlag, requestedPlatform } from "./platform-flags";
 import { platformMismatch } from "../../../engine/images/image-platform";
 import { parseImageRef } from "../../../engine/images/refs";
-import { restartPolicyError, type RunOptions } from "./run-options";
-
-const MIN_MEMORY = 6 * 1024 * 1024;
-
-/** verifyContainerSettings: the checks the daemon makes before it looks at the image. */
-function verify(ctx: CommandContext, opts: RunOptions): void {
-  const req = opts.request;
-  const h = req.host ?? {};
-  const bad = (msg: string) => new EngineError(msg, 400);
-  if (req.workingDir !== undefined && req.workingDir !== "" && !req.workingDir.startsWith("/"))
-    throw bad(`the working directory '${req.workingDir}' is invalid, it needs to be an absolute path`);
-  const restart = h.RestartPolicy && restartPolicyError(h.RestartPolicy);
-  if (restart) throw bad(restart);
-  const memory = h.Memory ?? 0;
-  if (memory > 0 && memory < MIN_MEMORY) throw bad("Minimum memory limit allowed is 6MB");
-  const swap = h.MemorySwap ?? 0;
-  if (ctx.flags.changed("memory-swap") && memory === 0 && swap !== 0) throw bad("You should always set the Memory limit when using Memoryswap limit, see usage");
-  if (swap > 0 && swap < memory) throw bad("Minimum memoryswap limit should be larger than memory limit, see usage");
-  const cpus = ctx.sys.sysinfo().cpus;
-  const nano = h.NanoCpus ?? 0;
-  if (nano < 0 || nano > cpus * 1e9) throw bad(`Range of CPUs is from 0.01 to ${cpus}.00, as there are only ${cpus} CPUs available`);
-  const health = healthcheckError(opts.healthcheck);
-  if (health) throw bad(health);
-  const network = h.NetworkMode ?? "bridge";
-  const networks = Object.values(engineState(ctx.client().k).networks);
-  if (!["bridge", "host", "none", "default"].includes(network) && !network.startsWith("container:") && !networks.some((n) => n.name === network || n.id.startsWith(network)))
-    throw new EngineError(`network ${network} not found`, 404);
-}
+import type { RunOptions } from "./run-options";
 
 /** Creates the container (pulling the image first if needed); returns its id. */
 export function* createContainer(ctx: CommandContext, opts: RunOptions): Gen<string> {
@@ -49,7 +21,8 @@ export function* createContainer(ctx: CommandContext, opts: RunOptions): Gen<str
   // for it: one of another platform is "not found", so it gets pulled (platform-flags.ts).
   const platformText = platformFlag(ctx);
   if (parseImageRef(req.image).ok) req.platform = requestedPlatform(ctx, platformText);
-  verify(ctx, opts);
+  req.healthcheck = opts.healthcheck;
+  d.containerCreateCheck(req);
   const local = d.findImage(req.image);
   const mismatch = local && platformMismatch(req.image, local, req.platform);
   const missing = local === undefined || !!mismatch;
@@ -93,7 +66,6 @@ export function* createContainer(ctx: CommandContext, opts: RunOptions): Gen<str
   }
   const created = d.containerCreate(req);
   for (const w of created.warnings) yield* ctx.err(`WARNING: ${w}\n`);
-  applyHealthcheck(d, created.id, opts.healthcheck);
   if (opts.cidfile) {
     try {
       ctx.sys.writeFile(opts.cidfile, created.id);

@@ -217,15 +217,6 @@ function restartPolicy(value: string): { Name: string; MaximumRetryCount: number
   return { Name: name, MaximumRetryCount: Number(count) };
 }
 
-/** The daemon's check of a restart policy (container.ValidateRestartPolicy). */
-export function restartPolicyError(p: { Name: string; MaximumRetryCount: number }): string | undefined {
-  if (!["no", "always", "on-failure", "unless-stopped", ""].includes(p.Name))
-    return `invalid restart policy: unknown policy '${p.Name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`;
-  if (p.Name !== "on-failure" && p.MaximumRetryCount !== 0) return "invalid restart policy: maximum retry count can only be used with 'on-failure'";
-  if (p.MaximumRetryCount < 0) return "invalid restart policy: maximum retry count cannot be negative";
-  return undefined;
-}
-
 function bytes(v: string): number {
   const r = ramInBytes(v);
   return r.ok ? r.value : 0;
