@@ -42,6 +42,8 @@ class FindError extends Error {
   constructor(
     message: string,
     readonly showUsage = false,
+    /** GNU find's own words, where they are not a rewording of busybox's (see gnu/messages.ts). */
+    readonly gnu?: string,
   ) {
     super(message);
   }
@@ -59,22 +61,30 @@ interface Globals {
 
 const NUM = /^\d+$/;
 
-function positiveInt(s: string): number {
-  if (!NUM.test(s)) throw new FindError(`invalid number '${s}'`);
+function positiveInt(s: string, pred: string): number {
+  if (!NUM.test(s)) {
+    const depth = pred === "-maxdepth" || pred === "-mindepth";
+    const gnu = depth ? `Expected a positive decimal integer argument to ${pred}, but got '${s}'` : `invalid argument \`${s}' to \`${pred}'`;
+    throw new FindError(`invalid number '${s}'`, false, gnu);
+  }
   return Number(s);
 }
 
-/** "+N", "-N" or "N": the sign character and the number. */
-function signedNum(s: string, suffixes?: Record<string, number>): [string, number] {
+/** "+N", "-N" or "N" given to `pred`: the sign character and the number. */
+function signedNum(s: string, pred: string, suffixes?: Record<string, number>): [string, number] {
   const sign = s[0] === "+" || s[0] === "-" ? s[0] : "";
   const rest = sign ? s.slice(1) : s;
   const m = rest.match(/^(\d+)([a-z]*)$/);
-  if (!m) throw new FindError(`invalid number '${rest}'`);
+  const fail = () => {
+    const gnu = suffixes ? `invalid -size type \`${rest.replace(/^\d+/, "")[0] ?? ""}'` : `invalid argument \`${s}' to \`${pred}'`;
+    return new FindError(`invalid number '${rest}'`, false, gnu);
+  };
+  if (!m) throw fail();
   let mult = 1;
   if (suffixes) {
-    if (!(m[2] in suffixes)) throw new FindError(`invalid number '${rest}'`);
+    if (!(m[2] in suffixes)) throw fail();
     mult = suffixes[m[2]];
-  } else if (m[2] !== "") throw new FindError(`invalid number '${rest}'`);
+  } else if (m[2] !== "") throw fail();
   return [sign, Number(m[1]) * mult];
 }
 
@@ -284,7 +294,7 @@ function parse(sys: Sys, args: string[], g: Globals, names: AccountNames, now: n
       case "-mmin":
       case "-amin":
       case "-cmin": {
-        const [sign, n] = signedNum(need());
+        const [sign, n] = signedNum(need(), a);
         const unit = a.endsWith("min") ? 60 : 24 * 60 * 60;
         const which = a[1] as "m" | "a" | "c";
         add(
@@ -311,7 +321,7 @@ function parse(sys: Sys, args: string[], g: Globals, names: AccountNames, now: n
         break;
       }
       case "-inum": {
-        const ino = positiveInt(need());
+        const ino = positiveInt(need(), a);
         add(sync((_c, _p, st) => st.ino === ino));
         break;
       }
@@ -329,19 +339,19 @@ function parse(sys: Sys, args: string[], g: Globals, names: AccountNames, now: n
       case "-user": {
         const who = need();
         const uid = NUM.test(who) ? Number(who) : names.userByName(who)?.id;
-        if (uid === undefined) throw new FindError(`unknown user ${who}`);
+        if (uid === undefined) throw new FindError(`unknown user ${who}`, false, `'${who}' is not the name of a known user`);
         add(sync((_c, _p, st) => st.uid === uid));
         break;
       }
       case "-group": {
         const who = need();
         const gid = NUM.test(who) ? Number(who) : names.groupByName(who)?.id;
-        if (gid === undefined) throw new FindError(`unknown group ${who}`);
+        if (gid === undefined) throw new FindError(`unknown group ${who}`, false, `'${who}' is not the name of an existing group`);
         add(sync((_c, _p, st) => st.gid === gid));
         break;
       }
       case "-size": {
-        const [sign, size] = signedNum(need(), { "": 512, b: 512, c: 1, w: 2, k: 1024 });
+        const [sign, size] = signedNum(need(), a, { "": 512, b: 512, c: 1, w: 2, k: 1024 });
         add(
           sync((_c, _p, st) => {
             if (sign === "+") return st.size > size;
@@ -352,7 +362,7 @@ function parse(sys: Sys, args: string[], g: Globals, names: AccountNames, now: n
         break;
       }
       case "-links": {
-        const [sign, n] = signedNum(need());
+        const [sign, n] = signedNum(need(), a);
         add(
           sync((_c, _p, st) => {
             if (sign === "+") return st.nlink > n;
@@ -363,10 +373,10 @@ function parse(sys: Sys, args: string[], g: Globals, names: AccountNames, now: n
         break;
       }
       case "-maxdepth":
-        g.maxDepth = positiveInt(need());
+        g.maxDepth = positiveInt(need(), a);
         break;
       case "-mindepth":
-        g.minDepth = positiveInt(need());
+        g.minDepth = positiveInt(need(), a);
         break;
       default:
         throw new FindError(`unrecognized: ${a}`, true);
@@ -470,7 +480,7 @@ export const find: ProgramDef = {
       if (!(e instanceof FindError)) throw e;
       // GNU find names the problem and exits 1, with no usage.
       if (e.showUsage && !gnuTool(sys)) return yield* usage(sys, "find", e.message);
-      yield* warn(sys, e.message);
+      yield* warn(sys, gnuTool(sys) && e.gnu ? e.gnu : e.message);
       return 1;
     }
     const ctx: Ctx = { sys, now, text: "" };
