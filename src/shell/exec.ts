@@ -18,6 +18,7 @@ import { applyRedirs, restoreRedirs, type SavedFd } from "./redirect";
 import { type EvalFlags, notFoundText, type Shell, setEvaluator } from "./shell";
 import { ReadonlyError } from "./vars";
 import { xtraceLine } from "./xtrace";
+import { bashPrintableName, enoexecAction } from "./enoexec";
 
 /** CPU time one simple command costs the shell (a builtin takes about this on a real machine). */
 const SIMPLE_COMMAND_USEC = 2;
@@ -553,7 +554,7 @@ function* runExternal(
   const path = name.includes("/") ? name : findInPath(sh, name);
   if (path === null) {
     const status = yield* withRedirs(sh, redirs, function* () {
-      yield* sh.message(`${name}: ${notFoundText(sh.dialect, name)}`);
+      yield* sh.message(`${sh.dialect === "bash" ? bashPrintableName(name) : name}: ${notFoundText(sh.dialect, name)}`);
       return 127;
     });
     return status === 1 ? 1 : 127;
@@ -597,13 +598,26 @@ export function* execProgram(
     sh.unwinding = false;
     if (!(e instanceof Errno)) throw e;
     if (e.code === "ENOEXEC") {
-      // A script without #!: run it with ourselves, as ash does.
+      // No #!: a script to run with a shell, or (bash, dash) a binary refused (enoexec.ts).
+      let head = "";
       try {
-        sh.unwinding = true;
-        sh.sys.exec("/bin/sh", ["ash", path, ...argv.slice(1)], env);
-      } catch (e2) {
-        sh.unwinding = false;
-        if (!(e2 instanceof Errno)) throw e2;
+        head = sh.sys.readFile(path).slice(0, 128);
+      } catch (e3) {
+        if (!(e3 instanceof Errno)) throw e3;
+      }
+      const action = enoexecAction(sh.dialect, head, argv, path, sh.vars.get("BASH") ?? "/bin/bash");
+      if (action.kind === "binary") {
+        yield* sh.message(action.message);
+        throw new ShellExit(126);
+      }
+      if (action.kind === "script") {
+        try {
+          sh.unwinding = true;
+          sh.sys.exec(action.shell, action.argv, env);
+        } catch (e2) {
+          sh.unwinding = false;
+          if (!(e2 instanceof Errno)) throw e2;
+        }
       }
     }
     const status = e.code === "ENOENT" || e.code === "ENOTDIR" ? 127 : 126;

@@ -14,6 +14,7 @@ import { LineEditor } from "./lineEditor";
 import { NeedMoreInput, Parser, ShellSyntaxError } from "./parser";
 import { expandPrompt } from "./prompt";
 import { type Dialect, Shell } from "./shell";
+import { dropNuls } from "./enoexec";
 
 /** A source of shell input: returns more text, or null at end of input. */
 type Input = (continuation: boolean) => Gen<string | null | "interrupt">;
@@ -84,7 +85,7 @@ function* runInput(sh: Shell, input: Input, firstLine: number): Gen<number> {
             continue;
           }
           if (more === null) eof = true;
-          else buf += more;
+          else buf += dropNuls(more);
           continue;
         }
         if (e instanceof ShellSyntaxError) {
