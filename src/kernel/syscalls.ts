@@ -708,15 +708,17 @@ export class SysImpl implements Sys {
     if (sig === "KILL" || sig === "STOP") throw new Errno("EINVAL");
     const p = this.p;
     const rt = this.rt;
+    // Dispositions are replaced, never changed in place: a fork shares its parent's.
     if (action === "default") {
-      delete p.disp[sig];
+      const { [sig]: _, ...rest } = p.disp;
+      p.disp = rest;
       rt?.handlers?.delete(sig);
     } else if (action === "ignore") {
-      p.disp[sig] = "ignore";
+      p.disp = { ...p.disp, [sig]: "ignore" };
       rt?.handlers?.delete(sig);
       p.pending = p.pending.filter((s) => s !== sig);
     } else {
-      p.disp[sig] = "handler";
+      p.disp = { ...p.disp, [sig]: "handler" };
       if (rt) (rt.handlers ??= new Map()).set(sig, action);
     }
   }
@@ -924,17 +926,17 @@ export class SysImpl implements Sys {
     if (!ns || (type && ns.type !== type)) throw new Errno("EINVAL");
     switch (ns.type) {
       case "pid":
-        p.ns.pidChildren = ns.inum;
+        p.ns = { ...p.ns, pidChildren: ns.inum };
         break;
       case "mnt": {
-        p.ns.mnt = ns.inum;
+        p.ns = { ...p.ns, mnt: ns.inum };
         const root = this.k.w.mounts[ns.mnt!.root];
         p.root = { mnt: root.id, fs: root.fs, node: root.root };
         p.cwd = { ...p.root };
         break;
       }
       default:
-        p.ns[ns.type] = ns.inum;
+        p.ns = { ...p.ns, [ns.type]: ns.inum };
     }
   }
 

@@ -110,13 +110,13 @@ export function execStart(d: DockerClient, container: string, opts: ExecOptions)
     return yield* runcExec(sys, target, argv, env); // runc-exec.ts
   };
   // setns(pid) then fork: the child lands in the container's pid namespace.
-  const savedPidNs = shim.ns.pidChildren;
-  shim.ns.pidChildren = init.pidns;
+  const savedNs = shim.ns;
+  shim.ns = { ...savedNs, pidChildren: init.pidns };
   let pid: number;
   try {
     pid = forkProcess(k, { parent: shim.pid, main, comm: "runc:[2:INIT]" });
   } finally {
-    k.w.procs[shim.pid].ns.pidChildren = savedPidNs;
+    k.w.procs[shim.pid].ns = savedNs;
   }
   const p = k.w.procs[pid];
   p.ns = { ...init.ns, pidChildren: init.pidns };

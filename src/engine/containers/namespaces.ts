@@ -198,17 +198,17 @@ export function planNamespaces(k: Kernel, c: ContainerRecord): NamespacePlan | s
  */
 export function forkInit(k: Kernel, shim: number, plan: NamespacePlan, fork: () => number): number {
   const s = k.w.procs[shim];
-  const saved = s.ns.pidChildren;
-  if (plan.pidns !== undefined) s.ns.pidChildren = plan.pidns;
+  const saved = s.ns;
+  if (plan.pidns !== undefined) s.ns = { ...saved, pidChildren: plan.pidns };
   let child: number;
   try {
     child = fork();
   } finally {
-    k.w.procs[shim].ns.pidChildren = saved;
+    k.w.procs[shim].ns = saved;
   }
   const p = k.w.procs[child];
-  if (plan.pidns !== undefined) p.ns.pidChildren = plan.pidns;
-  if (plan.ipc !== undefined) p.ns.ipc = plan.ipc;
+  if (plan.pidns !== undefined) p.ns = { ...p.ns, pidChildren: plan.pidns };
+  if (plan.ipc !== undefined) p.ns = { ...p.ns, ipc: plan.ipc };
   return child;
 }
 

@@ -231,9 +231,9 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   const spec: InitSpec = { path: "", argv: [], env: {}, init: false };
   const child = forkInit(k, shim, plan, () => forkProcess(k, { parent: shim, main: initMain(spec), comm: "runc:[2:INIT]", newNs }));
   const p = k.w.procs[child];
-  if (sharedNetns !== undefined) p.ns.net = sharedNetns;
+  if (sharedNetns !== undefined) p.ns = { ...p.ns, net: sharedNetns };
   const { mntNs, root } = buildMountNs(k, c, overlayFs, options, p.pidns, p.ns.net, tty, plan.shm);
-  p.ns.mnt = mntNs;
+  p.ns = { ...p.ns, mnt: mntNs };
   p.root = root;
   const env = containerEnv(c, linkEnv(k, c));
   const w = { root, cwd: root, cred: { uid: 0, gid: 0, groups: [] } };
@@ -377,11 +377,15 @@ interface InitSpec {
 }
 
 /** The container's init right after clone: exec the command (or run docker-init in front of it). */
+// Mains are arrows over module-level generator functions: a generator function made per container
+// would give every container's generator objects a hidden class of their own.
 function initMain(spec: InitSpec): Main {
-  return function* (sys: Sys) {
-    if (spec.init) return yield* dockerInit(sys, spec);
-    return yield* runcExec(sys, spec.path, spec.argv, spec.env); // runc-exec.ts
-  };
+  return (sys) => runcInit(sys, spec);
+}
+
+function* runcInit(sys: Sys, spec: InitSpec): Gen<number> {
+  if (spec.init) return yield* dockerInit(sys, spec);
+  return yield* runcExec(sys, spec.path, spec.argv, spec.env); // runc-exec.ts
 }
 
 /** docker-init (tini): runs the command as its child, forwards signals, reaps zombies. */
@@ -410,39 +414,41 @@ function* dockerInit(sys: Sys, spec: { path: string; argv: string[]; env: Record
 
 /** The shim: waits for the container's init and reports how it ended. */
 function shimMain(k: Kernel, id: string): Main {
-  return function* (sys: Sys) {
-    for (;;) {
-      let r: Awaited<ReturnType<Sys["wait"]>> extends Gen<infer T> ? T : never;
-      try {
-        r = yield* sys.wait(-1);
-      } catch (e) {
-        if (!(e instanceof Errno)) throw e;
-        if (e.code === "ECHILD") return 0;
-        continue;
-      }
-      // exec'd processes are the shim's children too; only the init's end is the container's.
-      if (!r || r.pid !== engineState(k).containers[id]?.state.Pid) continue;
-      const restart = containerExited(k, id, r.signal ? 128 + signalNumber(r.signal) : (r.code ?? 0));
-      if (restart === null) {
-        // --rm: the daemon removes the container once it has exited.
-        const c = engineState(k).containers[id];
-        if (c?.hostConfig.AutoRemove) new DockerClient(k, sys.getpid()).containerRemove(id, { force: true });
-        return 0;
-      }
-      yield* sys.sleep(restart);
-      const c = engineState(k).containers[id];
-      if (!c || !c.state.Restarting) return 0;
-      try {
-        const { fs, options } = mountOverlay(k, c);
-        c.restartCount++;
-        launchInit(k, c, k.current, fs, options);
-      } catch (e) {
-        if (!(e instanceof StartError)) throw e;
-        containerExited(k, id, e.exitCode);
-        return 0;
-      }
+  return (sys) => shimLoop(sys, k, id);
+}
+
+function* shimLoop(sys: Sys, k: Kernel, id: string): Gen<number> {
+  for (;;) {
+    let r: Awaited<ReturnType<Sys["wait"]>> extends Gen<infer T> ? T : never;
+    try {
+      r = yield* sys.wait(-1);
+    } catch (e) {
+      if (!(e instanceof Errno)) throw e;
+      if (e.code === "ECHILD") return 0;
+      continue;
     }
-  };
+    // exec'd processes are the shim's children too; only the init's end is the container's.
+    if (!r || r.pid !== engineState(k).containers[id]?.state.Pid) continue;
+    const restart = containerExited(k, id, r.signal ? 128 + signalNumber(r.signal) : (r.code ?? 0));
+    if (restart === null) {
+      // --rm: the daemon removes the container once it has exited.
+      const c = engineState(k).containers[id];
+      if (c?.hostConfig.AutoRemove) new DockerClient(k, sys.getpid()).containerRemove(id, { force: true });
+      return 0;
+    }
+    yield* sys.sleep(restart);
+    const c = engineState(k).containers[id];
+    if (!c || !c.state.Restarting) return 0;
+    try {
+      const { fs, options } = mountOverlay(k, c);
+      c.restartCount++;
+      launchInit(k, c, k.current, fs, options);
+    } catch (e) {
+      if (!(e instanceof StartError)) throw e;
+      containerExited(k, id, e.exitCode);
+      return 0;
+    }
+}
 }
 
 /**

@@ -110,8 +110,7 @@ export function cloneNamespaces(
 /** unshare(2) for the calling process. */
 export function unshareProcess(k: Kernel, p: Process, types: NsType[]) {
   const created = cloneNamespaces(k, p, types);
-  Object.assign(p.ns, created.ns);
-  if (created.pidns !== undefined) p.ns.pidChildren = created.pidns;
+  p.ns = { ...p.ns, ...created.ns, ...(created.pidns !== undefined ? { pidChildren: created.pidns } : {}) };
   if (created.mntMap) {
     p.root = { ...p.root, mnt: created.mntMap.get(p.root.mnt) ?? p.root.mnt };
     p.cwd = { ...p.cwd, mnt: created.mntMap.get(p.cwd.mnt) ?? p.cwd.mnt };
