@@ -212,6 +212,8 @@ export interface Sys {
   readonly argv: readonly string[];
   /** The process environment (a copy the program may modify; passed on to spawned children). */
   env: Record<string, string>;
+  /** The same process seen with other arguments (a multi-call binary running its applet). */
+  withArgv(argv: readonly string[]): Sys;
 
   getpid(): number;
   getppid(): number;

@@ -39,12 +39,30 @@ const PROCESS_MEMORY_CAP = 64 * 1024 * 1024;
 const CONNECT_TIMEOUT_MS = 127_000;
 
 export class SysImpl implements Sys {
+  /** The program's own copy of the environment, made when it first looks (most never do). */
+  private ownEnv: Record<string, string> | undefined = undefined;
+
   constructor(
     private readonly k: Kernel,
     private readonly pid: number,
     readonly argv: readonly string[],
-    public env: Record<string, string>,
+    /** The process's environment as exec gave it (never changed: shared with forks). */
+    private readonly execEnv: Record<string, string>,
   ) {}
+
+  get env(): Record<string, string> {
+    return (this.ownEnv ??= { ...this.execEnv });
+  }
+
+  set env(env: Record<string, string>) {
+    this.ownEnv = env;
+  }
+
+  withArgv(argv: readonly string[]): Sys {
+    const sys = new SysImpl(this.k, this.pid, argv, this.execEnv);
+    sys.ownEnv = this.ownEnv;
+    return sys;
+  }
 
   /** This process, fresh from the current world. A process that died meanwhile unwinds. */
   private get p(): Process {

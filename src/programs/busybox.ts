@@ -32,7 +32,7 @@ export function busyboxProgram(registry: () => ProgramRegistry, applets: () => s
         yield* err(sys, `${name}: applet not found\n`);
         return 127;
       }
-      return yield* applet.main(Object.create(sys, { argv: { value: argv } }));
+      return yield* applet.main(sys.withArgv(argv));
     },
   };
 }
