@@ -5,11 +5,13 @@
  */
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { getopt, OptError } from "../lib/getopt";
+import { posixToJs, RegexSyntaxError } from "../lib/posixregex";
 import { asErrno, err, out, progName } from "../lib/io";
 import { AccountNames } from "../lib/users";
 import { sendSignal } from "./kill";
 import { cmdlineArgs, realIds, scanProcesses } from "./procscan";
-import { signum } from "./signames";
+import { signalNameToNumber, takeSignalOption } from "./procps/signals";
+import { ttyName } from "./procps/ps";
 
 function usageText(name: string): string {
   const pgrepOnly = name === "pgrep";
@@ -27,7 +29,6 @@ ${
  -w, --lightweight         list all TID
 `
     : ` -<sig>, --signal <sig>    signal to send (either number or name)
- -H, --require-handler     match only if signal handler is present
  -q, --queue <value>       integer value to be sent with the signal
  -e, --echo                display what is killed
 `
@@ -59,7 +60,7 @@ ${
  -h, --help     display this help and exit
  -V, --version  output version information and exit
 
-For more details see ${name}(1).
+For more details see pgrep(1).
 `;
 }
 
@@ -75,10 +76,41 @@ interface Candidate {
   ruid: number;
   rgid: number;
   state: string;
+  /** The terminal's name as procps prints it ("pts/0"), or null. */
+  tty: string | null;
+  /** Seconds since it started. */
+  age: number;
+}
+
+/** glibc's ERE checks the shared converter leaves out: intervals and a quantifier with nothing before it. */
+function ereBraceError(pattern: string): string | null {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) return null;
+      i = close;
+      continue;
+    }
+    const prev = i === 0 ? "" : pattern[i - 1];
+    if ((c === "*" || c === "+" || c === "?" || c === "{") && (prev === "" || prev === "|" || prev === "(")) {
+      return "Invalid preceding regular expression";
+    }
+    if (c === "{") {
+      const m = /^\{(\d*)(,(\d*))?(\})?/.exec(pattern.slice(i));
+      if (!m || (m[1] === "" && m[2] === undefined)) return /^\{[^}]*$/.test(pattern.slice(i)) ? "Unmatched \\{" : "Invalid content of \\{\\}";
+      if (!m[4]) return "Unmatched \\{";
+    }
+  }
+  return null;
 }
 
 function* usage(sys: Sys, msg: string): Gen<number> {
-  yield* err(sys, `${progName(sys)}: ${msg}\n${usageText(progName(sys))}`);
+  yield* err(sys, `${msg === "" ? "" : `${progName(sys)}: ${msg}\n`}${usageText(progName(sys))}`);
   return 2;
 }
 
@@ -93,23 +125,22 @@ function idList(text: string, names: AccountNames, kind: "user" | "group" | "num
   return out;
 }
 
-function* pgrepMain(sys: Sys, kill: boolean): Gen<number> {
+function* pgrepMain(sys: Sys, asKill: boolean): Gen<number> {
   const name = progName(sys);
-  let argv = [...sys.argv];
+  // One binary (Debian links pkill to pgrep): the name it was called by picks the mode.
+  const kill = name === "pkill" ? true : name === "pgrep" ? false : asKill;
+  const argv = [...sys.argv];
   let signo = 15;
-  // pkill -SIG: a leading signal option, as procps takes it before getopt.
-  if (kill && argv[1]?.startsWith("-") && argv[1].length > 1) {
-    const n = signum(argv[1].slice(1));
-    if (n >= 0) {
-      signo = n;
-      argv = [argv[0], ...argv.slice(2)];
-    }
+  // pkill -SIG: the first "-NAME" that names a signal, wherever it stands, before getopt.
+  if (kill) {
+    const n = takeSignalOption(argv);
+    if (n > -1) signo = n;
   }
   let parsed: ReturnType<typeof getopt>;
   try {
     parsed = getopt(argv, {
-      flags: kill ? "cfinoxvheVAH" : "lavwcfinoxhVA",
-      withArg: kill ? "gGPstuUrOq" : "dgGPstuUrO",
+      flags: kill ? "cfinoxeVALh" : "lavwcfinoxhVAL",
+      withArg: kill ? "gGPstuUrOqF" : "dgGPstuUrOF",
       long: {
         delimiter: { short: "d", arg: true },
         "list-name": { short: "l" },
@@ -129,6 +160,16 @@ function* pgrepMain(sys: Sys, kill: boolean): Gen<number> {
         uid: { short: "U", arg: true },
         exact: { short: "x" },
         echo: { short: "e" },
+        pidfile: { short: "F", arg: true },
+        logpidfile: { short: "L" },
+        runstates: { short: "r", arg: true },
+        older: { short: "O", arg: true },
+        "ignore-ancestors": { short: "A" },
+        lightweight: { short: "w" },
+        queue: { short: "q", arg: true },
+        ns: { short: "ns", arg: true },
+        nslist: { short: "nslist", arg: true },
+        cgroup: { short: "cgroup", arg: true },
         signal: { short: "signal", arg: true },
         help: { short: "h" },
         version: { short: "V" },
@@ -149,11 +190,9 @@ function* pgrepMain(sys: Sys, kill: boolean): Gen<number> {
   }
   const sigArg = parsed.args.signal?.at(-1);
   if (sigArg !== undefined) {
-    signo = signum(sigArg);
-    if (signo < 0) {
-      yield* err(sys, `${name}: Unknown signal "${sigArg}".\n`);
-      return 2;
-    }
+    // An unknown name stays -1: kill(2) then fails with EINVAL for each match.
+    signo = signalNameToNumber(sigArg);
+    if (signo === -1 && /^\d/.test(sigArg)) signo = Number.parseInt(sigArg, 10);
   }
   if (parsed.operands.length > 1) {
     yield* err(sys, `${name}: only one pattern can be provided\nTry \`${name} --help' for more information.\n`);
@@ -162,34 +201,103 @@ function* pgrepMain(sys: Sys, kill: boolean): Gen<number> {
   const names = new AccountNames(sys);
   const lists: Record<string, number[]> = {};
   for (const [opt, kind, label] of [
-    ["u", "user", "user name"],
-    ["U", "user", "user name"],
-    ["G", "group", "group name"],
-    ["g", "num", "process group"],
-    ["P", "num", "parent"],
-    ["s", "num", "session"],
+    ["u", "user", "invalid user name"],
+    ["U", "user", "invalid user name"],
+    ["G", "group", "invalid group name"],
+    ["g", "num", "invalid process group"],
+    ["P", "num", "not a number"],
+    ["s", "num", "invalid session id"],
+    ["t", "str", ""],
   ] as const) {
     const v = parsed.args[opt]?.at(-1);
     if (v === undefined) continue;
+    // An empty list is no list: the usage, status 2.
+    if (v === "") return yield* usage(sys, "");
+    if (kind === "str") continue;
     const r = idList(v, names, kind);
     if (typeof r === "string") {
-      yield* err(sys, `${name}: invalid ${label}: ${r}\n`);
+      yield* err(sys, `${name}: ${label}: ${r}\n`);
       return 2;
     }
     lists[opt] = r;
   }
+  const tryHelp = `Try \`${name} --help' for more information.\n`;
+  if (f.L && parsed.args.F === undefined) {
+    yield* err(sys, `${name}: -L without -F makes no sense\n${tryHelp}`);
+    return 2;
+  }
+  const pidfile = parsed.args.F?.at(-1);
+  if (pidfile !== undefined) {
+    // read_pidfile: a number first, then the end or a blank; -L also wants a lock nobody here holds.
+    let text = "";
+    try {
+      text = pidfile === "-" ? "" : sys.readFile(pidfile);
+    } catch {
+      text = "";
+    }
+    const m = /^\s*([+-]?\d+)(\s|$)/.exec(text.split("\n")[0] + (text.includes("\n") ? "\n" : ""));
+    if (!m || f.L) {
+      yield* err(sys, `${name}: pidfile not valid\n${tryHelp}`);
+      return 1;
+    }
+    lists.F = [Number(m[1])];
+  }
+  const ttys = parsed.args.t?.at(-1)?.split(",");
+  const runstates = parsed.args.r?.at(-1);
+  const older = parsed.args.O?.at(-1);
+  const nsPid = parsed.args.ns?.at(-1);
+  const NS_KINDS = ["ipc", "mnt", "net", "pid", "user", "uts"];
+  let nsKinds = NS_KINDS;
+  const nslist = parsed.args.nslist?.at(-1);
+  if (nslist !== undefined) {
+    nsKinds = nslist.split(",");
+    if (nsKinds.some((k) => !NS_KINDS.includes(k))) {
+      yield* err(sys, `${name}: invalid namespace list\n${tryHelp}`);
+      return 2;
+    }
+  }
+  const nsOf = (pid: number): string[] | null => {
+    try {
+      return nsKinds.map((k) => sys.readlink(`/proc/${pid}/ns/${k}`));
+    } catch {
+      return null;
+    }
+  };
+  let nsMatch: string[] | null = null;
+  if (nsPid !== undefined) {
+    nsMatch = /^\d+$/.test(nsPid) ? nsOf(Number(nsPid)) : null;
+    if (!nsMatch) return 1;
+  }
+  const ancestors = new Set<number>();
+  if (f.A) {
+    for (let pid = sys.getppid(); pid > 0; ) {
+      ancestors.add(pid);
+      const st = (() => {
+        try {
+          return sys.readFile(`/proc/${pid}/stat`);
+        } catch {
+          return "";
+        }
+      })();
+      pid = Number(st.slice(st.lastIndexOf(")") + 2).split(" ")[1] ?? 0);
+    }
+  }
   const pattern = parsed.operands[0];
-  if (pattern === undefined && Object.keys(lists).length === 0 && !f.n && !f.o) {
+  const criteria = Object.keys(lists).length > 0 || ttys || runstates || older || nsPid || f.A;
+  if (pattern === undefined && !criteria && !f.n && !f.o) {
     yield* err(sys, `${name}: no matching criteria specified\nTry \`${name} --help' for more information.\n`);
     return 2;
   }
   let re: RegExp | null = null;
   if (pattern !== undefined) {
     try {
-      const body = f.x ? `^(?:${pattern})$` : pattern;
-      re = new RegExp(body, f.i ? "i" : "");
-    } catch {
-      yield* err(sys, `${name}: regex error: Unmatched ( or \\(\n`);
+      const braces = ereBraceError(pattern);
+      if (braces) throw new RegexSyntaxError(braces);
+      const js = posixToJs(pattern, true, Boolean(f.i));
+      re = new RegExp(f.x ? `^(?:${js})$` : js, f.i ? "i" : "");
+    } catch (e) {
+      if (!(e instanceof RegexSyntaxError)) throw e;
+      yield* err(sys, `${name}: regex error: ${e.message}\n`);
       return 2;
     }
   }
@@ -210,6 +318,8 @@ function* pgrepMain(sys: Sys, kill: boolean): Gen<number> {
       ruid,
       rgid,
       state: p.state[0],
+      tty: p.ttyMajor === 0 ? null : ttyName((p.ttyMajor << 8) | (p.ttyMinor & 0xff) | ((p.ttyMinor & 0xfff00) << 12)),
+      age: Math.floor(sys.uptime() / 1e6 - p.startTime / 100),
     });
   }
   let matched = candidates.filter((c) => {
@@ -220,6 +330,12 @@ function* pgrepMain(sys: Sys, kill: boolean): Gen<number> {
     if (lists.g && !lists.g.map((g) => (g === 0 ? sys.getpgrp() : g)).includes(c.pgid)) ok = false;
     if (lists.P && !lists.P.includes(c.ppid)) ok = false;
     if (lists.s && !lists.s.map((s) => (s === 0 ? sys.getpid() : s)).includes(c.sid)) ok = false;
+    if (lists.F && !lists.F.includes(c.pid)) ok = false;
+    if (ttys && !ttys.includes(c.tty ?? "")) ok = false;
+    if (runstates && !runstates.includes(c.state)) ok = false;
+    if (older && c.age < Number(older)) ok = false;
+    if (ancestors.has(c.pid)) ok = false;
+    if (nsMatch && nsOf(c.pid)?.join() !== nsMatch.join()) ok = false;
     if (ok && re) {
       const subject = f.f && c.cmdline !== "" ? c.cmdline : c.comm;
       ok = re.test(subject);

@@ -4,6 +4,7 @@ import { Errno } from "../../kernel/errno";
 import { type Job, statusOf } from "../jobs";
 import { parseSignal, SIGNALS, signalByNumber, signalDescription, signalNumber } from "../signals";
 import type { Shell } from "../shell";
+import { bashKill, dashKill } from "./kill-flavours";
 import { type Builtin, builtin } from "./types";
 
 function* findJob(sh: Shell, spec: string | undefined): Gen<Job> {
@@ -99,6 +100,8 @@ function* waitBuiltin(sh: Shell, argv: string[]): Gen<number> {
 
 /** busybox kill (ash runs kill_main in-process, so messages carry the shell's name). */
 function* killBuiltin(sh: Shell, argv: string[]): Gen<number> {
+  if (sh.dialect === "bash") return yield* withSelfSignal(sh, yield* bashKill(sh, argv, (spec) => sh.jobs.find(spec)));
+  if (sh.dialect === "dash") return yield* withSelfSignal(sh, yield* dashKill(sh, argv, (spec) => sh.jobs.find(spec)));
   const name = sh.arg0.slice(sh.arg0.lastIndexOf("/") + 1);
   const err = (msg: string) => sh.write(2, `${name}: ${msg}\n`);
   let args = argv.slice(1);
@@ -182,7 +185,11 @@ function* killBuiltin(sh: Shell, argv: string[]): Gen<number> {
       status = 1;
     }
   }
-  // A signal to ourselves (or our group) is handled before the next command, as on Linux.
+  return yield* withSelfSignal(sh, status);
+}
+
+/** A signal to ourselves (or our group) is handled before the next command, as on Linux. */
+function* withSelfSignal(sh: Shell, status: number): Gen<number> {
   try {
     yield* sh.sys.yield();
   } catch (e) {

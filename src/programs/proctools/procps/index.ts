@@ -4,10 +4,11 @@
  */
 import type { ProgramDef } from "../../../kernel/api";
 import { procpsFree } from "./free";
+import { procpsKill } from "./kill";
 import { procpsPs } from "./ps";
 import { procpsUptime } from "./uptime";
 
-const OWN: Record<string, ProgramDef> = { ps: procpsPs, free: procpsFree, uptime: procpsUptime };
+const OWN: Record<string, ProgramDef> = { ps: procpsPs, free: procpsFree, uptime: procpsUptime, kill: procpsKill };
 
 export function procpsProgram(prog: string, base: (name: string) => ProgramDef | undefined): ProgramDef | undefined {
   const m = /^procps:[^:]+:[^:]+:(.+)$/.exec(prog);
