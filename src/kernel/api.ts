@@ -208,6 +208,13 @@ export interface NetIfaceInfo {
 }
 
 /** The system-call interface a process sees. Paths are resolved against its root, cwd and mount ns. */
+/** waitpid(2) options: WNOHANG, WUNTRACED, WCONTINUED. */
+export interface WaitOptions {
+  nohang?: boolean;
+  untraced?: boolean;
+  continued?: boolean;
+}
+
 export interface Sys {
   readonly argv: readonly string[];
   /** The process environment (a copy the program may modify; passed on to spawned children). */
@@ -297,7 +304,7 @@ export interface Sys {
   /** fork + exec in one step, like posix_spawn. Errors of exec are thrown in the parent. */
   spawn(path: string, argv: string[], opts?: SpawnOptions): number;
   /** waitpid(). pid -1 = any child, 0 = own group, <-1 = that group. null with nohang and nothing ready. */
-  wait(pid: number, opts?: { nohang?: boolean; untraced?: boolean; continued?: boolean }): Gen<WaitResult | null>;
+  wait(pid: number, opts?: WaitOptions): Gen<WaitResult | null>;
   kill(pid: number, sig: Signal | 0): void;
   /** Install a handler; it runs the next time the process is resumed (blocking calls then throw EINTR). */
   signal(sig: Signal, action: "default" | "ignore" | ((sig: Signal) => void)): void;

@@ -15,6 +15,7 @@ import { procDriver } from "./procfs/procfs";
 import { nsfsDriver, sysfsDriver } from "./procfs/sysfs";
 import { overlayDriver } from "./fs/overlay";
 import { SysImpl } from "./syscalls";
+import { WaitQueues } from "./wait-queues";
 
 enablePatches();
 // The committed world is only ever changed through transact(); deep-freezing every result would
@@ -66,7 +67,7 @@ export class Kernel implements FsHost {
   readonly runQueue: number[] = [];
   readonly hungry = new Set<number>();
   readonly timers = new Map<number, number>();
-  readonly chanWaiters = new Map<string, Set<number>>();
+  readonly chanWaiters = new WaitQueues();
   /** Runnable processes held back because their cgroup is frozen. */
   readonly parked = new Set<number>();
   /** Called with immer patches after each transaction that changed the world. */
@@ -176,10 +177,7 @@ export class Kernel implements FsHost {
 
   /** Makes every process waiting on `chan` runnable. */
   wake(chan: string) {
-    const set = this.chanWaiters.get(chan);
-    if (!set) return;
-    this.chanWaiters.delete(chan);
-    for (const pid of set) this.makeRunnable(pid);
+    for (const pid of this.chanWaiters.take(chan)) this.makeRunnable(pid);
   }
 
   makeRunnable(pid: number) {
@@ -195,7 +193,7 @@ export class Kernel implements FsHost {
   clearWait(pid: number) {
     const p = this.w.procs[pid];
     const wait = p?.wait;
-    if (wait?.kind === "chan") this.chanWaiters.get(wait.chan)?.delete(pid);
+    if (wait?.kind === "chan") this.chanWaiters.remove(wait.chan, pid);
     this.timers.delete(pid);
     if (p) p.wait = null;
   }
@@ -225,9 +223,7 @@ export class Kernel implements FsHost {
       case "chan": {
         p.state = "S";
         p.wait = wait;
-        let set = this.chanWaiters.get(wait.chan);
-        if (!set) this.chanWaiters.set(wait.chan, (set = new Set()));
-        set.add(pid);
+        this.chanWaiters.add(wait.chan, pid);
         if (wait.until !== undefined) this.timers.set(pid, wait.until);
       }
     }

@@ -16,6 +16,7 @@ import {
   type Sys,
   type Termios,
   type Uname,
+  type WaitOptions,
   type WaitResult,
 } from "./api";
 import { Errno } from "./errno";
@@ -654,45 +655,52 @@ export class SysImpl implements Sys {
     return pid;
   }
 
-  *wait(pid: number, opts: { nohang?: boolean; untraced?: boolean; continued?: boolean } = {}): Gen<WaitResult | null> {
+  *wait(pid: number, opts: WaitOptions = {}): Gen<WaitResult | null> {
     for (;;) {
-      const p = this.p;
-      const k = this.k;
-      const match = (c: Process) => {
-        if (pid > 0) return c.pid === this.global(pid);
-        if (pid === -1) return true;
-        if (pid === 0) return c.pgid === p.pgid;
-        return c.pgid === this.global(-pid);
-      };
-      const kids = p.children.map((c) => k.w.procs[c]).filter((c) => c && match(c));
-      if (kids.length === 0) throw new Errno("ECHILD");
-      const zombie = kids.find((c) => c.state === "Z");
-      if (zombie) {
-        const res: WaitResult = { pid: this.nsPid(zombie.pid) };
-        if (zombie.exit?.signal) res.signal = zombie.exit.signal;
-        else res.code = zombie.exit?.code ?? 0;
-        reap(k, zombie.pid);
-        return res;
-      }
-      if (opts.untraced) {
-        const s = kids.find((c) => c.stopReport?.stopped);
-        if (s) {
-          const sig = s.stopReport!.stopped!;
-          s.stopReport = null;
-          return { pid: this.nsPid(s.pid), stopped: sig };
-        }
-      }
-      if (opts.continued) {
-        const s = kids.find((c) => c.stopReport?.continued);
-        if (s) {
-          s.stopReport = null;
-          return { pid: this.nsPid(s.pid), continued: true };
-        }
-      }
-      if (opts.nohang) return null;
-      yield { kind: "chan", chan: `child:${p.pid}` };
+      const r = this.reapChild(pid, opts);
+      if (r !== undefined || opts.nohang) return r ?? null;
+      // Only what the loop needs lives across the yield (a waiting parent keeps this frame).
+      yield { kind: "chan", chan: `child:${this.p.pid}` };
       this.checkIntr();
     }
+  }
+
+  /** One look for a child matching `pid` that died (reaped) or stopped/continued; ECHILD if none. */
+  private reapChild(pid: number, opts: WaitOptions): WaitResult | undefined {
+    const p = this.p;
+    const k = this.k;
+    const match = (c: Process) => {
+      if (pid > 0) return c.pid === this.global(pid);
+      if (pid === -1) return true;
+      if (pid === 0) return c.pgid === p.pgid;
+      return c.pgid === this.global(-pid);
+    };
+    const kids = p.children.map((c) => k.w.procs[c]).filter((c) => c && match(c));
+    if (kids.length === 0) throw new Errno("ECHILD");
+    const zombie = kids.find((c) => c.state === "Z");
+    if (zombie) {
+      const res: WaitResult = { pid: this.nsPid(zombie.pid) };
+      if (zombie.exit?.signal) res.signal = zombie.exit.signal;
+      else res.code = zombie.exit?.code ?? 0;
+      reap(k, zombie.pid);
+      return res;
+    }
+    if (opts.untraced) {
+      const s = kids.find((c) => c.stopReport?.stopped);
+      if (s) {
+        const sig = s.stopReport!.stopped!;
+        s.stopReport = null;
+        return { pid: this.nsPid(s.pid), stopped: sig };
+      }
+    }
+    if (opts.continued) {
+      const s = kids.find((c) => c.stopReport?.continued);
+      if (s) {
+        s.stopReport = null;
+        return { pid: this.nsPid(s.pid), continued: true };
+      }
+    }
+    return undefined;
   }
 
   kill(pid: number, sig: Signal | 0) {

@@ -337,13 +337,24 @@ export function readIn(k: Kernel, root: Loc, path: string): string {
   }
 }
 
+/** The net sysctls docker sets in a container's namespace (unprivileged low ports and ping). */
+const DOCKER_NET_SYSCTLS: Readonly<Record<string, string>> = Object.freeze({
+  "net/ipv4/ip_unprivileged_port_start": "0",
+  "net/ipv4/ping_group_range": "0\t2147483647",
+});
+
 /**
  * The sysctls runc writes into the container's network namespace: docker's defaults (any user may
  * bind low ports and ping), then --sysctl net.* (the IPC ones have no model here).
  */
 export function applyNetSysctls(k: Kernel, netns: number, h: Partial<ResourceHostConfig>) {
-  setNetSysctl(k, netns, "net/ipv4/ip_unprivileged_port_start", "0");
-  setNetSysctl(k, netns, "net/ipv4/ping_group_range", "0 2147483647");
+  const net = k.w.ns[netns].net!;
+  // What every container gets, in one object they share (sysctl writes replace it, see sysctl-net.ts).
+  if (net.sysctls === undefined) net.sysctls = DOCKER_NET_SYSCTLS;
+  else {
+    setNetSysctl(k, netns, "net/ipv4/ip_unprivileged_port_start", "0");
+    setNetSysctl(k, netns, "net/ipv4/ping_group_range", "0 2147483647");
+  }
   for (const [key, value] of Object.entries(h.Sysctls ?? {})) {
     const path = sysctlPath(key);
     if (key.startsWith("net.") && NET_SYSCTLS[path] !== undefined) setNetSysctl(k, netns, path, value);

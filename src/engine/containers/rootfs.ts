@@ -8,7 +8,7 @@ import { Errno, type Kernel } from "../../kernel";
 import { newDiskFs, pendingIno } from "../../kernel/fs/diskfs";
 import type { FileEntry } from "../../kernel/fs/entries";
 import { defineDeferredMounts } from "../../kernel/fs/deferred-mounts";
-import { addFs, anonDev, attachMount, newMountIndex } from "../../kernel/fs/mount";
+import { addFs, anonDev, attachMount, NO_MOUNTS_BELOW_ROOT } from "../../kernel/fs/mount";
 import { overlayMountData } from "../../kernel/fs/overlay";
 import { newNamespace } from "../../kernel/ns/namespaces";
 import { randomHex } from "../../kernel/rng";
@@ -242,7 +242,7 @@ export function buildMountNs(
   tty: number | null,
   shmSource: ShmSource = { kind: "private" },
 ): ContainerNs {
-  const inum = newNamespace(k, "mnt", { mnt: { root: 0, mounts: [], index: newMountIndex() } });
+  const inum = newNamespace(k, "mnt", { mnt: { root: 0, mounts: [], index: NO_MOUNTS_BELOW_ROOT } });
   const overlaySb = k.w.fs[overlayFs];
   const rootMount = attachMount(k, inum, null, {
     fs: overlayFs,

@@ -8,7 +8,7 @@ import { Errno, type Kernel } from "../../kernel";
 import { runcExec, tiniExec } from "./runc-exec";
 import { newFile, newPipe } from "../../kernel/io/files";
 import { newTty } from "../../kernel/io/tty";
-import { forkProcess } from "../../kernel/proc/process";
+import { dispositionsAfterExec, forkProcess } from "../../kernel/proc/process";
 import { inWalkScope } from "../../kernel/fs/walk-scope";
 import { supplementaryGroups } from "../../kernel/machine";
 import { cgroupCreate, cgroupMigrate, parentCgroup } from "../../kernel/cgroup/cgroups";
@@ -185,6 +185,9 @@ export function startContainer(k: Kernel, c: ContainerRecord): Started {
   sp.cgroup = "system.slice";
   sp.tty = null;
   sp.rss = 12 * 1024 * 1024;
+  // containerd runs the shim binary: its parent's signal handlers are gone.
+  sp.disp = dispositionsAfterExec(sp.disp);
+  k.rt.get(shim)!.handlers = null;
   cgroupMigrate(k, shim, "system.slice/containerd.service");
   try {
     return launchInit(k, c, shim, overlayFs, options);

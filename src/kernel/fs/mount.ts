@@ -35,6 +35,12 @@ export function newMountIndex(): Record<string, number> {
   return Object.create(null);
 }
 
+/**
+ * The index of a namespace with no mount below its root yet, shared (an empty dictionary costs
+ * ~190 bytes, and a container's namespace keeps its mounts deferred): attaching replaces it.
+ */
+export const NO_MOUNTS_BELOW_ROOT: Record<string, number> = Object.freeze(newMountIndex());
+
 /** Attaches a filesystem (from its root node) at `at` in mount namespace `ns`. */
 export function attachMount(
   k: Kernel,
@@ -54,7 +60,10 @@ export function attachMount(
   const mns = mountNsTable(k, ns);
   k.w.mounts[id] = mount;
   mns.mounts.push(id);
-  if (at) mns.index[mountKey(at.mnt, at.fs, at.node)] = id;
+  if (at) {
+    if (mns.index === NO_MOUNTS_BELOW_ROOT) mns.index = newMountIndex();
+    mns.index[mountKey(at.mnt, at.fs, at.node)] = id;
+  }
   else mns.root = id;
   return mount;
 }

@@ -166,13 +166,18 @@ export function forkProcess(k: Kernel, opts: NewProcess): number {
   return global;
 }
 
+/** Signal dispositions across execve: caught signals revert to their default, ignored ones stay. */
+export function dispositionsAfterExec(disp: Process["disp"]): Process["disp"] {
+  if (!Object.values(disp).includes("handler")) return disp;
+  return Object.fromEntries(Object.entries(disp).filter(([, d]) => d !== "handler"));
+}
+
 /** Replaces the process image (execve after its checks). */
 export function applyExec(k: Kernel, pid: number, req: ExecRequest) {
   const p = k.w.procs[pid];
   const rt = k.rt.get(pid)!;
   for (const [fd, e] of Object.entries(p.fds)) if (e.cloexec) closeFd(k, p, Number(fd));
-  // Caught signals revert to their default; ignored ones stay ignored.
-  if (Object.values(p.disp).includes("handler")) p.disp = Object.fromEntries(Object.entries(p.disp).filter(([, d]) => d !== "handler"));
+  p.disp = dispositionsAfterExec(p.disp);
   rt.handlers = null;
   p.argv = [...req.argv];
   p.env = { ...req.env };

@@ -65,7 +65,7 @@ function stopProcess(k: Kernel, pid: number, sig: Signal) {
   if (q >= 0) k.runQueue.splice(q, 1);
   k.hungry.delete(pid);
   // Keep the wait: on SIGCONT the process re-checks what it waited for.
-  if (p.wait?.kind === "chan") k.chanWaiters.get(p.wait.chan)?.delete(pid);
+  if (p.wait?.kind === "chan") k.chanWaiters.remove(p.wait.chan, pid);
   k.timers.delete(pid);
   p.state = "T";
   p.stopReport = { stopped: sig };
