@@ -1,204 +1,44 @@
-/** find: busybox 1.35 find [-HL] [PATH]... [EXPRESSION]: tests ANDed in groups, groups ORed. */
-import { gnuTool } from "../gnu/flavour";
+/**
+ * find: busybox 1.35 find [-HL] [PATH]... [EXPRESSION] (tests ANDed in groups, groups ORed) and, as
+ * GNU findutils 4.9 (see find-gnu.ts), its expression with operators, options and actions.
+ */
 import type { Gen, ProgramDef, Stat, Sys } from "../../kernel/api";
-import { asErrno, out, warn } from "../lib/io";
+import { gnuTool } from "../gnu/flavour";
+import { asErrno, readAll, warn } from "../lib/io";
 import { AccountNames } from "../lib/users";
-import { joinPath, parseMode, showHelp, usage } from "./common";
-import { breToRegExp, fnmatchRegExp } from "./fnmatch";
-import { searchPath } from "./pathsearch";
+import { joinPath, showHelp, usage } from "./common";
+import { type Ctx, type Expr, evaluate, FindError, flushText, type Globals, runExecPlus, type Test } from "./find-expr";
+import { GnuExpressionParser, gnuError, gnuLeadingOptions, gnuRegex, looksLikeExpression } from "./find-gnu";
+import { basicRegex, type ParseEnv, sharedPredicate } from "./find-predicates";
 
-/** What evaluating the expression on one file says. */
-interface Outcome {
-  match: boolean;
-  prune: boolean;
-  quit: boolean;
-}
-
-interface Ctx {
-  sys: Sys;
-  now: number;
-  text: string;
-}
-
-type TestResult = boolean | "prune" | "quit";
-/** Most tests answer at once; those that run commands or print are generators. */
-type Test = (ctx: Ctx, path: string, st: Stat) => TestResult | Gen<TestResult>;
-
-interface Action {
-  test: Test;
-  invert: boolean;
-}
-
-/** OR groups of AND lists, as busybox's parse_params builds them. */
-type Expr = Action[][];
-
-interface ExecPlus {
-  argv: string[];
-  files: string[];
-  size: number;
-}
-
-class FindError extends Error {
-  constructor(
-    message: string,
-    readonly showUsage = false,
-    /** GNU find's own words, where they are not a rewording of busybox's (see gnu/messages.ts). */
-    readonly gnu?: string,
-  ) {
-    super(message);
-  }
-}
-
-interface Globals {
-  needPrint: boolean;
-  depthFirst: boolean;
-  minDepth: number;
-  maxDepth: number;
-  xdev: boolean;
-  execPlus: ExecPlus[];
-  status: number;
-}
-
-const NUM = /^\d+$/;
-
-function positiveInt(s: string, pred: string): number {
-  if (!NUM.test(s)) {
-    const depth = pred === "-maxdepth" || pred === "-mindepth";
-    const gnu = depth ? `Expected a positive decimal integer argument to ${pred}, but got '${s}'` : `invalid argument \`${s}' to \`${pred}'`;
-    throw new FindError(`invalid number '${s}'`, false, gnu);
-  }
-  return Number(s);
-}
-
-/** "+N", "-N" or "N" given to `pred`: the sign character and the number. */
-function signedNum(s: string, pred: string, suffixes?: Record<string, number>): [string, number] {
-  const sign = s[0] === "+" || s[0] === "-" ? s[0] : "";
-  const rest = sign ? s.slice(1) : s;
-  const m = rest.match(/^(\d+)([a-z]*)$/);
-  const fail = () => {
-    const gnu = suffixes ? `invalid -size type \`${rest.replace(/^\d+/, "")[0] ?? ""}'` : `invalid argument \`${s}' to \`${pred}'`;
-    return new FindError(`invalid number '${rest}'`, false, gnu);
-  };
-  if (!m) throw fail();
-  let mult = 1;
-  if (suffixes) {
-    if (!(m[2] in suffixes)) throw fail();
-    mult = suffixes[m[2]];
-  } else if (m[2] !== "") throw fail();
-  return [sign, Number(m[1]) * mult];
-}
-
-function typeMatches(letter: string): (st: Stat) => boolean {
-  const types: Record<string, Stat["type"]> = { f: "file", d: "dir", l: "symlink", b: "block", c: "char", s: "socket", p: "fifo" };
-  const t = types[letter];
-  if (t === undefined || letter.length !== 1) throw new FindError(`invalid argument '${letter}' to '-type'`);
-  return (st) => st.type === t;
-}
-
-/** The last component of a path, trailing slashes ignored ("DIR/" names "DIR"). */
-function baseOf(path: string): string {
-  let p = path;
-  while (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
-  if (p === "/") return "/";
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-
-function parse(sys: Sys, args: string[], g: Globals, names: AccountNames, now: number): Expr {
+function parse(env: ParseEnv, args: string[]): Expr {
   const groups: Expr = [[]];
   let invert = false;
   const add = (test: Test) => {
     groups[groups.length - 1].push({ test, invert });
     invert = false;
   };
-  const sync = (fn: (ctx: Ctx, path: string, st: Stat) => boolean): Test => fn;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const arg1 = args[i + 1];
-    const need = () => {
-      if (arg1 === undefined) throw new FindError(`${a} requires an argument`);
-      i++;
-      return arg1;
-    };
     switch (a) {
       case "-a":
       case "-and":
-        break;
+        continue;
       case "-o":
       case "-or":
         groups.push([]);
-        break;
+        continue;
       case "!":
       case "-not":
         invert = !invert;
-        break;
-      case "-print":
-        g.needPrint = false;
-        add(
-          sync((ctx, path) => {
-            ctx.text += `${path}\n`;
-            return true;
-          }),
-        );
-        break;
-      case "-print0":
-        g.needPrint = false;
-        add(
-          sync((ctx, path) => {
-            ctx.text += `${path}\0`;
-            return true;
-          }),
-        );
-        break;
-      case "-depth":
-        g.depthFirst = true;
-        break;
-      case "-xdev":
-        g.xdev = true;
-        break;
-      case "-follow":
-        break;
+        continue;
       case "-prune":
         invert = false;
         add(() => "prune");
-        break;
+        continue;
       case "-quit":
         add(() => "quit");
-        break;
-      case "-exec": {
-        g.needPrint = false;
-        const cmd: string[] = [];
-        let j = i + 1;
-        let plus = false;
-        for (;;) {
-          if (j >= args.length) throw new FindError("-exec requires an argument");
-          if (args[j] === ";" || args[j] === "+") {
-            plus = args[j] === "+";
-            break;
-          }
-          cmd.push(args[j++]);
-        }
-        if (cmd.length === 0) throw new FindError("-exec requires an argument");
-        i = j;
-        if (plus) {
-          const batch: ExecPlus = { argv: cmd, files: [], size: 0 };
-          g.execPlus.push(batch);
-          add(function* (ctx, path) {
-            batch.files.push(path);
-            batch.size += path.length + 1;
-            // Keep each command line within ARG_MAX, as busybox does.
-            if (batch.size >= 131072 - 2048) {
-              if (!(yield* runExecPlus(ctx, batch))) g.status = 1;
-            }
-            return true;
-          });
-        } else {
-          add(function* (ctx, path) {
-            const argv = cmd.map((w) => w.split("{}").join(path));
-            return (yield* runCommand(ctx, argv)) === 0;
-          });
-        }
-        break;
-      }
+        continue;
       case "(": {
         let depth = 1;
         let j = i;
@@ -208,282 +48,88 @@ function parse(sys: Sys, args: string[], g: Globals, names: AccountNames, now: n
           if (args[j] === "(") depth++;
           else if (args[j] === ")" && --depth === 0) break;
         }
-        const sub = parse(sys, args.slice(i + 1, j), g, names, now);
+        const sub = parse(env, args.slice(i + 1, j));
         i = j;
         add(function* (ctx, path, st) {
           const r = yield* evaluate(ctx, sub, path, st);
           if (r.quit) return "quit";
           return r.match;
         });
-        break;
+        continue;
       }
-      case "-empty":
-        add(
-          sync((ctx, path, st) => {
-            if (st.type === "dir") {
-              try {
-                return ctx.sys.readdir(path).filter((n) => n !== "." && n !== "..").length === 0;
-              } catch (e) {
-                asErrno(e);
-                return false;
-              }
-            }
-            return st.type === "file" && st.size === 0;
-          }),
-        );
-        break;
-      case "-executable":
-        add(
-          sync((ctx, path) => {
-            try {
-              ctx.sys.access(path, 1);
-              return true;
-            } catch (e) {
-              asErrno(e);
-              return false;
-            }
-          }),
-        );
-        break;
-      case "-type": {
-        const matches = typeMatches(need());
-        add(sync((_c, _p, st) => matches(st)));
-        break;
-      }
-      case "-name":
-      case "-iname": {
-        const re = fnmatchRegExp(need(), a === "-iname");
-        add(sync((_c, path) => re.test(baseOf(path))));
-        break;
-      }
-      case "-path":
-      case "-wholename":
-      case "-ipath": {
-        const re = fnmatchRegExp(need(), a === "-ipath");
-        add(sync((_c, path) => re.test(path)));
-        break;
-      }
-      case "-regex": {
-        const re = breToRegExp(need());
-        add(
-          sync((_c, path) => {
-            const m = re.exec(path);
-            return m !== null && m.index === 0 && m[0].length === path.length;
-          }),
-        );
-        break;
-      }
-      case "-perm": {
-        const spec = need();
-        const kind = spec[0] === "-" || spec[0] === "+" || spec[0] === "/" ? spec[0] : "";
-        const modeText = kind ? spec.slice(1) : spec;
-        const mask = parseMode(modeText, 0);
-        if (mask === null) throw new FindError(`invalid mode '${modeText}'`);
-        add(
-          sync((_c, _p, st) => {
-            if (kind === "+" || kind === "/") return (st.mode & mask) !== 0;
-            if (kind === "-") return (st.mode & mask) === mask;
-            return (st.mode & 0o7777) === mask;
-          }),
-        );
-        break;
-      }
-      case "-mtime":
-      case "-atime":
-      case "-ctime":
-      case "-mmin":
-      case "-amin":
-      case "-cmin": {
-        const [sign, n] = signedNum(need(), a);
-        const unit = a.endsWith("min") ? 60 : 24 * 60 * 60;
-        const which = a[1] as "m" | "a" | "c";
-        add(
-          sync((_c, _p, st) => {
-            const t = which === "m" ? st.mtime : which === "a" ? st.atime : st.ctime;
-            const age = now - t;
-            const secs = n * unit;
-            if (sign === "+") return age >= secs + unit;
-            if (sign === "-") return age < secs;
-            return age >= secs && age < secs + unit;
-          }),
-        );
-        break;
-      }
-      case "-newer": {
-        const ref = need();
-        let refTime: number;
-        try {
-          refTime = sys.stat(ref).mtime;
-        } catch (e) {
-          throw new FindError(`can't stat '${ref}': ${asErrno(e).message}`);
-        }
-        add(sync((_c, _p, st) => refTime < st.mtime));
-        break;
-      }
-      case "-inum": {
-        const ino = positiveInt(need(), a);
-        add(sync((_c, _p, st) => st.ino === ino));
-        break;
-      }
-      case "-samefile": {
-        const ref = need();
-        let refSt: Stat;
-        try {
-          refSt = sys.stat(ref);
-        } catch (e) {
-          throw new FindError(`can't stat '${ref}': ${asErrno(e).message}`);
-        }
-        add(sync((_c, _p, st) => st.ino === refSt.ino && st.dev === refSt.dev));
-        break;
-      }
-      case "-user": {
-        const who = need();
-        const uid = NUM.test(who) ? Number(who) : names.userByName(who)?.id;
-        if (uid === undefined) throw new FindError(`unknown user ${who}`, false, `'${who}' is not the name of a known user`);
-        add(sync((_c, _p, st) => st.uid === uid));
-        break;
-      }
-      case "-group": {
-        const who = need();
-        const gid = NUM.test(who) ? Number(who) : names.groupByName(who)?.id;
-        if (gid === undefined) throw new FindError(`unknown group ${who}`, false, `'${who}' is not the name of an existing group`);
-        add(sync((_c, _p, st) => st.gid === gid));
-        break;
-      }
-      case "-size": {
-        const [sign, size] = signedNum(need(), a, { "": 512, b: 512, c: 1, w: 2, k: 1024 });
-        add(
-          sync((_c, _p, st) => {
-            if (sign === "+") return st.size > size;
-            if (sign === "-") return st.size < size;
-            return st.size === size;
-          }),
-        );
-        break;
-      }
-      case "-links": {
-        const [sign, n] = signedNum(need(), a);
-        add(
-          sync((_c, _p, st) => {
-            if (sign === "+") return st.nlink > n;
-            if (sign === "-") return st.nlink < n;
-            return st.nlink === n;
-          }),
-        );
-        break;
-      }
-      case "-maxdepth":
-        g.maxDepth = positiveInt(need(), a);
-        break;
-      case "-mindepth":
-        g.minDepth = positiveInt(need(), a);
-        break;
-      default:
-        throw new FindError(`unrecognized: ${a}`, true);
     }
+    const shared = sharedPredicate(env, args, i);
+    if (!shared) throw new FindError(`unrecognized: ${a}`, true);
+    if (shared[0] !== "option") add(shared[0]);
+    i = shared[1];
   }
   return groups;
 }
 
-function* evaluate(ctx: Ctx, expr: Expr, path: string, st: Stat): Gen<Outcome> {
-  let prune = false;
-  for (const group of expr) {
-    let ok = true;
-    for (const action of group) {
-      const raw = action.test(ctx, path, st);
-      const r = typeof raw === "object" ? yield* raw : raw;
-      if (r === "quit") return { match: false, prune, quit: true };
-      let res = r === "prune" ? true : r;
-      if (r === "prune") prune = true;
-      if (action.invert) res = !res;
-      if (!res) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return { match: true, prune, quit: false };
+/** busybox's leading -H/-L/-P clusters; anything else starts the paths. */
+function busyboxLeading(argv: readonly string[]): { follow: "P" | "H" | "L"; next: number } {
+  let follow: "P" | "H" | "L" = "P";
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (!/^-[HLP]+$/.test(a)) break;
+    for (const c of a.slice(1)) follow = c as "P" | "H" | "L";
   }
-  return { match: false, prune, quit: false };
+  return { follow, next: i };
 }
 
-function* flushText(ctx: Ctx): Gen<void> {
-  if (ctx.text !== "") {
-    yield* out(ctx.sys, ctx.text);
-    ctx.text = "";
-  }
-}
-
-/** Runs a command (found in PATH) with our stdio and waits; -1 if it could not be started. */
-function* runCommand(ctx: Ctx, argv: string[]): Gen<number> {
-  const sys = ctx.sys;
-  yield* flushText(ctx);
-  const found = searchPath(sys, argv[0]);
+/** The expression, paths and walk options from the command line; a number is the exit status. */
+function* commandLine(sys: Sys, env: ParseEnv): Gen<{ expr: Expr; paths: string[]; follow: "P" | "H" | "L"; gnu?: GnuExpressionParser } | number> {
+  const gnu = env.gnu;
+  const leading = gnu ? yield* gnuLeadingOptions(sys) : busyboxLeading(sys.argv);
+  if (typeof leading === "number") return leading;
+  const rest = sys.argv.slice(leading.next);
+  let firstOpt = 0;
+  const startsExpression = (a: string) => (gnu ? looksLikeExpression(a, true) : a.startsWith("-") || a === "!" || a === "(");
+  while (firstOpt < rest.length && !startsExpression(rest[firstOpt])) firstOpt++;
+  const paths = firstOpt === 0 ? ["."] : rest.slice(0, firstOpt);
+  let follow = leading.follow;
   try {
-    // When PATH has no match, exec of the bare name reports why (ENOENT...).
-    const pid = sys.spawn(found[0] ?? argv[0], argv, { fds: { 0: 0, 1: 1, 2: 2 } });
-    const r = yield* sys.wait(pid);
-    if (!r) return -1;
-    return r.code ?? 128;
+    if (gnu) {
+      const parser = new GnuExpressionParser(env);
+      const test = parser.parse(rest.slice(firstOpt));
+      for (const w of env.warnings) yield* gnuError(sys, w);
+      if (rest.slice(firstOpt).includes("-follow")) follow = "L";
+      return { expr: [[{ test, invert: false }]], paths, follow, gnu: parser };
+    }
+    if (rest.includes("-follow")) follow = "L";
+    return { expr: parse(env, rest.slice(firstOpt)), paths, follow };
   } catch (e) {
-    yield* warn(sys, `${argv[0]}: ${asErrno(e).message}`);
-    return -1;
+    if (!(e instanceof FindError)) throw e;
+    for (const w of env.warnings) yield* gnuError(sys, w);
+    if (!gnu) {
+      if (e.showUsage) return yield* usage(sys, "find", e.message);
+      yield* warn(sys, e.message);
+    } else if (e.gnu !== undefined) yield* gnuError(sys, e.gnu);
+    else yield* warn(sys, e.message);
+    return 1;
   }
-}
-
-function* runExecPlus(ctx: Ctx, batch: ExecPlus): Gen<boolean> {
-  if (batch.files.length === 0) return true;
-  const argv: string[] = [];
-  for (const w of batch.argv) {
-    if (w === "{}") argv.push(...batch.files);
-    else argv.push(w);
-  }
-  batch.files = [];
-  batch.size = 0;
-  return (yield* runCommand(ctx, argv)) === 0;
 }
 
 export const find: ProgramDef = {
   name: "find",
   *main(sys) {
     if (sys.argv[1] === "--help") return yield* showHelp(sys, "find");
-    let i = 1;
-    let followAll = false;
-    let followTop = false;
-    // Only -H, -L, -P clusters lead; anything else starts the paths.
-    for (; i < sys.argv.length; i++) {
-      const a = sys.argv[i];
-      if (!/^-[HLP]+$/.test(a)) break;
-      for (const c of a.slice(1)) {
-        if (c === "L") {
-          followAll = true;
-          followTop = false;
-        } else if (c === "H") {
-          followTop = true;
-          followAll = false;
-        } else {
-          followAll = followTop = false;
-        }
-      }
-    }
-    const rest = sys.argv.slice(i);
-    let firstOpt = 0;
-    while (firstOpt < rest.length && !rest[firstOpt].startsWith("-") && rest[firstOpt] !== "!" && rest[firstOpt] !== "(") firstOpt++;
-    const paths = firstOpt === 0 ? ["."] : rest.slice(0, firstOpt);
     const g: Globals = { needPrint: true, depthFirst: false, minDepth: 0, maxDepth: Number.MAX_SAFE_INTEGER, xdev: false, execPlus: [], status: 0 };
-    const names = new AccountNames(sys);
-    const now = Math.floor(sys.now() / 1e6);
-    if (rest.includes("-follow")) followAll = true;
-    let expr: Expr;
-    try {
-      expr = parse(sys, rest.slice(firstOpt), g, names, now);
-    } catch (e) {
-      if (!(e instanceof FindError)) throw e;
-      // GNU find names the problem and exits 1, with no usage.
-      if (e.showUsage && !gnuTool(sys)) return yield* usage(sys, "find", e.message);
-      yield* warn(sys, gnuTool(sys) && e.gnu ? e.gnu : e.message);
-      return 1;
+    const gnu = gnuTool(sys) !== undefined;
+    const env: ParseEnv = { sys, g, names: new AccountNames(sys), now: Math.floor(sys.now() / 1e6), gnu, regex: gnu ? gnuRegex : basicRegex, warnings: [] };
+    const line = yield* commandLine(sys, env);
+    if (typeof line === "number") return line;
+    const { expr, follow } = line;
+    let paths = line.paths;
+    if (line.gnu?.filesFrom !== undefined) {
+      const from = yield* startPoints(sys, line.gnu.filesFrom);
+      if (typeof from === "number") return from;
+      paths = from;
     }
-    const ctx: Ctx = { sys, now, text: "" };
+    const followAll = follow === "L";
+    const followTop = follow === "H";
+    const ctx: Ctx = { sys, now: env.now, text: "", start: "", depth: 0, prune: false };
     let quit = false;
 
     /** fileAction(): depth limits, the expression, the implicit -print. "skip" stops descent. */
@@ -491,6 +137,8 @@ export const find: ProgramDef = {
       const sameFs = !(g.xdev && st.type === "dir" && st.dev !== topDev);
       if (depth < g.minDepth) return sameFs ? "go" : "skip";
       if (depth > g.maxDepth) return "skip";
+      ctx.depth = depth;
+      ctx.prune = false;
       const r = yield* evaluate(ctx, expr, path, st);
       if (r.quit) {
         quit = true;
@@ -546,10 +194,12 @@ export const find: ProgramDef = {
         return false;
       }
       let ok = true;
-      for (const name of entries) {
-        if (name === "." || name === "..") continue;
-        if (quit) break;
-        if (!(yield* walk(joinPath(path, name), depth + 1, dev))) ok = false;
+      if (depth < g.maxDepth) {
+        for (const name of entries) {
+          if (name === "." || name === "..") continue;
+          if (quit) break;
+          if (!(yield* walk(joinPath(path, name), depth + 1, dev))) ok = false;
+        }
       }
       if (g.depthFirst && !quit) yield* visit(path, st, depth, dev);
       return ok;
@@ -557,6 +207,7 @@ export const find: ProgramDef = {
 
     for (const p of paths) {
       if (quit) break;
+      ctx.start = p;
       if (!(yield* walk(p, 0, 0))) g.status = 1;
     }
     for (const batch of g.execPlus) {
@@ -566,3 +217,17 @@ export const find: ProgramDef = {
     return g.status;
   },
 };
+
+/** -files0-from FILE: NUL-separated start points ("-" is standard input). */
+function* startPoints(sys: Sys, file: string): Gen<string[] | number> {
+  let fd = 0;
+  try {
+    if (file !== "-") fd = sys.open(file, { read: true });
+  } catch (e) {
+    yield* gnuError(sys, `cannot open '${file}' for reading: ${asErrno(e).message}`);
+    return 1;
+  }
+  const data = yield* readAll(sys, fd);
+  if (fd !== 0) sys.close(fd);
+  return data.split("\0").filter((p) => p !== "");
+}
