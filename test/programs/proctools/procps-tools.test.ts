@@ -184,3 +184,35 @@ describe("procps-ng's pgrep and pkill", () => {
     });
   });
 });
+
+describe("procps-ng's top in batch mode", () => {
+  it("prints the summary and the task table, cut to the width", () => {
+    expect(sh("top -b -n 1")).toEqual({
+      stdout:
+        "top - 09:00:00 up 0 min,  0 user,  load average: 0.00, 0.00, 0.00\n" +
+        "Tasks:   4 total,   1 running,   3 sleeping,   0 stopped,   0 zombie\n" +
+        "%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st \n" +
+        "MiB Mem :   8192.0 total,   7253.0 free,    326.0 used,    712.0 buff/cache     \n" +
+        "MiB Swap:      0.0 total,      0.0 free,      0.0 used.   7866.0 avail Mem \n" +
+        "\n" +
+        "  PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n" +
+        "    1 root      20   0   24576  12288   6144 S   0.0   0.1   0:00.00 systemd\n" +
+        "    2 root      20   0  921600  46080  23040 S   0.0   0.5   0:00.00 containerd\n" +
+        "    3 root      20   0 1740800  87040  43520 S   0.0   1.0   0:00.00 dockerd\n" +
+        "    4 root      20   0   12288   4096   2048 R   0.0   0.0   0:00.00 top\n",
+      stderr: "",
+      code: 0,
+    });
+    expect(sh("COLUMNS=50 top -bn1 -p 3").stdout).toBe(
+      "top - 09:00:00 up 0 min,  0 user,  load average: 0\n" +
+        "Tasks:   1 total,   0 running,   1 sleeping,   0 s\n" +
+        "%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 \n" +
+        "MiB Mem :   8192.0 total,   7253.0 free,    326.0 \n" +
+        "MiB Swap:      0.0 total,      0.0 free,      0.0 \n" +
+        "\n" +
+        "  PID USER      PR  NI    VIRT    RES    SHR S\n" +
+        "    3 root      20   0 1740800  87040  43520 S\n",
+    );
+    expect(sh("top -Z; top -V")).toEqual({ stdout: "top from procps-ng 4.0.2\n", stderr: "top: invalid option -- 'Z'\n", code: 0 });
+  });
+});

@@ -6,9 +6,10 @@ import type { ProgramDef } from "../../../kernel/api";
 import { procpsFree } from "./free";
 import { procpsKill } from "./kill";
 import { procpsPs } from "./ps";
+import { procpsTop } from "./top";
 import { procpsUptime } from "./uptime";
 
-const OWN: Record<string, ProgramDef> = { ps: procpsPs, free: procpsFree, uptime: procpsUptime, kill: procpsKill };
+const OWN: Record<string, ProgramDef> = { ps: procpsPs, free: procpsFree, uptime: procpsUptime, kill: procpsKill, top: procpsTop };
 
 export function procpsProgram(prog: string, base: (name: string) => ProgramDef | undefined): ProgramDef | undefined {
   const m = /^procps:[^:]+:[^:]+:(.+)$/.exec(prog);

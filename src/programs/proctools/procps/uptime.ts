@@ -1,6 +1,7 @@
 /** procps-ng 4.0.2's uptime: " HH:MM:SS up T,  N user,  load average: a, b, c", -p, -s. */
 import type { Gen, ProgramDef, Sys } from "../../../kernel/api";
 import { out } from "../../lib/io";
+import { countUsers } from "./users";
 import { parseProcps, ProcpsUsage, usageFailure, versionOut } from "./usage";
 
 const USAGE = `
@@ -46,6 +47,23 @@ function pretty(seconds: number): string {
   return `up ${parts.join(", ")}`;
 }
 
+/** procps's sprint_uptime without its leading blank: "HH:MM:SS up T,  N user,  load average: a, b, c" (top's first line too). */
+export function uptimeLine(sys: Sys): string {
+  const up = Math.floor(sys.uptime() / 1e6);
+  const now = new Date(Math.floor(sys.now() / 1000));
+  let text = `${two(now.getUTCHours())}:${two(now.getUTCMinutes())}:${two(now.getUTCSeconds())} up `;
+  const days = Math.floor(up / 86400);
+  if (days) text += `${days} day${days > 1 ? "s" : ""}, `;
+  const hours = Math.floor(up / 3600) % 24;
+  const minutes = Math.floor(up / 60) % 60;
+  text += hours ? `${String(hours).padStart(2)}:${two(minutes)}, ` : `${minutes} min, `;
+  // procps reads /proc/loadavg, as the kernel rounds it there.
+  const [a, b, c] = sys.readFile("/proc/loadavg").split(" ").slice(0, 3).map(Number);
+  // Debian's 4.0.2 prints "user" whatever the count (no plural form without translations).
+  text += `${String(countUsers(sys)).padStart(2)} user,  load average: ${load(a)}, ${load(b)}, ${load(c)}`;
+  return text;
+}
+
 function* uptimeMain(sys: Sys): Gen<number> {
   let parsed: ReturnType<typeof parseProcps>;
   try {
@@ -72,17 +90,7 @@ function* uptimeMain(sys: Sys): Gen<number> {
       return 0;
     }
   }
-  const now = new Date(Math.floor(sys.now() / 1000));
-  let text = ` ${two(now.getUTCHours())}:${two(now.getUTCMinutes())}:${two(now.getUTCSeconds())} up `;
-  const days = Math.floor(up / 86400);
-  if (days) text += `${days} day${days > 1 ? "s" : ""}, `;
-  const hours = Math.floor(up / 3600) % 24;
-  const minutes = Math.floor(up / 60) % 60;
-  text += hours ? `${String(hours).padStart(2)}:${two(minutes)}, ` : `${minutes} min, `;
-  // procps reads /proc/loadavg, as the kernel rounds it there.
-  const [a, b, c] = sys.readFile("/proc/loadavg").split(" ").slice(0, 3).map(Number);
-  // Debian's 4.0.2 prints "user" whatever the count (no plural form without translations).
-  text += `${String(0).padStart(2)} user,  load average: ${load(a)}, ${load(b)}, ${load(c)}\n`;
+  const text = ` ${uptimeLine(sys)}\n`;
   yield* out(sys, text);
   return 0;
 }
