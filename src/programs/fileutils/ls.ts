@@ -1,10 +1,11 @@
 /** ls: busybox 1.35 ls (columns on a terminal, one per line otherwise, -l long format). */
-import type { ProgramDef, Stat, Sys } from "../../kernel/api";
-import { asErrno, out, warn } from "../lib/io";
+import type { Gen, ProgramDef, Stat, Sys } from "../../kernel/api";
+import { asErrno, err, out, warn } from "../lib/io";
 import { AccountNames } from "../lib/users";
-import { ctimeString, flagOrder, humanReadable, joinPath, lastComponent, lastFlag, modeString, parseOpts } from "./common";
+import { ctimeString, flagOrder, humanReadable, joinPath, lastComponent, lastFlag, modeString, parseOpts, tryStat } from "./common";
 import { isoDateTime } from "./common";
-import { gnuTool } from "../gnu/flavour";
+import { gnuProgramName, gnuTool } from "../gnu/flavour";
+import { quoteAlways } from "../gnu/quote";
 import { blockText, gnuListing, kBlocks, type ListStyle } from "../gnu/ls-format";
 
 const SPEC = {
@@ -23,6 +24,8 @@ interface Node {
   st: Stat;
   /** The time shown and sorted by (-c ctime, -u atime, else mtime). */
   time: number;
+  /** GNU -L: a dangling link whose followed stat is unknown (listed with "?"). */
+  unknown?: boolean;
 }
 
 interface Opts {
@@ -50,13 +53,43 @@ function terminalWidth(sys: Sys): number {
   return cols;
 }
 
+/** GNU ls also has -Z (SELinux context) and --width. */
+const GNU_SPEC = { ...SPEC, flags: `${SPEC.flags}Z`, long: { ...SPEC.long, context: { short: "Z" }, width: { short: "w", arg: true } } };
+
+/**
+ * GNU ls's line length: $COLUMNS (an invalid one is reported and ignored), then the window of
+ * standard output when it is a terminal, else 80.
+ */
+function* gnuLineLength(sys: Sys): Gen<number> {
+  let cols = 80;
+  const env = sys.env.COLUMNS;
+  if (env !== undefined && env !== "") {
+    const n = /^\d+$/.test(env) ? Number(env) : Number.NaN;
+    if (n >= 0) cols = n;
+    else yield* gnuWarn(sys, `ignoring invalid width in environment variable COLUMNS: ${quoteAlways(env)}`);
+  }
+  try {
+    const ws = sys.winsize(1);
+    if (ws.cols > 0) cols = ws.cols;
+  } catch (e) {
+    asErrno(e);
+  }
+  return cols;
+}
+
+function* gnuWarn(sys: Sys, msg: string): Gen<void> {
+  yield* err(sys, `${gnuProgramName(sys)}: ${msg}\n`);
+}
+
 export const ls: ProgramDef = {
   name: "ls",
   *main(sys) {
-    const parsed = yield* parseOpts(sys, "ls", SPEC);
+    const isGnu = gnuTool(sys) !== undefined;
+    const spec = isGnu ? GNU_SPEC : SPEC;
+    const parsed = yield* parseOpts(sys, "ls", spec);
     if (typeof parsed === "number") return parsed;
     const f = { ...parsed.flags };
-    const order = flagOrder(sys.argv, SPEC);
+    const order = flagOrder(sys.argv, spec);
     // Display styles override each other in command-line order, as busybox's getopt32 rules say:
     // -C and -x clear each other and -l and -1; -l (and -n, -g, --full-time) clears -C and -x.
     for (const c of "Cx1l") f[c] = 0;
@@ -86,8 +119,19 @@ export const ls: ProgramDef = {
     if (f.d) f.R = 0;
     // Without -l, a bare -c or -u sorts by that time too.
     if (!f.l && (f.c || f.u)) sizeOrTime = "t";
-    let width = terminalWidth(sys) - 1;
-    if (parsed.args.w) width = Number.parseInt(parsed.args.w[parsed.args.w.length - 1], 10) || 0;
+    let width: number;
+    if (isGnu) {
+      // GNU: -w N (0: no limit) or the line length; a name fills it, where busybox leaves one column free.
+      const w = parsed.args.w?.[parsed.args.w.length - 1];
+      if (w !== undefined && !/^\d+$/.test(w)) {
+        yield* gnuWarn(sys, `invalid line width: ${quoteAlways(w)}`);
+        return 2;
+      }
+      width = (w !== undefined ? Number(w) : yield* gnuLineLength(sys)) - 1;
+    } else {
+      width = terminalWidth(sys) - 1;
+      if (parsed.args.w) width = Number.parseInt(parsed.args.w[parsed.args.w.length - 1], 10) || 0;
+    }
     const isTty = sys.isatty(1);
     const o: Opts = {
       f,
@@ -122,6 +166,25 @@ export const ls: ProgramDef = {
       }
     };
     let pendingErrors: string[] = [];
+    // GNU ls -L stats an entry only when the listing needs more than its name; a dangling link is
+    // then reported and still listed, with "?" for what only stat could tell.
+    const needsStat = !!(f.l || f.s || f.i || f.F || f.p) || o.sortBy === "size" || o.sortBy === "time";
+    const dereferenced = (full: string): Node | null => {
+      const name = lastComponent(full);
+      // An unknown entry sorts as GNU's zeroed stat does: time 0.
+      const node = (st: Stat, unknown: boolean): Node => ({ name, fullname: full, st, time: unknown ? 0 : f.c ? st.ctime : f.u ? st.atime : st.mtime, unknown });
+      try {
+        return node(sys.stat(full), false);
+      } catch (e) {
+        const er = asErrno(e);
+        const link = tryStat(sys, full, false);
+        if (!link || needsStat) {
+          pendingErrors.push(`${full}: ${er.message}`);
+          status = 1;
+        }
+        return link ? node(link, needsStat) : null;
+      }
+    };
     const reportErrors = function* () {
       if (pendingErrors.length === 0) return;
       yield* flush();
@@ -150,7 +213,11 @@ export const ls: ProgramDef = {
     } else {
       const files = nodes.filter((n) => n.st.type !== "dir");
       const dirs = nodes.filter((n) => n.st.type === "dir");
-      if (files.length > 0) render(sortNodes(files, o));
+      // GNU sizes the file operands' columns with the directory operands counted too.
+      if (files.length > 0) {
+        if (gnu) text += gnuListing(sortNodes(files, o).map((n) => gnuEntry(sys, n, o)), gnu, nodes.map((n) => gnuEntry(sys, n, o)));
+        else render(sortNodes(files, o));
+      }
       let first = files.length === 0;
       const recur = function* (list: Node[]): Generator<import("../../kernel/api").Wait, void, unknown> {
         for (const d of list) {
@@ -195,7 +262,7 @@ export const ls: ProgramDef = {
             if (!f.a && (entry === "." || entry === "..")) continue;
           }
           const full = joinPath(path, entry);
-          const n = statNode(full, lastComponent(full), false);
+          const n = gnu && f.L ? dereferenced(full) : statNode(full, lastComponent(full), false);
           if (n) result.push(n);
         }
         yield* reportErrors();
@@ -218,6 +285,7 @@ function gnuStyle(o: Opts, names: AccountNames, isTty: boolean): ListStyle {
     width: o.width + 1,
     inode: !!f.i,
     blocks: !!f.s,
+    context: !!f.Z,
     human: !!f.h,
     numeric: !!f.n,
     noOwner: !!f.g,
@@ -244,6 +312,7 @@ function gnuEntry(sys: Sys, n: Node, o: Opts) {
       indicator = "";
     }
   }
+  if (n.unknown) return { name: n.name, st: n.st, time: n.time, timeNs: ns, indicator: appendChar(n.st, o), unknown: true };
   return { name: n.name, st: n.st, time: n.time, timeNs: ns, target, indicator };
 }
 

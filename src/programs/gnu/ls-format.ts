@@ -18,6 +18,8 @@ export interface ListEntry {
   target?: string;
   /** Type indicator from -F / -p ("/", "*", "@", ...), or "". */
   indicator: string;
+  /** A dangling link under -L: only its name and type are known, the rest shows as "?". */
+  unknown?: boolean;
 }
 
 export interface ListStyle {
@@ -27,6 +29,8 @@ export interface ListStyle {
   width: number;
   inode: boolean;
   blocks: boolean;
+  /** -Z: the SELinux security context, "?" without SELinux. */
+  context: boolean;
   human: boolean;
   numeric: boolean;
   noOwner: boolean;
@@ -63,25 +67,28 @@ function timeText(e: ListEntry, s: ListStyle): string {
 }
 
 /** One listing (a directory's entries, or the file operands) in the chosen format. */
-export function gnuListing(list: ListEntry[], s: ListStyle): string {
+export function gnuListing(list: ListEntry[], s: ListStyle, sizing: ListEntry[] = list): string {
   if (list.length === 0) return "";
-  const inoW = s.inode ? Math.max(...list.map((e) => String(e.st.ino).length)) : 0;
-  const blkW = s.blocks ? Math.max(...list.map((e) => blockText(kBlocks(e.st), s).length)) : 0;
-  const prefix = (e: ListEntry) =>
-    (s.inode ? `${String(e.st.ino).padStart(inoW)} ` : "") + (s.blocks ? `${blockText(kBlocks(e.st), s).padStart(blkW)} ` : "");
-  if (s.long) return longListing(list, s, prefix);
-  const cells = list.map((e) => `${prefix(e)}${shownName(e.name, s)}${e.indicator}`);
+  const ino = (e: ListEntry) => (e.unknown ? "?" : String(e.st.ino));
+  const blk = (e: ListEntry) => (e.unknown ? "?" : blockText(kBlocks(e.st), s));
+  const inoW = s.inode ? Math.max(...sizing.map((e) => ino(e).length)) : 0;
+  const blkW = s.blocks ? Math.max(...sizing.map((e) => blk(e).length)) : 0;
+  const prefix = (e: ListEntry) => (s.inode ? `${ino(e).padStart(inoW)} ` : "") + (s.blocks ? `${blk(e).padStart(blkW)} ` : "");
+  if (s.long) return longListing(list, s, prefix, sizing);
+  const context = s.context ? "? " : "";
+  const cells = list.map((e) => `${prefix(e)}${context}${shownName(e.name, s)}${e.indicator}`);
   if (!s.columns) return cells.map((c) => `${c}\n`).join("");
   return columnListing(cells, s);
 }
 
-function longListing(list: ListEntry[], s: ListStyle, prefix: (e: ListEntry) => string): string {
+function longListing(list: ListEntry[], s: ListStyle, prefix: (e: ListEntry) => string, sizing: ListEntry[]): string {
   const isDev = (st: Stat) => st.type === "char" || st.type === "block";
-  const owner = (e: ListEntry) => (s.numeric ? String(e.st.uid) : (s.owner(e.st.uid) ?? String(e.st.uid)));
-  const group = (e: ListEntry) => (s.numeric ? String(e.st.gid) : (s.group(e.st.gid) ?? String(e.st.gid)));
-  const size = (e: ListEntry) => (s.human ? gnuHumanSize(e.st.size) : String(e.st.size));
-  const max = (f: (e: ListEntry) => number) => Math.max(0, ...list.map(f));
-  const linkW = max((e) => String(e.st.nlink).length);
+  const owner = (e: ListEntry) => (e.unknown ? "?" : s.numeric ? String(e.st.uid) : (s.owner(e.st.uid) ?? String(e.st.uid)));
+  const group = (e: ListEntry) => (e.unknown ? "?" : s.numeric ? String(e.st.gid) : (s.group(e.st.gid) ?? String(e.st.gid)));
+  const size = (e: ListEntry) => (e.unknown ? "?" : s.human ? gnuHumanSize(e.st.size) : String(e.st.size));
+  const links = (e: ListEntry) => (e.unknown ? "?" : String(e.st.nlink));
+  const max = (f: (e: ListEntry) => number) => Math.max(0, ...sizing.map(f));
+  const linkW = max((e) => links(e).length);
   const ownerW = max((e) => owner(e).length);
   const groupW = max((e) => group(e).length);
   const majorW = max((e) => (isDev(e.st) ? String(e.st.rdev[0]).length : 0));
@@ -89,11 +96,14 @@ function longListing(list: ListEntry[], s: ListStyle, prefix: (e: ListEntry) => 
   const sizeW = Math.max(max((e) => (isDev(e.st) ? 0 : size(e).length)), majorW + minorW ? majorW + 2 + minorW : 0);
   let text = "";
   for (const e of list) {
-    let line = `${prefix(e)}${modeString(e.st.mode)} ${String(e.st.nlink).padStart(linkW)} `;
+    const mode = e.unknown ? `${modeString(e.st.mode)[0]}?????????` : modeString(e.st.mode);
+    let line = `${prefix(e)}${mode} ${links(e).padStart(linkW)} `;
     if (!s.noOwner) line += `${owner(e).padEnd(ownerW)} `;
     if (!s.noGroup) line += `${group(e).padEnd(groupW)} `;
+    if (s.context) line += "? ";
     const sz = isDev(e.st) ? `${String(e.st.rdev[0]).padStart(majorW)}, ${String(e.st.rdev[1]).padStart(minorW)}` : size(e);
-    line += `${sz.padStart(sizeW)} ${timeText(e, s)} ${shownName(e.name, s)}`;
+    const when = e.unknown ? "?".padStart(timeText(e, s).length) : timeText(e, s);
+    line += `${sz.padStart(sizeW)} ${when} ${shownName(e.name, s)}`;
     if (e.target !== undefined) line += ` -> ${shownName(e.target, s)}`;
     text += `${line}${e.indicator}\n`;
   }
@@ -146,6 +156,8 @@ function columnWidths(lengths: number[], lineLength: number, byColumns: boolean)
 }
 
 function columnListing(cells: string[], s: ListStyle): string {
+  // -w 0: no line length, so one line with two spaces between names.
+  if (s.width <= 0) return `${cells.join("  ")}\n`;
   const lengths = cells.map((c) => c.length);
   const widths = columnWidths(lengths, s.width, !s.across);
   const cols = widths.length;
