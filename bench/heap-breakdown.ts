@@ -93,8 +93,21 @@ for (const s of sections)
   drop(s, () => {
     for (const key of added(w[s], before.get(s)!)) delete w[s][key];
   });
+const newInodes = new Set(added(ext4.inodes, inodesBefore).map(Number));
 drop("host ext4 inodes", () => {
-  for (const ino of added(ext4.inodes, inodesBefore)) delete ext4.inodes[ino];
+  for (const ino of newInodes) delete ext4.inodes[ino];
+});
+drop("host directory entries", () => {
+  for (const inode of Object.values(ext4.inodes) as Array<{ entries?: Record<string, number> }>)
+    for (const [name, ino] of Object.entries(inode.entries ?? {})) if (newInodes.has(ino)) delete inode.entries![name];
+});
+drop("network endpoints, cgroup children", () => {
+  const st = docker as unknown as { networks: Record<string, { endpoints?: Table; containers?: Table }> };
+  for (const n of Object.values(st.networks)) {
+    for (const id of Object.keys(n.endpoints ?? {})) if (!containersBefore.has(id)) delete n.endpoints![id];
+    for (const id of Object.keys(n.containers ?? {})) if (!containersBefore.has(id)) delete n.containers![id];
+  }
+  for (const p of Object.values(k.w.procs)) p.children = p.children.filter((c) => k.w.procs[c] !== undefined);
 });
 const byType = new Map<string, string[]>();
 for (const id of added(k.w.fs, fsBefore)) {

@@ -54,8 +54,8 @@ export function openTty(k: Kernel, onOutput: (bytes: string) => void, rows = 24,
     const pts = Object.values(k.w.fs).find((f) => f.kind === "disk" && f.fstype === "devpts") as DiskFs | undefined;
     if (pts) {
       // Its table is changed directly here: what it holds pending must be in it first.
-      extractPending(pts);
       const root = pts.inodes[pts.rootIno];
+      extractPending(pts, root);
       const ino = pts.nextIno++;
       const t = k.now();
       pts.inodes[ino] = { ino, mode: 0o020620, uid: 0, gid: 5, nlink: 1, atime: t, mtime: t, ctime: t, rdev: [136, id] };

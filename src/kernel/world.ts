@@ -41,6 +41,12 @@ export interface Inode {
   target?: string;
   rdev?: [number, number];
   xattrs?: Record<string, string>;
+  /**
+   * Directory: entries not made yet (diskfs.ts holdPending), a frozen list shared by directories
+   * made alike (each container's /dev, each init layer); paths relative to the directory, times
+   * the directory's mtime. Made on the first look inside that needs them.
+   */
+  pending?: readonly FileEntry[];
 }
 
 export interface DiskFs {
@@ -56,12 +62,6 @@ export interface DiskFs {
   sizeLimit: number;
   /** Bytes used by file data (kept up to date for statfs). */
   used: number;
-  /**
-   * Entries below the root not yet extracted into the table: they are extracted (as extractEntries
-   * does, same inode numbers) on the first access through the driver. Filesystems made alike (each
-   * container's /dev) share one frozen list until someone looks at them.
-   */
-  pending?: readonly FileEntry[];
 }
 
 /** An immutable, content-addressed layer (its tree lives in the LayerStore). */

@@ -5,7 +5,7 @@
  * resolv.conf/hostname/hosts bind mounts.
  */
 import { Errno, type Kernel } from "../../kernel";
-import { newDiskFs, pendingIno } from "../../kernel/fs/diskfs";
+import { holdPending, newDiskFs, pendingIno } from "../../kernel/fs/diskfs";
 import type { FileEntry } from "../../kernel/fs/entries";
 import { defineDeferredMounts } from "../../kernel/fs/deferred-mounts";
 import { addFs, anonDev, attachMount, NO_MOUNTS_BELOW_ROOT } from "../../kernel/fs/mount";
@@ -47,15 +47,8 @@ export function createLayers(k: Kernel, c: ContainerRecord) {
   writeFile(k, "link", initLink, 0o644, initDir);
   writeFile(k, "lower", lowers.join(":"), 0o644, initDir);
   symlink(k, `../${c.rwCacheId}-init/diff`, initLink, links);
-  const dev = mkdirp(k, "dev", 0o755, initDiff);
-  mkdirp(k, "pts", 0o755, dev);
-  mkdirp(k, "shm", 0o755, dev);
-  const etc = mkdirp(k, "etc", 0o755, initDiff);
-  mkdirp(k, "proc", 0o755, initDiff);
-  mkdirp(k, "sys", 0o755, initDiff);
-  writeFile(k, ".dockerenv", "", 0o755, initDiff);
-  for (const f of ["hostname", "hosts", "resolv.conf"]) writeFile(k, f, "", 0o755, etc);
-  symlink(k, "/proc/mounts", "mtab", etc);
+  // Its content is the same for every container: held pending, made when someone looks in.
+  holdPending(k.w.fs[initDiff.fs] as DiskFs, initDiff.node as number, initLayerEntries());
   const rw = mkdirp(k, c.rwCacheId, 0o755, overlay2);
   mkdirp(k, "diff", 0o755, rw);
   mkdirp(k, "work", 0o700, rw);
@@ -128,60 +121,78 @@ export function unmountOverlay(k: Kernel, c: ContainerRecord) {
 }
 
 /**
- * The entries of a fresh container's /dev (t: seconds since the epoch), one frozen list per kind:
- * the filesystems hold them pending and share them until someone looks (DiskFs.pending).
+ * Entry lists directories hold pending (diskfs.ts holdPending), one frozen list per kind, shared
+ * by every container until someone looks; their times are the directory's.
  */
-function devEntries(t: number, withConsole: boolean, withShm = true): readonly FileEntry[] {
-  const key = `${t}:${withConsole}:${withShm}`;
-  let list = devLists.get(key);
+function sharedEntries(key: string, make: () => FileEntry[]): readonly FileEntry[] {
+  let list = entryLists.get(key);
   if (!list) {
-    if (devLists.size >= 16) devLists.clear();
-    list = Object.freeze(DEV_ENTRIES(t, withConsole, withShm).map((e) => Object.freeze(e)));
-    devLists.set(key, list);
+    // Only terminal numbers vary without bound; the other kinds are a handful.
+    if (entryLists.size >= 64) entryLists.clear();
+    list = Object.freeze(make().map((e) => Object.freeze(e)));
+    entryLists.set(key, list);
   }
   return list;
 }
 
-/** /dev/pts of a fresh container: ptmx, and its terminal when it has one (shared like devEntries). */
-function ptsEntries(t: number, tty: number | null): readonly FileEntry[] {
-  const key = `pts:${t}:${tty}`;
-  let list = devLists.get(key);
-  if (!list) {
-    if (devLists.size >= 16) devLists.clear();
-    const entries: FileEntry[] = [{ path: "ptmx", type: "char", mode: 0o666, uid: 0, gid: 0, mtime: t, rdev: [5, 2] }];
-    if (tty !== null) entries.push({ path: "0", type: "char", mode: 0o620, uid: 0, gid: 5, mtime: t, rdev: [136, tty] });
-    list = Object.freeze(entries.map((e) => Object.freeze(e)));
-    devLists.set(key, list);
-  }
-  return list;
+const entryLists = new Map<string, readonly FileEntry[]>();
+
+const entry = (path: string, type: FileEntry["type"], mode: number, more: Partial<FileEntry> = {}): FileEntry => ({ path, type, mode, uid: 0, gid: 0, mtime: 0, ...more });
+
+/** A fresh container's /dev. */
+function devEntries(withConsole: boolean, withShm = true): readonly FileEntry[] {
+  return sharedEntries(`dev:${withConsole}:${withShm}`, () => {
+    const c = (path: string, major: number, minor: number, mode = 0o666, gid = 0) => entry(path, "char", mode, { gid, rdev: [major, minor] });
+    const l = (path: string, target: string) => entry(path, "symlink", 0o777, { target });
+    return [
+      ...(withConsole ? [c("console", 136, 0, 0o620, 5)] : []),
+      l("core", "/proc/kcore"),
+      l("fd", "/proc/self/fd"),
+      c("full", 1, 7),
+      entry("mqueue", "dir", 0o1777),
+      c("null", 1, 3),
+      l("ptmx", "pts/ptmx"),
+      entry("pts", "dir", 0o755),
+      c("random", 1, 8),
+      // --ipc none: no /dev/shm at all.
+      ...(withShm ? [entry("shm", "dir", 0o1777)] : []),
+      l("stderr", "/proc/self/fd/2"),
+      l("stdin", "/proc/self/fd/0"),
+      l("stdout", "/proc/self/fd/1"),
+      c("tty", 5, 0),
+      c("urandom", 1, 9),
+      c("zero", 1, 5),
+    ];
+  });
 }
 
-const devLists = new Map<string, readonly FileEntry[]>();
+/** /dev/pts of a fresh container: ptmx, and its terminal when it has one. */
+function ptsEntries(tty: number | null): readonly FileEntry[] {
+  return sharedEntries(`pts:${tty}`, () => [
+    entry("ptmx", "char", 0o666, { rdev: [5, 2] }),
+    ...(tty !== null ? [entry("0", "char", 0o620, { gid: 5, rdev: [136, tty] })] : []),
+  ]);
+}
 
-const DEV_ENTRIES = (t: number, withConsole: boolean, withShm: boolean): FileEntry[] => {
-  const c = (path: string, major: number, minor: number, mode = 0o666, gid = 0): FileEntry => ({ path, type: "char", mode, uid: 0, gid, mtime: t, rdev: [major, minor] });
-  const l = (path: string, target: string): FileEntry => ({ path, type: "symlink", mode: 0o777, uid: 0, gid: 0, mtime: t, target });
-  const d = (path: string, mode = 0o755): FileEntry => ({ path, type: "dir", mode, uid: 0, gid: 0, mtime: t });
-  return [
-    ...(withConsole ? [c("console", 136, 0, 0o620, 5)] : []),
-    l("core", "/proc/kcore"),
-    l("fd", "/proc/self/fd"),
-    c("full", 1, 7),
-    d("mqueue", 0o1777),
-    c("null", 1, 3),
-    l("ptmx", "pts/ptmx"),
-    d("pts"),
-    c("random", 1, 8),
-    // --ipc none: no /dev/shm at all.
-    ...(withShm ? [d("shm", 0o1777)] : []),
-    l("stderr", "/proc/self/fd/2"),
-    l("stdin", "/proc/self/fd/0"),
-    l("stdout", "/proc/self/fd/1"),
-    c("tty", 5, 0),
-    c("urandom", 1, 9),
-    c("zero", 1, 5),
-  ];
-};
+/**
+ * What docker's init layer holds (daemon/initlayer): the mountpoints runc needs, empty files for
+ * the bind mounts, /etc/mtab, and /.dockerenv.
+ */
+function initLayerEntries(): readonly FileEntry[] {
+  return sharedEntries("init-layer", () => [
+    entry("dev", "dir", 0o755),
+    entry("dev/pts", "dir", 0o755),
+    entry("dev/shm", "dir", 0o755),
+    entry("etc", "dir", 0o755),
+    entry("proc", "dir", 0o755),
+    entry("sys", "dir", 0o755),
+    entry(".dockerenv", "file", 0o755, { content: "" }),
+    entry("etc/hostname", "file", 0o755, { content: "" }),
+    entry("etc/hosts", "file", 0o755, { content: "" }),
+    entry("etc/resolv.conf", "file", 0o755, { content: "" }),
+    entry("etc/mtab", "symlink", 0o777, { target: "/proc/mounts" }),
+  ]);
+}
 
 // Mount options of the mounts every container has. Mounts never change their options array after
 // attaching it, so containers share these.
@@ -346,7 +357,7 @@ function attachStandardMounts(
   devFs.inodes[devFs.rootIno].mode = 0o040755;
   // The standard devices stay pending until someone looks in /dev; the mounts below go on the
   // directories they will be.
-  devFs.pending = devEntries(Math.floor(now / 1e6), args.tty !== null, args.shm !== "none");
+  holdPending(devFs, devFs.rootIno, devEntries(args.tty !== null, args.shm !== "none"));
   const inDev = (name: string): Loc | string => {
     const node = pendingIno(devFs, name);
     return node === undefined ? `/dev/${name}` : { mnt: dev.id, fs: devFs.id, node };
@@ -354,7 +365,7 @@ function attachStandardMounts(
   const pts = mountNew(inDev("pts"), (id) => newDiskFs(id, "devpts", anonDev(k), now, 0), { source: "devpts", fstype: "devpts", readonly: false, options: DEVPTS_OPTIONS });
   const ptsFs = k.w.fs[pts.fs] as DiskFs;
   ptsFs.inodes[ptsFs.rootIno].mode = 0o040755;
-  ptsFs.pending = ptsEntries(Math.floor(now / 1e6), args.tty);
+  holdPending(ptsFs, ptsFs.rootIno, ptsEntries(args.tty));
   const sys = mountNew("/sys", (id) => ({ id, kind: "sysfs", dev: anonDev(k), netns: args.netns }), { source: "sysfs", fstype: "sysfs", readonly: args.sysReadonly, options: KERNEL_FS_OPTIONS });
   const cgAt: Loc = { mnt: sys.id, fs: sys.fs, node: "fs/cgroup" };
   const cgSb = addFs(k, (id) => ({ id, kind: "cgroup2", dev: anonDev(k), root: args.cgroupRoot }));

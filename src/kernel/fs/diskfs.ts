@@ -104,37 +104,141 @@ export function standInBinary(i: Inode): string {
   return head + "\x00".repeat(size - head.length);
 }
 
-/** The filesystem behind a superblock, its pending entries extracted first (DiskFs.pending). */
-function disk(sb: SuperBlock): DiskFs {
-  const fs = sb as DiskFs;
-  if (fs.pending !== undefined) extractPending(fs);
-  return fs;
+/**
+ * Pending directories (Inode.pending): a directory made with its entries described, not made.
+ * Looking up a name the list does not have, or a stat of the directory, needs nothing made; any
+ * other look inside (a found name, a listing, a change) extracts the whole list first.
+ */
+
+/** Gives the empty directory `dir` its entries as a pending list (frozen, shared; see Inode.pending). */
+export function holdPending(fs: DiskFs, dir: number, entries: readonly FileEntry[]) {
+  const d = fs.inodes[dir];
+  if (entries.length === 0) return;
+  d.pending = entries;
+  // Its link count is already what extraction will leave: 2 and one per subdirectory.
+  d.nlink = 2 + topLevelOf(entries).dirs;
 }
 
-/** Extracts what a filesystem holds pending (DiskFs.pending). */
-export function extractPending(fs: DiskFs) {
-  const entries = fs.pending;
+/**
+ * Inode `node`. A node the table lacks may be one pendingIno planned (a mount on a directory of
+ * the root's pending list, a bind of a file in it): the root's entries are extracted then.
+ */
+function nodeOf(fs: DiskFs, node: NodeId): Inode {
+  const i = fs.inodes[node as number];
+  if (i !== undefined) return i;
+  const root = fs.inodes[fs.rootIno];
+  if (root.pending !== undefined) extractPending(fs, root);
+  return inodeOf(fs, node);
+}
+
+/** The table to read `node` from, with `node` in it (see nodeOf). */
+function planned(sb: SuperBlock, node: NodeId): DiskFs {
+  nodeOf(sb as DiskFs, node);
+  return sb as DiskFs;
+}
+
+/** The directory `node`, its pending entries extracted first. */
+function openDir(fs: DiskFs, node: NodeId): Inode {
+  const d = nodeOf(fs, node);
+  if (d.pending !== undefined) extractPending(fs, d);
+  return d;
+}
+
+/**
+ * Makes the entries directory `d` holds pending (Inode.pending), with the directory's mtime: its
+ * own entries only, each subdirectory holding what lies below it pending in turn.
+ */
+export function extractPending(fs: DiskFs, d: Inode) {
+  const entries = d.pending;
   if (entries === undefined) return;
-  fs.pending = undefined;
-  extractEntries(fs, fs.rootIno, entries);
+  d.pending = undefined;
+  d.nlink = 2;
+  const top = topLevelOf(entries);
+  if (top.hardlinks) {
+    extractEntries(fs, d.ino, entries, d.mtime);
+    return;
+  }
+  for (const e of top.own) {
+    extractEntries(fs, d.ino, [e], d.mtime);
+    const below = top.below.get(e.path);
+    if (below) holdPending(fs, d.entries![e.path], below);
+  }
+}
+
+/** A pending list seen from its directory: its own entries, and the lists of its subdirectories. */
+interface TopLevel {
+  own: FileEntry[];
+  names: Set<string>;
+  dirs: number;
+  below: Map<string, readonly FileEntry[]>;
+  /** Hard links tie entries across directories: such a list is extracted whole. */
+  hardlinks: boolean;
+}
+
+function topLevelOf(entries: readonly FileEntry[]): TopLevel {
+  let top = topLevels.get(entries);
+  if (top) return top;
+  const t: TopLevel = { own: [], names: new Set(), dirs: 0, below: new Map(), hardlinks: false };
+  const below = new Map<string, FileEntry[]>();
+  const addOwn = (e: FileEntry) => {
+    t.own.push(e);
+    t.names.add(e.path);
+    if (e.type === "dir") t.dirs++;
+  };
+  for (const e of entries) {
+    if (e.type === "hardlink") t.hardlinks = true;
+    const path = e.path.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    if (path === "") continue;
+    const slash = path.indexOf("/");
+    if (slash < 0) {
+      addOwn(path === e.path ? e : { ...e, path });
+      continue;
+    }
+    const name = path.slice(0, slash);
+    // A directory only implied by what lies below it is made as extraction would make it.
+    if (!t.names.has(name)) addOwn({ path: name, type: "dir", mode: 0o755, uid: 0, gid: 0, mtime: e.mtime });
+    const list = below.get(name) ?? [];
+    list.push({ ...e, path: path.slice(slash + 1) });
+    below.set(name, list);
+  }
+  for (const [name, list] of below) t.below.set(name, Object.freeze(list));
+  topLevels.set(entries, t);
+  return t;
+}
+
+const topLevels = new WeakMap<readonly FileEntry[], TopLevel>();
+
+/** Looks `name` up in `dir`, extracting its pending entries only when the name is among them. */
+function lookupIn(fs: DiskFs, dir: NodeId, name: string): NodeId | null {
+  const d = nodeOf(fs, dir);
+  if (d.pending !== undefined && name !== "." && name !== ".." && name !== "") {
+    if (!topLevelOf(d.pending).names.has(name)) return null;
+    extractPending(fs, d);
+  }
+  return tableReader.tryLookup(fs, dir, name);
+}
+
+/** Whether directory `i` has no entries (pending ones count). */
+function isEmptyDir(i: Inode): boolean {
+  return (i.pending?.length ?? 0) === 0 && Object.keys(i.entries ?? {}).length === 0;
 }
 
 /** Inode numbers pending entries get when extracted into a fresh filesystem, as offsets from nextIno. */
 const plannedInos = new WeakMap<readonly FileEntry[], Map<string, number>>();
 
 /**
- * The inode number `path` (an entry of `fs.pending`) will have once extracted, without extracting:
+ * The inode number `path` (an entry the root holds pending) will have once extracted, without extracting:
  * mounts on directories of a pending tree need their node. Undefined when there is no such entry.
  */
 export function pendingIno(fs: DiskFs, path: string): number | undefined {
-  const entries = fs.pending;
+  const entries = fs.inodes[fs.rootIno].pending;
   if (entries === undefined) return undefined;
   let planned = plannedInos.get(entries);
   if (!planned) {
     // Extract into a scratch copy holding just the (still empty) root.
     const root = fs.inodes[fs.rootIno];
-    const scratch: DiskFs = { ...fs, inodes: { [fs.rootIno]: { ...root, entries: { ...root.entries } } }, pending: undefined };
-    extractEntries(scratch, scratch.rootIno, entries);
+    const scratch: DiskFs = { ...fs, inodes: { [fs.rootIno]: { ...root, entries: { ...root.entries } } } };
+    extractPending(scratch, scratch.inodes[fs.rootIno]);
     planned = new Map();
     const walk = (dir: number, prefix: string) => {
       for (const [name, ino] of Object.entries(scratch.inodes[dir].entries ?? {})) {
@@ -235,22 +339,28 @@ export function newInode(fs: DiskFs, now: number, n: NewNode): Inode {
 }
 
 export const diskDriver: FsDriver = {
-  // The root is known without extracting pending entries (mounting does not look inside).
   root: (_h, sb) => (sb as DiskFs).rootIno,
-  lookup: (_h, sb, dir, name) => tableReader.lookup(disk(sb), dir, name),
-  tryLookup: (_h, sb, dir, name) => tableReader.tryLookup(disk(sb), dir, name),
-  getattr: (_h, sb, node) => tableReader.getattr(disk(sb), node),
-  readdir: (_h, sb, dir) => tableReader.readdir(disk(sb), dir),
-  readlink: (_h, sb, node) => tableReader.readlink(disk(sb), node),
-  read: (_h, sb, node) => tableReader.read(disk(sb), node),
-  getxattr: (_h, sb, node, name) => tableReader.getxattr(disk(sb), node, name),
-  listxattr: (_h, sb, node) => tableReader.listxattr(disk(sb), node),
-  progOf: (_h, sb, node) => disk(sb).inodes[node as number]?.prog,
-  kindOf: (_h, sb, node) => fileTypeOf(inodeOf(disk(sb), node).mode),
+  lookup(_h, sb, dir, name) {
+    const ino = lookupIn(sb as DiskFs, dir, name);
+    if (ino === null) throw new Errno("ENOENT");
+    return ino;
+  },
+  tryLookup: (_h, sb, dir, name) => lookupIn(sb as DiskFs, dir, name),
+  getattr: (_h, sb, node) => tableReader.getattr(planned(sb, node), node),
+  readdir(_h, sb, dir) {
+    openDir(sb as DiskFs, dir);
+    return tableReader.readdir(sb as DiskFs, dir);
+  },
+  readlink: (_h, sb, node) => tableReader.readlink(planned(sb, node), node),
+  read: (_h, sb, node) => tableReader.read(planned(sb, node), node),
+  getxattr: (_h, sb, node, name) => tableReader.getxattr(planned(sb, node), node, name),
+  listxattr: (_h, sb, node) => tableReader.listxattr(planned(sb, node), node),
+  progOf: (_h, sb, node) => (sb as DiskFs).inodes[node as number]?.prog,
+  kindOf: (_h, sb, node) => fileTypeOf(nodeOf(sb as DiskFs, node).mode),
 
   write(h, sb, node, offset, data) {
-    const fs = disk(sb);
-    const i = inodeOf(fs, node);
+    const fs = sb as DiskFs;
+    const i = nodeOf(fs, node);
     if (isDir(i)) throw new Errno("EISDIR");
     const old = i.data === undefined ? standInBinary(i) : i.data;
     const padded = offset > old.length ? old + "\x00".repeat(offset - old.length) : old;
@@ -263,8 +373,8 @@ export const diskDriver: FsDriver = {
     touch(i, h.now());
   },
   truncate(h, sb, node, size) {
-    const fs = disk(sb);
-    const i = inodeOf(fs, node);
+    const fs = sb as DiskFs;
+    const i = nodeOf(fs, node);
     if (isDir(i)) throw new Errno("EISDIR");
     const old = i.data === undefined ? standInBinary(i) : i.data;
     const next = size <= old.length ? old.slice(0, size) : old + "\x00".repeat(size - old.length);
@@ -276,8 +386,8 @@ export const diskDriver: FsDriver = {
     touch(i, h.now());
   },
   create(h, sb, dir, name, n) {
-    const fs = disk(sb);
-    const d = inodeOf(fs, dir);
+    const fs = sb as DiskFs;
+    const d = openDir(fs, dir);
     if (!isDir(d)) throw new Errno("ENOTDIR");
     if (d.entries![name] !== undefined) throw new Errno("EEXIST");
     const inode = newInode(fs, h.now(), n);
@@ -291,9 +401,9 @@ export const diskDriver: FsDriver = {
     return inode.ino;
   },
   link(h, sb, dir, name, target) {
-    const fs = disk(sb);
-    const d = inodeOf(fs, dir);
-    const t = inodeOf(fs, target);
+    const fs = sb as DiskFs;
+    const d = openDir(fs, dir);
+    const t = nodeOf(fs, target);
     if (isDir(t)) throw new Errno("EPERM");
     if (d.entries![name] !== undefined) throw new Errno("EEXIST");
     d.entries![name] = t.ino;
@@ -302,8 +412,8 @@ export const diskDriver: FsDriver = {
     touchDir(h, d);
   },
   unlink(h, sb, dir, name) {
-    const fs = disk(sb);
-    const d = inodeOf(fs, dir);
+    const fs = sb as DiskFs;
+    const d = openDir(fs, dir);
     const ino = d.entries?.[name];
     if (ino === undefined) throw new Errno("ENOENT");
     const i = fs.inodes[ino];
@@ -315,13 +425,13 @@ export const diskDriver: FsDriver = {
     dropInode(fs, i);
   },
   rmdir(h, sb, dir, name) {
-    const fs = disk(sb);
-    const d = inodeOf(fs, dir);
+    const fs = sb as DiskFs;
+    const d = openDir(fs, dir);
     const ino = d.entries?.[name];
     if (ino === undefined) throw new Errno("ENOENT");
     const i = fs.inodes[ino];
     if (!isDir(i)) throw new Errno("ENOTDIR");
-    if (Object.keys(i.entries ?? {}).length > 0) throw new Errno("ENOTEMPTY");
+    if (!isEmptyDir(i)) throw new Errno("ENOTEMPTY");
     delete d.entries![name];
     d.nlink--;
     i.nlink = 0;
@@ -329,9 +439,9 @@ export const diskDriver: FsDriver = {
     dropInode(fs, i);
   },
   rename(h, sb, fromDir, fromName, toDir, toName) {
-    const fs = disk(sb);
-    const fd = inodeOf(fs, fromDir);
-    const td = inodeOf(fs, toDir);
+    const fs = sb as DiskFs;
+    const fd = openDir(fs, fromDir);
+    const td = openDir(fs, toDir);
     const ino = fd.entries?.[fromName];
     if (ino === undefined) throw new Errno("ENOENT");
     const src = fs.inodes[ino];
@@ -354,7 +464,7 @@ export const diskDriver: FsDriver = {
       if (isDir(src) && !isDir(e)) throw new Errno("ENOTDIR");
       if (!isDir(src) && isDir(e)) throw new Errno("EISDIR");
       if (isDir(e)) {
-        if (Object.keys(e.entries ?? {}).length > 0) throw new Errno("ENOTEMPTY");
+        if (!isEmptyDir(e)) throw new Errno("ENOTEMPTY");
         td.nlink--;
         e.nlink = 0;
       } else {
@@ -376,7 +486,9 @@ export const diskDriver: FsDriver = {
     touchDir(h, td);
   },
   setattr(h, sb, node, a) {
-    const i = inodeOf(disk(sb), node);
+    const i = nodeOf(sb as DiskFs, node);
+    // Pending entries take the directory's mtime: made before it changes.
+    if (a.mtime !== undefined && i.pending !== undefined) extractPending(sb as DiskFs, i);
     if (a.perm !== undefined) i.mode = (i.mode & 0o170000) | (a.perm & 0o7777);
     if (a.uid !== undefined) i.uid = a.uid;
     if (a.gid !== undefined) i.gid = a.gid;
@@ -385,7 +497,7 @@ export const diskDriver: FsDriver = {
     setCtime(i, h.now());
   },
   setxattr(h, sb, node, name, value) {
-    const i = inodeOf(disk(sb), node);
+    const i = nodeOf(sb as DiskFs, node);
     if (value === null) {
       if (i.xattrs?.[name] === undefined) throw new Errno("ENODATA");
       delete i.xattrs![name];
@@ -396,7 +508,7 @@ export const diskDriver: FsDriver = {
     setCtime(i, h.now());
   },
   statfs(h, sb) {
-    const fs = disk(sb);
+    const fs = sb as DiskFs;
     // devpts and mqueue answer with the kernel's simple_statfs: no blocks, no inode counts.
     if (fs.fstype === "devpts" || fs.fstype === "mqueue") return { bsize: 4096, blocks: 0, bfree: 0, files: 0, ffree: 0 };
     const size = fs.sizeLimit || h.w.config.diskSize;
@@ -426,7 +538,6 @@ export function newDiskFs(id: string, fstype: string, dev: number, now: number, 
   return fs;
 }
 
-/** Extracts tar-like entries into a disk filesystem below `dir` (like `tar -x` as root). */
 /** The directory at `path` of an extraction (see extractEntries), made if missing. */
 function extractedDir(fs: DiskFs, byPath: Map<string, number>, path: string): Inode {
   const ino = byPath.get(path);
@@ -448,11 +559,15 @@ function extractedDir(fs: DiskFs, byPath: Map<string, number>, path: string): In
   return d;
 }
 
-export function extractEntries(fs: DiskFs, dir: number, entries: readonly import("./entries").FileEntry[]) {
+/**
+ * Extracts tar-like entries into a disk filesystem below `dir` (like `tar -x` as root);
+ * `mtimeUsec`, when given, replaces their times.
+ */
+export function extractEntries(fs: DiskFs, dir: number, entries: readonly FileEntry[], mtimeUsec?: number) {
   const byPath = new Map<string, number>([["", dir]]);
   for (const e of entries) {
     const path = e.path.replace(/^\.?\/+/, "").replace(/\/+$/, "");
-    const t = e.mtime * 1e6;
+    const t = mtimeUsec ?? e.mtime * 1e6;
     if (path === "") {
       const root = fs.inodes[dir];
       root.mode = 0o040000 | (e.mode & 0o7777);
