@@ -1,7 +1,8 @@
 /** chmod: busybox 1.35 chmod [-Rcvf] MODE[,MODE]... FILE... */
 import type { ProgramDef, Stat } from "../../kernel/api";
 import { asErrno, out, warn } from "../lib/io";
-import { modeString, parseMode, parseOpts } from "./common";
+import { modeString, parseOpts } from "./common";
+import { parseMode } from "./modechange";
 import { recursiveAction } from "./recursive";
 import { usage } from "./common";
 

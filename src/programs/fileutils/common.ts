@@ -202,59 +202,6 @@ export function parseOctal(s: string): number {
 }
 
 /**
- * bb_parse_mode: applies a chmod-style mode ("755", "u+x,g-w", "a=rX") to `current` (which may
- * include the file type bits; "X" looks at them). Returns null for a malformed mode. `umask` limits
- * clauses without a who-list, as chmod(1) specifies.
- */
-export function parseMode(spec: string, current: number, umask = 0): number | null {
-  if (spec.length > 0 && spec[0] >= "0" && spec[0] <= "7") {
-    if (!/^[0-7]+$/.test(spec)) return null;
-    const v = Number.parseInt(spec, 8);
-    return v > 0o7777 ? null : v;
-  }
-  const whoMask: Record<string, number> = { a: 0o7777, u: 0o4700, g: 0o2070, o: 0o0007 };
-  const permMask: Record<string, number> = { r: 0o444, w: 0o222, x: 0o111, X: 0o111, s: 0o6000, t: 0o1000 };
-  let mode = current;
-  let i = 0;
-  while (i < spec.length) {
-    if (spec[i] === ",") {
-      i++;
-      continue;
-    }
-    let who = 0;
-    while (spec[i] in whoMask) {
-      who |= whoMask[spec[i]];
-      if (++i >= spec.length) return null;
-    }
-    do {
-      const op = spec[i];
-      if (op !== "+" && op !== "-" && op !== "=") return null;
-      if (op === "=") mode &= who ? ~who : ~0o7777;
-      i++;
-      let perms = 0;
-      if (i < spec.length && "ugo".includes(spec[i])) {
-        // Copy another class's bits ("g=u").
-        const src = whoMask[spec[i]] & 0o777 & mode;
-        for (const m of [0o444, 0o222, 0o111]) if (src & m) perms |= m;
-        perms |= src;
-        i++;
-      } else {
-        while (i < spec.length && spec[i] in permMask) {
-          const c = spec[i];
-          if (c !== "X" || mode & (0o040000 | 0o111)) perms |= permMask[c];
-          i++;
-        }
-      }
-      if (perms) {
-        perms &= who ? who : ~umask;
-        mode = op === "-" ? mode & ~perms : mode | perms;
-      }
-    } while (i < spec.length && spec[i] !== ",");
-  }
-  return mode;
-}
-
-/**
  * printf of one value with C flags/width/precision, for formats users write (stat -c "%-10s").
  * `mods` is what sits between "%" and the conversion, e.g. "-10" or "#.3".
  */

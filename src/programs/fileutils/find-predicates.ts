@@ -5,10 +5,9 @@
 import type { Stat, Sys } from "../../kernel/api";
 import { asErrno } from "../lib/io";
 import type { AccountNames } from "../lib/users";
-import { parseMode } from "./common";
 import { type ExecPlus, FindError, type Globals, runCommand, runExecPlus, type Test } from "./find-expr";
 import { breToRegExp, fnmatchRegExp } from "./fnmatch";
-import { adjustMode, compileMode } from "../gnu/tools/mode";
+import { adjustMode, compileMode, parseMode } from "./modechange";
 
 export interface ParseEnv {
   sys: Sys;

@@ -1,10 +1,11 @@
 /** mkdir: busybox 1.35 mkdir [-m MODE] [-p]. */
-import { gnuProgramName } from "../gnu/flavour";
+import { gnuProgramName, gnuTool } from "../gnu/flavour";
 import { gnuLine } from "../gnu/messages";
 import { quoteAlways } from "../gnu/quote";
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { asErrno, warn } from "../lib/io";
-import { parseMode, parseOpts, usage } from "./common";
+import { parseOpts, usage } from "./common";
+import { parseMode } from "./modechange";
 
 export const mkdir: ProgramDef = {
   name: "mkdir",
@@ -18,7 +19,7 @@ export const mkdir: ProgramDef = {
     let mode = -1;
     if (parsed.args.m) {
       const spec = parsed.args.m[parsed.args.m.length - 1];
-      const m = parseMode(spec, 0o777, sys.umask());
+      const m = parseMode(spec, 0o777, sys.umask(), gnuTool(sys) ? "gnu" : "busybox");
       if (m === null) {
         yield* warn(sys, `invalid mode '${spec}'`);
         return 1;

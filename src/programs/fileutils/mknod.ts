@@ -1,9 +1,11 @@
 /** mknod and mkfifo: busybox 1.35 mknod [-m MODE] NAME TYPE [MAJOR MINOR], mkfifo [-m MODE] NAME... */
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { S_IFBLK, S_IFCHR, S_IFIFO } from "../../kernel/api";
+import { gnuTool } from "../gnu/flavour";
 import { Errno } from "../../kernel/errno";
 import { asErrno, warn } from "../lib/io";
-import { parseMode, parseOpts, usage } from "./common";
+import { parseOpts, usage } from "./common";
+import { parseMode } from "./modechange";
 
 /** getopt_mk_fifo_nod(): -m MODE is exact (umask cleared); default 0666 less the umask; -1 if invalid. */
 function* modeOption(sys: Sys, name: string): Gen<{ mode: number; operands: string[] } | number> {
@@ -12,6 +14,16 @@ function* modeOption(sys: Sys, name: string): Gen<{ mode: number; operands: stri
   let mode = 0o666;
   const spec = parsed.args.m?.at(-1);
   if (spec !== undefined) {
+    if (gnuTool(sys)) {
+      // GNU: the umask limits clauses without a who-list, and only permission bits may result.
+      const m = parseMode(spec, mode, sys.umask(), "gnu");
+      if (m === null || m & ~0o777) {
+        yield* warn(sys, m === null ? "invalid mode" : "mode must specify only file permission bits");
+        return 1;
+      }
+      sys.umask(0);
+      return { mode: m, operands: parsed.operands };
+    }
     const m = parseMode(spec, mode);
     // busybox goes on with mode -1, which the system call then rejects (EINVAL).
     mode = m ?? -1;

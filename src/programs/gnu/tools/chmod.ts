@@ -8,7 +8,7 @@ import { joinPath, modeString } from "../../fileutils/common";
 import { asErrno, out, warn } from "../../lib/io";
 import { getopt, OptError } from "../../lib/getopt";
 import { quoteAlways as qa, quoteIfNeeded as qf } from "../quote";
-import { adjustMode, compileMode } from "./mode";
+import { adjustMode, compileMode } from "../../fileutils/modechange";
 import { usageFailure } from "./options";
 
 const SPEC = {
