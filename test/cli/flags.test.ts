@@ -134,6 +134,30 @@ describe("command resolution", () => {
     expect(cl.args).toEqual(["busybox", "sh", "-c", "ls -l"]);
   });
 
+  it("takes -1 for --memory-swap only (opts.MemSwapBytes), as the real client does", () => {
+    for (const cmd of [["run"], ["create"], ["update"], ["build"]]) {
+      const cl = parseDockerCommandLine([...cmd, "--memory-swap", "-1", "x"]);
+      if (cl.kind !== "run") throw new Error(JSON.stringify(cl));
+      expect(cl.flags.string("memory-swap")).toBe("-1");
+    }
+    const usage = "\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n";
+    expect(outcome(["run", "--memory-swap", "-2", "busybox"])).toEqual({
+      stdout: "",
+      stderr: `invalid argument "-2" for "--memory-swap" flag: invalid size: '-2'\n${usage}`,
+      exitCode: 125,
+    });
+    expect(outcome(["run", "--memory", "-1", "busybox"])).toEqual({
+      stdout: "",
+      stderr: `invalid argument "-1" for "-m, --memory" flag: invalid size: '-1'\n${usage}`,
+      exitCode: 125,
+    });
+    expect(outcome(["run", "--shm-size", "-1", "busybox"])).toEqual({
+      stdout: "",
+      stderr: `invalid argument "-1" for "--shm-size" flag: invalid size: '-1'\n${usage}`,
+      exitCode: 125,
+    });
+  });
+
   it("reads defaults from the help data and allows flags after arguments elsewhere", () => {
     const cl = parseDockerCommandLine(["ps", "-a", "--", "x"].slice(0, 2));
     if (cl.kind !== "run") throw new Error("expected run");

@@ -4,7 +4,7 @@
  * interspersed or not. Errors carry pflag's texts.
  */
 import type { FlagTuple } from "./spec";
-import { splitCSV, TYPE_VALIDATORS, type Validator } from "./values";
+import { NAME_VALIDATORS, splitCSV, TYPE_VALIDATORS, type Validator } from "./values";
 
 export interface FlagParseResult {
   values: FlagValues;
@@ -107,7 +107,9 @@ export function parseFlags(specs: FlagTuple[], args: string[], options: FlagSetO
         TYPE_VALIDATORS.bool(value) === undefined && ["1", "t", "T", "TRUE", "true", "True"].includes(value);
       return undefined;
     }
-    const check = options.extraValidators?.[f[0]] ?? options.extraValidators?.[f[2]] ?? TYPE_VALIDATORS[f[2]];
+    const check = options.extraValidators?.[f[0]] ?? options.extraValidators?.[f[2]] ??
+      NAME_VALIDATORS[f[0]] ??
+      TYPE_VALIDATORS[f[2]];
     const bad = check?.(value);
     if (bad) {
       const name = f[1] ? `-${f[1]}, --${f[0]}` : `--${f[0]}`;

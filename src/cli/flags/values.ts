@@ -79,6 +79,14 @@ export const TYPE_VALIDATORS: Record<string, Validator> = {
   ulimit,
 };
 
+/**
+ * Flags whose pflag Value is a docker type more lenient than its declared "bytes": opts.MemSwapBytes
+ * (--memory-swap of run, create, update and build) reads "-1" as unlimited swap before RAMInBytes.
+ */
+export const NAME_VALIDATORS: Record<string, Validator> = {
+  "memory-swap": (v) => (v === "-1" ? undefined : err(ramInBytes(v))),
+};
+
 /** Types whose values accumulate over repeated flags (pflag slices and docker's list options). */
 export const LIST_TYPES = new Set([
   "list",
