@@ -441,7 +441,7 @@ function* shimLoop(sys: Sys, k: Kernel, id: string): Gen<number> {
     }
     yield* sys.sleep(restart);
     const c = engineState(k).containers[id];
-    if (!c || !c.state.Restarting) return 0;
+    if (!c?.state.Restarting) return 0;
     try {
       const { fs, options } = mountOverlay(k, c);
       c.restartCount++;

@@ -176,7 +176,7 @@ interface TopLevel {
 }
 
 function topLevelOf(entries: readonly FileEntry[]): TopLevel {
-  let top = topLevels.get(entries);
+  const top = topLevels.get(entries);
   if (top) return top;
   const t: TopLevel = { own: [], names: new Set(), dirs: 0, below: new Map(), hardlinks: false };
   const below = new Map<string, FileEntry[]>();

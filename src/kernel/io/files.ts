@@ -54,6 +54,8 @@ export function fileRelease(k: Kernel, id: number) {
     }
   }
   if (f.listener) unlisten(k, f.listener);
+  // A sink belongs to its one file: its listener goes with it.
+  if (f.kind === "sink" && f.sink !== undefined) k.outside.sinks.delete(f.sink);
   delete k.w.files[id];
 }
 

@@ -120,8 +120,9 @@ export function forkProcess(k: Kernel, opts: NewProcess): number {
     egid: parent.egid,
     groups: parent.groups,
     umask: parent.umask,
-    cwd: { mnt: mntMap?.get(parent.cwd.mnt) ?? parent.cwd.mnt, fs: parent.cwd.fs, node: parent.cwd.node },
-    root: { mnt: mntMap?.get(parent.root.mnt) ?? parent.root.mnt, fs: parent.root.fs, node: parent.root.node },
+    // Locations are replaced, never changed in place (chdir, chroot): shared unless the mounts moved.
+    cwd: mntMap ? { mnt: mntMap.get(parent.cwd.mnt) ?? parent.cwd.mnt, fs: parent.cwd.fs, node: parent.cwd.node } : parent.cwd,
+    root: mntMap ? { mnt: mntMap.get(parent.root.mnt) ?? parent.root.mnt, fs: parent.root.fs, node: parent.root.node } : parent.root,
     fds,
     ns,
     cgroup: parent.cgroup,
