@@ -13,6 +13,7 @@ import { type ContainerRecord, engineState, type NetworkRecord } from "../state"
 import { addBridge, intToIp, ipToInt, macFor, randomMac } from "./bridge";
 import { refreshResolvConf } from "./resolv";
 import { checkAddressFree, type EndpointRequest, endpointConfigOf, endpointSettingsError } from "./endpoint-config";
+import { NETWORK_SETUP_PREFIX } from "./start-network";
 
 export interface Endpoint {
   containerId: string;
@@ -235,7 +236,8 @@ export function claimEndpoints(k: Kernel, c: ContainerRecord, userNet: Network |
     if (userNet && !userNet.endpoints?.[c.id]) connectNetwork(k, userNet, c);
     for (const n of networks(k)) if (n.endpoints?.[c.id]) claimAddress(k, n, n.endpoints[c.id]);
   } catch (e) {
-    if (e instanceof EngineError) return e.message;
+    // docker 28 wraps what allocateNetwork reports at start (IPAM's "Address already in use"...).
+    if (e instanceof EngineError) return `${NETWORK_SETUP_PREFIX}${e.message}`;
     throw e;
   }
   return undefined;

@@ -16,6 +16,7 @@ import { StartError } from "../containers/runtime";
 import { type ContainerRecord, type EngineState, engineState } from "../state";
 import { registerDns, unregisterDns } from "./dns";
 import { updateParentsHosts } from "./links";
+import { NETWORK_SETUP_PREFIX } from "./start-network";
 
 export const DOCKER_PROXY = "/usr/bin/docker-proxy";
 const EPHEMERAL_FIRST = 32768;
@@ -165,7 +166,7 @@ export function publishPorts(k: Kernel, c: ContainerRecord) {
   const all = publishedPorts(k);
   const endpoint = c.network.endpointId || randomHex(k.w.rng, 32);
   const fail = (msg: string): never => {
-    throw new StartError(`driver failed programming external connectivity on endpoint ${c.name} (${endpoint}): ${msg}`, 125);
+    throw new StartError(`${NETWORK_SETUP_PREFIX}driver failed programming external connectivity on endpoint ${c.name} (${endpoint}): ${msg}`, 125);
   };
   const planned: Array<Omit<PublishedPort, "proxyPid">> = [];
   const taken = (proto: PortProto, ip: string, port: number) =>

@@ -86,7 +86,7 @@ describe("addresses of stopped containers", () => {
     detached(k, "--name", "d2", "--net", "un2");
     expect(docker(k, ["start", "s1"])).toEqual({
       stdout: "",
-      stderr: "Error response from daemon: Address already in use\nError: failed to start containers: s1\n",
+      stderr: "Error response from daemon: failed to set up container networking: Address already in use\nError: failed to start containers: s1\n",
       code: 1,
     });
     expect(docker(k, ["start", "d1"])).toEqual(out("d1\n"));

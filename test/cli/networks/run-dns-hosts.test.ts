@@ -155,7 +155,7 @@ describe("--ip, --network-alias, --mac-address", () => {
       settings("snet", "* invalid IPv4 address: 1.2.3\n* no configured subnet or ip-range contain the IP address 1.2.3"),
     );
     for (const ip of ["172.30.0.50", "172.30.0.1", "172.30.0.0", "172.30.255.255"])
-      expect(docker(k, ["run", "--rm", "--network", "snet", "--ip", ip, "busybox", "true"])).toEqual(runError("docker: Error response from daemon: Address already in use"));
+      expect(docker(k, ["run", "--rm", "--network", "snet", "--ip", ip, "busybox", "true"])).toEqual(runError("docker: Error response from daemon: failed to set up container networking: Address already in use"));
     expect(docker(k, ["run", "--rm", "--network-alias", "foo", "busybox", "true"])).toEqual(runError("docker: network-scoped aliases are only supported for user-defined networks"));
     expect(docker(k, ["run", "--rm", "--mac-address", "zz", "busybox", "true"])).toEqual(runError("docker: zz is not a valid mac address"));
     expect(docker(k, ["run", "--rm", "--mac-address", "02:42:ac:11:00:99:00", "busybox", "true"])).toEqual(runError("docker: 02:42:ac:11:00:99:00 is not a valid mac address"));

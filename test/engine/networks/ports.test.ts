@@ -131,7 +131,7 @@ describe("published ports", () => {
     run(k, ["start", "web", P8080]);
     const r = run(k, ["start", "web2", P8080]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^driver failed programming external connectivity on endpoint web2 \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated\n$/);
+    expect(r.stderr).toMatch(/^failed to set up container networking: driver failed programming external connectivity on endpoint web2 \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated\n$/);
   });
 });
 
