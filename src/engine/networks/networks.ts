@@ -13,6 +13,7 @@ import { type ContainerRecord, engineState, type NetworkRecord } from "../state"
 import { addBridge, intToIp, ipToInt, macFor, randomMac } from "./bridge";
 import { refreshResolvConf } from "./resolv";
 import { checkAddressFree, type EndpointRequest, endpointConfigOf, endpointSettingsError } from "./endpoint-config";
+import { isFirstNetwork, leaveFirstNetwork, leftFirstNetwork } from "./first-network";
 import { NETWORK_SETUP_PREFIX } from "./start-network";
 
 export interface Endpoint {
@@ -269,7 +270,9 @@ export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts
     throw new EngineError("container cannot be disconnected from host network or connected to host network", 403);
   }
   const mode = c.hostConfig.NetworkMode;
-  if (mode === "host" || mode === "none") throw new EngineError(`container sharing network namespace with another container or host cannot be connected to any other network`, 403);
+  if (mode === "host") throw new EngineError(`container sharing network namespace with another container or host cannot be connected to any other network`, 403);
+  if (mode === "none" && !leftFirstNetwork(c))
+    throw new EngineError("container cannot be connected to multiple networks with one of the networks in private (none) mode", 403);
   const first = mode === net.name || mode === net.id;
   const given = opts.ip !== undefined || (opts.aliases ?? []).length > 0 || opts.mac !== undefined || (opts.links ?? []).length > 0;
   const req: EndpointRequest = given || !first ? { ipv4: opts.ip, aliases: opts.aliases, mac: opts.mac, links: opts.links } : (endpointConfigOf(c) ?? {});
@@ -295,6 +298,12 @@ export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts
 
 export function disconnectNetwork(k: Kernel, net: Network, c: ContainerRecord, force = false) {
   const e = net.endpoints?.[c.id];
+  // --network none: leaving it changes only the endpoint settings (there is no interface).
+  if (!e && net.driver === "null" && isFirstNetwork(c, net) && !leftFirstNetwork(c)) {
+    leaveFirstNetwork(c);
+    emitEvent(k, "network", "disconnect", net.id, { container: c.id, name: net.name, type: net.driver });
+    return;
+  }
   if (!e) {
     if (c.network?.name === net.name && c.state.Running) {
       throw new EngineError(`container ${c.id} is not connected to network ${net.name}`, 403);

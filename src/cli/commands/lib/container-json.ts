@@ -10,6 +10,7 @@ import { sha256Hex } from "../../../engine/registry";
 import { execInspect } from "../../../engine/containers/exec";
 import { containerSizes } from "../../../engine/containers/changes";
 import { type HealthState, healthcheckOf } from "../../../engine/containers/health";
+import { leftFirstNetwork } from "../../../engine/networks/first-network";
 import { connectedNetworks, firstNetworkIdentity } from "./endpoint-json";
 import { endpointConfigOf } from "../../../engine/networks/endpoint-config";
 import { hostConfigLinks } from "../../../engine/networks/links";
@@ -111,7 +112,7 @@ function networkSettings(d: DockerClient, c: ContainerRecord) {
     IPPrefixLen: isDefault && onBridge ? net.prefix : 0,
     IPv6Gateway: "",
     MacAddress: isDefault && onBridge ? net.mac : "",
-    Networks: { [mode]: endpoint, ...connectedNetworks(d.k, c, mode) },
+    Networks: { ...(leftFirstNetwork(c) ? {} : { [mode]: endpoint }), ...connectedNetworks(d.k, c, mode) },
   };
 }
 
