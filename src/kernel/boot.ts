@@ -6,8 +6,8 @@ import type { Gen, ProgramDef, Signal, Sys } from "./api";
 import { Errno } from "./errno";
 import { Kernel, type ProgramRegistry } from "./kernel";
 import { seedRng } from "./rng";
-import type { DiskFs, Loc, World } from "./world";
-import { extractEntries, newDiskFs } from "./fs/diskfs";
+import type { DiskFs, Loc, PendingEntries, World } from "./world";
+import { diskDriver, extractEntries, holdPending, newDiskFs } from "./fs/diskfs";
 import type { FileEntry } from "./fs/entries";
 import { addFs, anonDev, attachMount, newMountIndex } from "./fs/mount";
 import { loopback } from "./ns/namespaces";
@@ -22,7 +22,7 @@ export interface BootOptions {
    * The root filesystem's entries (a distribution, composed above the kernel). Without them the
    * root is hostfs.ts's small Debian tree with `binaries` installed.
    */
-  rootfs?: FileEntry[];
+  rootfs?: readonly FileEntry[];
   /** Where each program is installed on the small tree: absolute path -> program name. */
   binaries?: Record<string, string>;
   seed?: number;
@@ -61,6 +61,15 @@ export const initProgram: ProgramDef = {
     }
   },
 };
+
+/** A root tree as pending entries, one wrapper per tree (hosts booted from one tree share it). */
+function pendingTree(entries: readonly FileEntry[]): PendingEntries {
+  let p = pendingTrees.get(entries);
+  if (!p) pendingTrees.set(entries, (p = Object.freeze({ entries, dirTimes: false })));
+  return p;
+}
+
+const pendingTrees = new WeakMap<readonly FileEntry[], PendingEntries>();
 
 function emptyWorld(opts: BootOptions): World {
   return {
@@ -134,7 +143,8 @@ function setup(k: Kernel, opts: BootOptions) {
 
   // The root filesystem.
   const rootFs = addFs(k, (id) => newDiskFs(id, "ext4", ROOT_DEV, now)) as DiskFs;
-  extractEntries(rootFs, rootFs.rootIno, opts.rootfs ?? hostTree(opts.binaries ?? {}, Math.floor(now / 1e6), opts.hostname ?? "sandbox"));
+  // Held pending: a directory is made when first looked in (most of /usr never is).
+  holdPending(rootFs, rootFs.rootIno, pendingTree(opts.rootfs ?? hostTree(opts.binaries ?? {}, Math.floor(now / 1e6), opts.hostname ?? "sandbox")));
   const rootMount = attachMount(k, i.mnt, null, {
     fs: rootFs.id,
     root: rootFs.rootIno,
@@ -145,7 +155,7 @@ function setup(k: Kernel, opts: BootOptions) {
   });
   const at = (path: string) => {
     let node = rootFs.rootIno;
-    for (const part of path.split("/").filter(Boolean)) node = rootFs.inodes[node].entries![part];
+    for (const part of path.split("/").filter(Boolean)) node = diskDriver.lookup(k, rootFs, node, part) as number;
     return { mnt: rootMount.id, fs: rootFs.id, node };
   };
   const mountVirtual = (path: string, make: (id: string) => import("./world").SuperBlock, m: { source: string; fstype: string; options: string[] }, parent: Loc = at(path)) => {

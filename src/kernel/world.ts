@@ -16,6 +16,16 @@ export interface Loc {
   node: NodeId;
 }
 
+/**
+ * Entries a directory holds pending: a frozen list, shared by directories made alike (each
+ * container's /dev and init layer, every host booted from one tree); paths relative to the directory.
+ */
+export interface PendingEntries {
+  entries: readonly FileEntry[];
+  /** The entries take the directory's mtime (made with it), not their own. */
+  dirTimes: boolean;
+}
+
 export interface Inode {
   ino: number;
   /** st_mode: type and permission bits. */
@@ -41,12 +51,8 @@ export interface Inode {
   target?: string;
   rdev?: [number, number];
   xattrs?: Record<string, string>;
-  /**
-   * Directory: entries not made yet (diskfs.ts holdPending), a frozen list shared by directories
-   * made alike (each container's /dev, each init layer); paths relative to the directory, times
-   * the directory's mtime. Made on the first look inside that needs them.
-   */
-  pending?: readonly FileEntry[];
+  /** Directory: entries not made yet (diskfs.ts holdPending), made on the first look that needs them. */
+  pending?: PendingEntries;
 }
 
 export interface DiskFs {
@@ -60,8 +66,10 @@ export interface DiskFs {
   rootIno: number;
   /** Size limit in bytes (tmpfs size=); 0 = the disk's size. */
   sizeLimit: number;
-  /** Bytes used by file data (kept up to date for statfs). */
+  /** Bytes used by file data (kept up to date for statfs), pending entries' included. */
   used: number;
+  /** Inodes that directories hold pending (Inode.pending): counted as made, for statfs. */
+  pendingInodes?: number;
 }
 
 /** An immutable, content-addressed layer (its tree lives in the LayerStore). */

@@ -4,6 +4,7 @@ import { DEFAULT_BOOT_EPOCH_USEC } from "../kernel/boot";
 import { programs } from "../programs/registry";
 import { startDocker } from "../engine/daemon";
 import { debianHostTree } from "./debian-host";
+import type { FileEntry } from "../kernel/fs/entries";
 
 /** Environment of root's login on the host (what login, /etc/profile and bash leave). */
 export const HOST_ENV: Record<string, string> = {
@@ -22,10 +23,13 @@ export const HOST_LOGIN_SHELL = { path: "/bin/bash", argv: ["-bash"] };
 
 export const HOST_NAME = "sandbox";
 
+let hostRootfs: readonly FileEntry[] | undefined;
+
 /** The host with dockerd running, as a student's machine has it after installing Docker. */
 export function bootSandboxHost(seed = 1): Kernel {
-  const rootfs = debianHostTree(HOST_NAME, Math.floor(DEFAULT_BOOT_EPOCH_USEC / 1e6));
-  const k = bootHost({ programs, rootfs, seed, hostname: HOST_NAME });
+  // Made once and shared by every host booted here: the kernel only reads it (held pending).
+  hostRootfs ??= Object.freeze(debianHostTree(HOST_NAME, Math.floor(DEFAULT_BOOT_EPOCH_USEC / 1e6)));
+  const k = bootHost({ programs, rootfs: hostRootfs, seed, hostname: HOST_NAME });
   startDocker(k);
   return k;
 }

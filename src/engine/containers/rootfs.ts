@@ -13,7 +13,7 @@ import { overlayMountData } from "../../kernel/fs/overlay";
 import { newNamespace } from "../../kernel/ns/namespaces";
 import { randomHex } from "../../kernel/rng";
 import type { Walker } from "../../kernel/fs/vfs";
-import type { DiskFs, Loc, Mount, SuperBlock } from "../../kernel/world";
+import type { DiskFs, Loc, Mount, PendingEntries, SuperBlock } from "../../kernel/world";
 import { hostWalker, mkdirp, readFile, symlink, writeFile } from "../hostfs";
 import { DOCKER_ROOT, imageLayers, lowerChain } from "../images/store";
 import { type ContainerRecord, engineState } from "../state";
@@ -124,23 +124,23 @@ export function unmountOverlay(k: Kernel, c: ContainerRecord) {
  * Entry lists directories hold pending (diskfs.ts holdPending), one frozen list per kind, shared
  * by every container until someone looks; their times are the directory's.
  */
-function sharedEntries(key: string, make: () => FileEntry[]): readonly FileEntry[] {
+function sharedEntries(key: string, make: () => FileEntry[]): PendingEntries {
   let list = entryLists.get(key);
   if (!list) {
     // Only terminal numbers vary without bound; the other kinds are a handful.
     if (entryLists.size >= 64) entryLists.clear();
-    list = Object.freeze(make().map((e) => Object.freeze(e)));
+    list = Object.freeze({ entries: Object.freeze(make().map((e) => Object.freeze(e))), dirTimes: true });
     entryLists.set(key, list);
   }
   return list;
 }
 
-const entryLists = new Map<string, readonly FileEntry[]>();
+const entryLists = new Map<string, PendingEntries>();
 
 const entry = (path: string, type: FileEntry["type"], mode: number, more: Partial<FileEntry> = {}): FileEntry => ({ path, type, mode, uid: 0, gid: 0, mtime: 0, ...more });
 
 /** A fresh container's /dev. */
-function devEntries(withConsole: boolean, withShm = true): readonly FileEntry[] {
+function devEntries(withConsole: boolean, withShm = true): PendingEntries {
   return sharedEntries(`dev:${withConsole}:${withShm}`, () => {
     const c = (path: string, major: number, minor: number, mode = 0o666, gid = 0) => entry(path, "char", mode, { gid, rdev: [major, minor] });
     const l = (path: string, target: string) => entry(path, "symlink", 0o777, { target });
@@ -167,7 +167,7 @@ function devEntries(withConsole: boolean, withShm = true): readonly FileEntry[] 
 }
 
 /** /dev/pts of a fresh container: ptmx, and its terminal when it has one. */
-function ptsEntries(tty: number | null): readonly FileEntry[] {
+function ptsEntries(tty: number | null): PendingEntries {
   return sharedEntries(`pts:${tty}`, () => [
     entry("ptmx", "char", 0o666, { rdev: [5, 2] }),
     ...(tty !== null ? [entry("0", "char", 0o620, { gid: 5, rdev: [136, tty] })] : []),
@@ -178,7 +178,7 @@ function ptsEntries(tty: number | null): readonly FileEntry[] {
  * What docker's init layer holds (daemon/initlayer): the mountpoints runc needs, empty files for
  * the bind mounts, /etc/mtab, and /.dockerenv.
  */
-function initLayerEntries(): readonly FileEntry[] {
+function initLayerEntries(): PendingEntries {
   return sharedEntries("init-layer", () => [
     entry("dev", "dir", 0o755),
     entry("dev/pts", "dir", 0o755),

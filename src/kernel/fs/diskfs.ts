@@ -3,7 +3,7 @@
  * read-side code serves immutable layers (layerfs.ts), whose tables live outside the world.
  */
 import { Errno } from "../errno";
-import type { DiskFs, Inode, NodeId, SuperBlock } from "../world";
+import type { DiskFs, Inode, NodeId, PendingEntries, SuperBlock } from "../world";
 import { type FileEntry, standInHeader } from "./entries";
 import { type DirEntry, type FsDriver, type FsHost, fileTypeOf, makeStat, type NewNode, typeBits } from "./driver";
 
@@ -110,13 +110,24 @@ export function standInBinary(i: Inode): string {
  * other look inside (a found name, a listing, a change) extracts the whole list first.
  */
 
-/** Gives the empty directory `dir` its entries as a pending list (frozen, shared; see Inode.pending). */
-export function holdPending(fs: DiskFs, dir: number, entries: readonly FileEntry[]) {
+/**
+ * Gives the empty directory `dir` its entries as a pending list (frozen, shared; see Inode.pending).
+ * The filesystem counts them as made already (statfs does not change when they are).
+ */
+export function holdPending(fs: DiskFs, dir: number, pending: PendingEntries) {
   const d = fs.inodes[dir];
-  if (entries.length === 0) return;
-  d.pending = entries;
+  const top = topLevelOf(pending);
+  // The directory's own entry ("" or "."), if any, applies now, as extraction would apply it.
+  if (top.self) {
+    d.mode = 0o040000 | (top.self.mode & 0o7777);
+    if (!pending.dirTimes) setAllTimes(d, top.self.mtime * 1e6);
+  }
+  if (top.own.length === 0) return;
+  d.pending = pending;
   // Its link count is already what extraction will leave: 2 and one per subdirectory.
-  d.nlink = 2 + topLevelOf(entries).dirs;
+  d.nlink = 2 + top.dirs;
+  fs.used += top.bytes;
+  fs.pendingInodes = (fs.pendingInodes ?? 0) + top.inodes;
 }
 
 /**
@@ -149,17 +160,21 @@ function openDir(fs: DiskFs, node: NodeId): Inode {
  * own entries only, each subdirectory holding what lies below it pending in turn.
  */
 export function extractPending(fs: DiskFs, d: Inode) {
-  const entries = d.pending;
-  if (entries === undefined) return;
+  const pending = d.pending;
+  if (pending === undefined) return;
   d.pending = undefined;
   d.nlink = 2;
-  const top = topLevelOf(entries);
+  const top = topLevelOf(pending);
+  const mtime = pending.dirTimes ? d.mtime : undefined;
+  // Made now: extraction and the subdirectories' own pending lists count them again.
+  fs.used -= top.bytes;
+  fs.pendingInodes = (fs.pendingInodes ?? 0) - top.inodes;
   if (top.hardlinks) {
-    extractEntries(fs, d.ino, entries, d.mtime);
+    extractEntries(fs, d.ino, pending.entries, mtime);
     return;
   }
   for (const e of top.own) {
-    extractEntries(fs, d.ino, [e], d.mtime);
+    extractEntries(fs, d.ino, [e], mtime);
     const below = top.below.get(e.path);
     if (below) holdPending(fs, d.entries![e.path], below);
   }
@@ -167,46 +182,66 @@ export function extractPending(fs: DiskFs, d: Inode) {
 
 /** A pending list seen from its directory: its own entries, and the lists of its subdirectories. */
 interface TopLevel {
+  /** The directory's own entry ("" or "."), applied when the list is held. */
+  self?: FileEntry;
   own: FileEntry[];
   names: Set<string>;
   dirs: number;
-  below: Map<string, readonly FileEntry[]>;
+  below: Map<string, PendingEntries>;
   /** Hard links tie entries across directories: such a list is extracted whole. */
   hardlinks: boolean;
+  /** What the whole list makes: inodes, and bytes of file data. */
+  inodes: number;
+  bytes: number;
 }
 
-function topLevelOf(entries: readonly FileEntry[]): TopLevel {
-  const top = topLevels.get(entries);
+function topLevelOf(pending: PendingEntries): TopLevel {
+  const top = topLevels.get(pending);
   if (top) return top;
-  const t: TopLevel = { own: [], names: new Set(), dirs: 0, below: new Map(), hardlinks: false };
+  const t: TopLevel = { own: [], names: new Set(), dirs: 0, below: new Map(), hardlinks: false, inodes: 0, bytes: 0 };
   const below = new Map<string, FileEntry[]>();
+  const implied = new Set<string>();
   const addOwn = (e: FileEntry) => {
     t.own.push(e);
     t.names.add(e.path);
     if (e.type === "dir") t.dirs++;
   };
-  for (const e of entries) {
-    if (e.type === "hardlink") t.hardlinks = true;
+  for (const e of pending.entries) {
     const path = e.path.replace(/^\.?\/+/, "").replace(/\/+$/, "");
-    if (path === "") continue;
+    if (path === "" || path === ".") {
+      t.self = e;
+      continue;
+    }
+    if (e.type === "hardlink") t.hardlinks = true;
+    else t.inodes++;
+    if (e.type === "file") t.bytes += e.content === undefined ? (e.size ?? 0) : e.content.length;
     const slash = path.indexOf("/");
     if (slash < 0) {
-      addOwn(path === e.path ? e : { ...e, path });
+      const own = path === e.path ? e : { ...e, path };
+      if (implied.delete(path)) {
+        // Listed after what lies below it: it replaces the directory made for them.
+        t.own[t.own.findIndex((x) => x.path === path)] = own;
+        t.inodes--;
+      } else addOwn(own);
       continue;
     }
     const name = path.slice(0, slash);
     // A directory only implied by what lies below it is made as extraction would make it.
-    if (!t.names.has(name)) addOwn({ path: name, type: "dir", mode: 0o755, uid: 0, gid: 0, mtime: e.mtime });
+    if (!t.names.has(name)) {
+      addOwn({ path: name, type: "dir", mode: 0o755, uid: 0, gid: 0, mtime: e.mtime });
+      implied.add(name);
+      t.inodes++;
+    }
     const list = below.get(name) ?? [];
     list.push({ ...e, path: path.slice(slash + 1) });
     below.set(name, list);
   }
-  for (const [name, list] of below) t.below.set(name, Object.freeze(list));
-  topLevels.set(entries, t);
+  for (const [name, list] of below) t.below.set(name, Object.freeze({ entries: Object.freeze(list), dirTimes: pending.dirTimes }));
+  topLevels.set(pending, t);
   return t;
 }
 
-const topLevels = new WeakMap<readonly FileEntry[], TopLevel>();
+const topLevels = new WeakMap<PendingEntries, TopLevel>();
 
 /** Looks `name` up in `dir`, extracting its pending entries only when the name is among them. */
 function lookupIn(fs: DiskFs, dir: NodeId, name: string): NodeId | null {
@@ -220,20 +255,20 @@ function lookupIn(fs: DiskFs, dir: NodeId, name: string): NodeId | null {
 
 /** Whether directory `i` has no entries (pending ones count). */
 function isEmptyDir(i: Inode): boolean {
-  return (i.pending?.length ?? 0) === 0 && Object.keys(i.entries ?? {}).length === 0;
+  return (i.pending?.entries.length ?? 0) === 0 && Object.keys(i.entries ?? {}).length === 0;
 }
 
 /** Inode numbers pending entries get when extracted into a fresh filesystem, as offsets from nextIno. */
-const plannedInos = new WeakMap<readonly FileEntry[], Map<string, number>>();
+const plannedInos = new WeakMap<PendingEntries, Map<string, number>>();
 
 /**
  * The inode number `path` (an entry the root holds pending) will have once extracted, without extracting:
  * mounts on directories of a pending tree need their node. Undefined when there is no such entry.
  */
 export function pendingIno(fs: DiskFs, path: string): number | undefined {
-  const entries = fs.inodes[fs.rootIno].pending;
-  if (entries === undefined) return undefined;
-  let planned = plannedInos.get(entries);
+  const pending = fs.inodes[fs.rootIno].pending;
+  if (pending === undefined) return undefined;
+  let planned = plannedInos.get(pending);
   if (!planned) {
     // Extract into a scratch copy holding just the (still empty) root.
     const root = fs.inodes[fs.rootIno];
@@ -247,7 +282,7 @@ export function pendingIno(fs: DiskFs, path: string): number | undefined {
       }
     };
     walk(fs.rootIno, "");
-    plannedInos.set(entries, planned);
+    plannedInos.set(pending, planned);
   }
   const offset = planned.get(path);
   return offset === undefined ? undefined : fs.nextIno + offset;
@@ -514,7 +549,8 @@ export const diskDriver: FsDriver = {
     const size = fs.sizeLimit || h.w.config.diskSize;
     const blocks = Math.floor(size / 4096);
     // ext4 spends a block on every inode's directory or metadata; tmpfs only pages of file data.
-    const metaBlocks = fs.fstype === "ext4" ? Object.keys(fs.inodes).length : 0;
+    const pending = fs.pendingInodes ?? 0;
+    const metaBlocks = fs.fstype === "ext4" ? Object.keys(fs.inodes).length + pending : 0;
     const used = Math.ceil(fs.used / 4096) + metaBlocks;
     const files = fs.fstype === "ext4" ? Math.floor(size / 16384) : Math.floor(blocks / 2);
     return {
@@ -522,7 +558,7 @@ export const diskDriver: FsDriver = {
       blocks,
       bfree: Math.max(0, blocks - used),
       files,
-      ffree: files - (fs.nextIno - fs.rootIno),
+      ffree: files - (fs.nextIno - fs.rootIno + pending),
     };
   },
 };

@@ -14,18 +14,18 @@ const T = 1_768_467_600_123_456;
 /** When the directory was made (the host clock at setup), in seconds: the time its entries get. */
 const MADE = Math.floor((T + 5_000_000) / 1e6);
 const e = (path: string, type: FileEntry["type"], more: Partial<FileEntry> = {}): FileEntry => ({ path, type, mode: type === "dir" ? 0o755 : 0o644, uid: 0, gid: 0, mtime: 1, ...more });
-const INIT_LAYER = Object.freeze([
+const INIT_LAYER = { dirTimes: true, entries: Object.freeze([
   e("dev", "dir"),
   e("dev/pts", "dir"),
   e("etc", "dir"),
   e("etc/hostname", "file", { content: "" }),
   e("etc/mtab", "symlink", { mode: 0o777, target: "/proc/mounts" }),
   e(".dockerenv", "file", { content: "" }),
-]);
+]) };
 
 function setup() {
   const fs = newDiskFs("fs1", "ext4", 1, T) as DiskFs;
-  const host = { w: {}, now: () => T + 5_000_000, driver: () => diskDriver, layer: () => ({}) } as unknown as FsHost;
+  const host = { w: { config: { diskSize: 2 ** 30 } }, now: () => T + 5_000_000, driver: () => diskDriver, layer: () => ({}) } as unknown as FsHost;
   const dir = diskDriver.create(host, fs, fs.rootIno, "diff", { type: "dir", perm: 0o755, uid: 0, gid: 0 }) as number;
   holdPending(fs, dir, INIT_LAYER);
   const count = () => Object.keys(fs.inodes).length;
@@ -53,6 +53,22 @@ describe("pending directories", () => {
     const mtab = diskDriver.lookup(host, fs, etc, "mtab");
     expect(diskDriver.readlink(host, fs, mtab)).toBe("/proc/mounts");
     expect(count()).toBe(made + 5);
+  });
+
+  it("keep their own times unless made with the directory", () => {
+    const { fs, host, dir } = setup();
+    const sub = diskDriver.create(host, fs, fs.rootIno, "tree", { type: "dir", perm: 0o755, uid: 0, gid: 0 }) as number;
+    holdPending(fs, sub, { dirTimes: false, entries: INIT_LAYER.entries });
+    expect(diskDriver.getattr(host, fs, diskDriver.lookup(host, fs, sub, "etc")).mtime).toBe(1);
+    expect(diskDriver.getattr(host, fs, diskDriver.lookup(host, fs, dir, "etc")).mtime).toBe(MADE);
+  });
+
+  it("count as made for statfs", () => {
+    const { fs, host, dir } = setup();
+    const before = diskDriver.statfs!(host, fs);
+    diskDriver.readdir(host, fs, diskDriver.lookup(host, fs, diskDriver.lookup(host, fs, dir, "etc"), "."));
+    diskDriver.lookup(host, fs, diskDriver.lookup(host, fs, dir, "dev"), "pts");
+    expect(diskDriver.statfs!(host, fs)).toEqual(before);
   });
 
   it("are not empty, and a change of the directory's time makes them first", () => {
