@@ -259,6 +259,11 @@ function hasTraps(sh: Shell): boolean {
 }
 
 function newJob(sh: Shell, _procs: [], background: boolean): Job {
+  // ash's makejob: without job control a new job frees the first one `wait` already collected
+  if (!sh.jobControl && sh.dialect !== "bash") {
+    const waited = sh.jobs.jobs.find((j) => j.state === "done" && j.waited);
+    if (waited) sh.jobs.remove(waited);
+  }
   return {
     id: 0,
     pgid: 0,
@@ -292,10 +297,22 @@ function* evalBackground(sh: Shell, cmd: Command): Gen<number> {
     { pgid: job.jobctl ? 0 : undefined, background: true },
   );
   job.pgid = job.jobctl ? pid : 0;
-  job.procs.push({ pid, cmd: sh.jobControl ? deparse(cmd) : "", result: null, stopped: false });
+  job.procs.push({ pid, cmd: jobText(sh, cmd), result: null, stopped: false });
   sh.lastBgPid = pid;
   sh.jobs.add(job);
+  yield* announceBackground(sh, job);
   return 0;
+}
+
+/** The command text a job keeps: ash and dash keep none without job control, bash always does. */
+function jobText(sh: Shell, cmd: Command): string {
+  return sh.jobControl || sh.dialect === "bash" ? deparse(cmd) : "";
+}
+
+/** An interactive bash says which job and process it started in the background: "[1] 1234". */
+function* announceBackground(sh: Shell, job: Job): Gen<void> {
+  if (sh.dialect !== "bash" || !sh.interactive) return;
+  yield* sh.write(2, `[${job.id}] ${job.procs[job.procs.length - 1].pid}\n`);
 }
 
 function* evalPipeline(sh: Shell, p: Pipeline, flags: EvalFlags, background: boolean): Gen<number> {
@@ -329,7 +346,7 @@ function* evalPipeline(sh: Shell, p: Pipeline, flags: EvalFlags, background: boo
       { pgid: job.jobctl ? (i === 0 ? 0 : job.pgid) : undefined, background },
     );
     if (i === 0) job.pgid = job.jobctl ? pid : 0;
-    job.procs.push({ pid, cmd: sh.jobControl ? deparse(cmd) : "", result: null, stopped: false });
+    job.procs.push({ pid, cmd: jobText(sh, cmd), result: null, stopped: false });
     if (input >= 0) sh.sys.close(input);
     if (w >= 0) sh.sys.close(w);
     prevRead = r;
@@ -337,6 +354,7 @@ function* evalPipeline(sh: Shell, p: Pipeline, flags: EvalFlags, background: boo
   if (background) {
     sh.lastBgPid = job.procs[job.procs.length - 1].pid;
     sh.jobs.add(job);
+    yield* announceBackground(sh, job);
     return 0;
   }
   giveTerminal(sh, job);

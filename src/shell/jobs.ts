@@ -3,6 +3,7 @@
  * for them (`jobs`, stop and completion notices).
  */
 import type { Signal, WaitResult } from "../kernel/api";
+import type { Dialect } from "./shell";
 import { signalDescription, signalNumber } from "./signals";
 
 export interface JobProc {
@@ -27,6 +28,8 @@ export interface Job {
   /** Signal that stopped the job. */
   stopSignal?: Signal;
   background: boolean;
+  /** ash: `wait` collected it (freed when the next job is made, without job control). */
+  waited?: boolean;
 }
 
 /** Exit status of a wait result as $? shows it. */
@@ -119,11 +122,21 @@ export class JobTable {
     return `${spec}: no such job`;
   }
 
-  /** The line(s) ash's showjob prints: status padded to column 33, then the command(s). */
-  format(job: Job, withPids: boolean): string {
+  /**
+   * The line(s) `jobs` and job notices print. ash: status padded to column 33 after "[1]+  ";
+   * dash the same after "[1] + "; bash: "[1]+  " (or "[1]+ " and the pid in 5 columns), the
+   * status in 22 columns, two spaces, the command (" &" after a running one).
+   */
+  format(job: Job, withPids: boolean, dialect: Dialect = "ash"): string {
     const marker = job === this.current() ? "+" : job === this.previous() ? "-" : " ";
-    const head = `[${job.id}]${marker}  `;
-    let line = head + (withPids ? `${job.procs[0].pid} ` : "") + this.stateText(job);
+    if (dialect === "bash") {
+      const state = this.stateText(job, dialect);
+      const pid = withPids ? `${String(job.procs[0].pid).padStart(5)} ` : " ";
+      const cmd = job.procs.map((p) => p.cmd).join(" | ");
+      return `[${job.id}]${marker} ${pid}${state.padEnd(22)}  ${cmd}${job.state === "running" ? " &" : ""}\n`;
+    }
+    const head = dialect === "dash" ? `[${job.id}] ${marker} ` : `[${job.id}]${marker}  `;
+    let line = head + (withPids ? `${job.procs[0].pid} ` : "") + this.stateText(job, dialect);
     let out = line + " ".repeat(Math.max(1, 33 - line.length)) + job.procs[0].cmd;
     for (const p of job.procs.slice(1)) {
       if (withPids) {
@@ -134,12 +147,20 @@ export class JobTable {
     return `${out}\n`;
   }
 
-  private stateText(job: Job): string {
+  /** bash's notice for a background job a non-interactive shell saw die of a signal. */
+  formatDeath(job: Job): string {
+    const last = job.procs[job.procs.length - 1];
+    const cmd = job.procs.map((p) => p.cmd).join(" | ");
+    return `${String(last.pid).padStart(5)} ${this.stateText(job, "bash").padEnd(22)}  ${cmd}\n`;
+  }
+
+  private stateText(job: Job, dialect: Dialect): string {
     if (job.state === "running") return "Running";
     if (job.state === "stopped") return signalDescription(job.stopSignal ?? "TSTP");
     const last = job.procs[job.procs.length - 1].result!;
     if (last.signal) return signalDescription(last.signal);
     const code = last.code ?? 0;
-    return code === 0 ? "Done" : `Done(${code})`;
+    if (code === 0) return "Done";
+    return dialect === "bash" ? `Exit ${code}` : `Done(${code})`;
   }
 }

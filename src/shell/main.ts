@@ -15,6 +15,7 @@ import { NeedMoreInput, Parser, ShellSyntaxError } from "./parser";
 import { expandPrompt } from "./prompt";
 import { type Dialect, Shell } from "./shell";
 import { dropNuls } from "./enoexec";
+import { BASH_VERSINFO, BASH_VERSION, type BashLongOptions, parseBashLongOptions } from "./bash-invocation";
 
 /** A source of shell input: returns more text, or null at end of input. */
 type Input = (continuation: boolean) => Gen<string | null | "interrupt">;
@@ -27,7 +28,8 @@ function initVars(sh: Shell): void {
   if (!sh.vars.isSet("PATH")) sh.vars.set("PATH", "/sbin:/usr/sbin:/bin:/usr/bin", { export: true });
   sh.vars.set("IFS", " \t\n");
   sh.vars.set("OPTIND", "1");
-  sh.vars.set("PS1", "\\w \\$ ");
+  // A prompt from the environment is kept; dash's default is "# " for root, else "$ ".
+  if (!sh.vars.isSet("PS1") && sh.dialect !== "bash") sh.vars.set("PS1", sh.dialect === "dash" ? (sys.geteuid() === 0 ? "# " : "$ ") : "\\w \\$ ");
   sh.vars.set("PS2", "> ");
   sh.vars.set("PS4", "+ ");
   sh.vars.set("PPID", String(sys.getppid()));
@@ -172,9 +174,6 @@ function setupInteractive(sh: Shell): void {
   }
 }
 
-/** bash 5.2 of Debian 12 (Ubuntu 24.04 has 5.2.21; one version serves both). */
-const BASH_VERSION = "5.2.15(1)-release";
-
 /** $BASH: the path bash was started by, looked up in $PATH when it has no slash. */
 function bashPath(sh: Shell): string {
   const a0 = (sh.sys.argv[0] ?? "bash").replace(/^-/, "");
@@ -194,17 +193,29 @@ export function* shMain(sys: Sys, dialect: Dialect = "ash"): Gen<number> {
   sh.arg0 = sys.argv[0] ?? "sh";
   sh.dialect = dialect;
   initVars(sh);
+  let args = sys.argv.slice(1);
+  let bashOpts: BashLongOptions | undefined;
   if (dialect === "bash") {
+    bashOpts = parseBashLongOptions(args);
+    if (bashOpts.output !== undefined) {
+      yield* sh.write(1, bashOpts.output);
+      return 0;
+    }
+    if (bashOpts.error !== undefined) {
+      yield* sh.write(2, bashOpts.error);
+      return 2;
+    }
+    args = args.slice(bashOpts.next);
     sh.vars.set("BASH", bashPath(sh));
     sh.vars.set("BASH_VERSION", BASH_VERSION);
-    sh.vars.unset("PS1");
+    setBashVersinfo(sh);
   }
-  const args = sys.argv.slice(1);
   let command: string | undefined;
   let minusC = false;
   let forceStdin = false;
   let interactive: boolean | undefined;
-  let login = (sys.argv[0] ?? "").startsWith("-");
+  let login = (sys.argv[0] ?? "").startsWith("-") || bashOpts?.login === true;
+  if (bashOpts?.verbose) sh.options.add("v");
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i];
@@ -269,7 +280,7 @@ export function* shMain(sys: Sys, dialect: Dialect = "ash"): Gen<number> {
   if (interactive) sh.options.add("i");
   if (dialect === "bash") {
     sh.shopts = defaultShopts(interactive, login);
-    if (interactive) sh.vars.set("PS1", "\\s-\\v\\$ ");
+    if (interactive && !sh.vars.isSet("PS1")) sh.vars.set("PS1", "\\s-\\v\\$ ");
   }
   if (minusC) sh.options.add("c");
   if (!minusC && scriptFile === null) sh.options.add("s");
@@ -288,12 +299,15 @@ export function* shMain(sys: Sys, dialect: Dialect = "ash"): Gen<number> {
     if (dialect === "bash") {
       // bash: a login shell reads /etc/profile and the first of its personal profiles; an
       // interactive one that is not a login shell reads bash.bashrc and ~/.bashrc instead.
-      if (login) {
+      if (login && !bashOpts?.noprofile) {
         yield* sourceIfExists(sh, "/etc/profile");
         for (const f of [".bash_profile", ".bash_login", ".profile"]) if (yield* sourceIfExists(sh, `${home}/${f}`)) break;
-      } else if (interactive) {
-        yield* sourceIfExists(sh, "/etc/bash.bashrc");
-        yield* sourceIfExists(sh, `${home}/.bashrc`);
+      } else if (interactive && !login && !bashOpts?.norc) {
+        if (bashOpts?.rcfile !== undefined) yield* sourceIfExists(sh, bashOpts.rcfile);
+        else {
+          yield* sourceIfExists(sh, "/etc/bash.bashrc");
+          yield* sourceIfExists(sh, `${home}/.bashrc`);
+        }
       }
     } else if (login) {
       // A login shell reads /etc/profile and ~/.profile; an interactive one then reads $ENV (as ash).
@@ -339,6 +353,12 @@ export function* shMain(sys: Sys, dialect: Dialect = "ash"): Gen<number> {
     else throw e;
   }
   return yield* sh.finish(status);
+}
+
+/** $BASH_VERSINFO, a read-only array. */
+function setBashVersinfo(sh: Shell): void {
+  for (const [i, v] of BASH_VERSINFO.entries()) sh.vars.setElement("BASH_VERSINFO", i, v);
+  sh.vars.markReadonly("BASH_VERSINFO");
 }
 
 /** `. FILE` for startup files: a missing file is not an error; `return` ends the file. */

@@ -75,6 +75,13 @@ export class Shell implements ExpandHost {
   /** Trap actions by "EXIT" or signal name; "" means ignore. */
   traps = new Map<string, string>();
   jobs = new JobTable();
+  /**
+   * Processes the last `kill` signalled. Their death is not noticed at the very next prompt: on
+   * a real machine the shell is back at its prompt before the target has run to die.
+   */
+  justSignalled = new Set<number>();
+  /** bash: statuses of background processes already reported, for a later `wait PID`. */
+  bgStatuses = new Map<number, number>();
   lineno = 0;
   /** ash's commandname: the builtin running, or the script being read; shapes error prefixes. */
   commandName: string | null = null;
@@ -371,6 +378,33 @@ export class Shell implements ExpandHost {
 
   /** Waits for a foreground job; returns its status ($?), printing what ash prints. */
   *waitForeground(job: Job, negate = false): Gen<number> {
+    this.justSignalled.clear();
+    const status = yield* this.waitForegroundJob(job, negate);
+    // The shells wait for any child meanwhile: background jobs that ended are reaped now.
+    if (this.dialect === "bash" && !this.interactive) yield* this.reportBackgroundDeaths();
+    else if (this.jobs.jobs.length) yield* this.reapJobs();
+    return status;
+  }
+
+  /**
+   * bash without a terminal reports a background job that died of a signal (but SIGINT, SIGTERM
+   * and SIGPIPE) when it reaps it: "bash: line 3:  1234 Killed   sleep 100".
+   */
+  *reportBackgroundDeaths(): Gen<void> {
+    yield* this.reapJobs();
+    for (const job of this.jobs.jobs) {
+      if (!job.changed || job.state !== "done") continue;
+      job.changed = false;
+      const last = job.procs[job.procs.length - 1].result;
+      const sig = last?.signal;
+      if (sig && sig !== "INT" && sig !== "TERM" && sig !== "PIPE") {
+        yield* this.write(2, `${this.arg0}: line ${this.lineno}: ${this.jobs.formatDeath(job)}`);
+      }
+    }
+    for (const job of [...this.jobs.jobs]) if (job.state === "done") this.forgetJob(job);
+  }
+
+  private *waitForegroundJob(job: Job, negate: boolean): Gen<number> {
     for (const p of job.procs) {
       while (!p.result && !p.stopped) {
         const r = yield* this.waitPid(p.pid, job.jobctl);
@@ -420,30 +454,52 @@ export class Shell implements ExpandHost {
     return negate ? (status === 0 ? 1 : 0) : status;
   }
 
-  /** Collects state changes of background jobs without blocking. */
-  *reapJobs(): Gen<void> {
-    for (;;) {
+  /** Drops a finished job; bash still knows its last process's status for `wait PID`. */
+  forgetJob(job: Job): void {
+    const last = job.procs[job.procs.length - 1];
+    if (this.dialect === "bash" && last.result) this.bgStatuses.set(last.pid, statusOf(last.result));
+    this.jobs.remove(job);
+  }
+
+  /**
+   * Collects state changes of background jobs without blocking; processes in `unseen` (just
+   * signalled) are left for later.
+   */
+  *reapJobs(unseen: ReadonlySet<number> = new Set()): Gen<void> {
+    const collect = function* (this: Shell, pid: number): Gen<boolean> {
       let r: WaitResult | null;
       try {
-        r = yield* this.sys.wait(-1, { nohang: true, untraced: this.jobControl, continued: this.jobControl });
+        r = yield* this.sys.wait(pid, { nohang: true, untraced: this.jobControl, continued: this.jobControl });
       } catch (e) {
-        if (e instanceof Errno) return;
+        if (e instanceof Errno) return false;
         throw e;
       }
-      if (!r) return;
-      this.jobs.update(r);
+      if (r) this.jobs.update(r);
+      return r !== null;
+    };
+    if (unseen.size === 0) {
+      while (yield* collect.call(this, -1));
+      return;
+    }
+    for (const job of [...this.jobs.jobs]) {
+      for (const p of job.procs) {
+        if (!p.result && !unseen.has(p.pid)) while (yield* collect.call(this, p.pid));
+      }
     }
   }
 
   /** ash's showjobs(SHOW_CHANGED): notices for jobs that finished or stopped. */
   *notifyJobs(fd = 2): Gen<void> {
-    yield* this.reapJobs();
+    const deferred = this.justSignalled;
+    this.justSignalled = new Set();
+    yield* this.reapJobs(deferred);
     for (const job of [...this.jobs.jobs]) {
       if (!job.changed) continue;
+      if (job.procs.some((p) => deferred.has(p.pid))) continue;
       job.changed = false;
       if (job.state === "running") continue;
-      yield* this.write(fd, this.jobs.format(job, false));
-      if (job.state === "done") this.jobs.remove(job);
+      yield* this.write(fd, this.jobs.format(job, false, this.dialect));
+      if (job.state === "done") this.forgetJob(job);
     }
   }
 

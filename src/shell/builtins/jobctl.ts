@@ -66,12 +66,21 @@ function* waitBuiltin(sh: Shell, argv: string[]): Gen<number> {
     yield* sh.runPendingTraps();
     return 128 + (sig ? signalNumber(sig) : 0);
   };
+  sh.justSignalled.clear();
   if (args.length === 0) {
     for (const job of [...sh.jobs.jobs]) {
       const s = yield* waitJob(job);
       if (s === "interrupted") return yield* interrupted();
       // ash keeps them: `jobs` still reports them once, as it does after a notification
-      if (job.state === "done") job.changed = true;
+      if (job.state === "done") {
+        job.changed = true;
+        job.waited = true;
+      }
+    }
+    if (sh.dialect === "bash") {
+      // bash: a script reports the ones signals killed; an interactive shell says nothing
+      if (!sh.interactive) yield* sh.reportBackgroundDeaths();
+      for (const job of [...sh.jobs.jobs]) if (job.state === "done") sh.forgetJob(job);
     }
     return 0;
   }
@@ -82,26 +91,52 @@ function* waitBuiltin(sh: Shell, argv: string[]): Gen<number> {
     else if (/^\d+$/.test(a)) job = sh.jobs.byPid(Number(a));
     else return yield* sh.fail(`Illegal number: ${a}`);
     if (!job) {
-      status = 127;
+      status = sh.dialect === "bash" ? (yield* bashUnknownPid(sh, a)) : 127;
       continue;
     }
+    const endedBefore = job.state === "done";
     const s = yield* waitJob(job);
     if (s === "interrupted") return yield* interrupted();
     status = s;
-    if (job.state === "done") {
-      // Like a foreground job: a waited-for job that was killed is reported.
-      const sig = job.procs[job.procs.length - 1].result?.signal;
-      if (sig && sig !== "INT" && sig !== "PIPE") yield* sh.write(2, `${signalDescription(sig)}\n`);
-      sh.jobs.remove(job);
-    }
+    if (job.state === "done") yield* reportWaited(sh, job, endedBefore);
   }
   return status;
 }
 
+/**
+ * What `wait PID` says of the job it saw end. ash and dash: the signal's name, as for a foreground
+ * job; an interactive one keeps a job not yet reported for the notice before the next prompt.
+ * bash: the job notice when interactive, else the "line N: PID Killed" notice (not for SIGINT,
+ * SIGTERM or SIGPIPE), once.
+ */
+function* reportWaited(sh: Shell, job: Job, endedBefore: boolean): Gen<void> {
+  const sig = job.procs[job.procs.length - 1].result?.signal;
+  if (sh.dialect === "bash") {
+    if (job.changed && sh.interactive) yield* sh.write(2, sh.jobs.format(job, false, "bash"));
+    else if (job.changed && sig && sig !== "INT" && sig !== "TERM" && sig !== "PIPE") {
+      yield* sh.write(2, `${sh.arg0}: line ${sh.lineno}: ${sh.jobs.formatDeath(job)}`);
+    }
+    sh.forgetJob(job);
+    return;
+  }
+  // only a job this wait saw end (ash's dowait prints the status of the job it waits for)
+  if (!endedBefore && sig && sig !== "INT" && sig !== "PIPE") yield* sh.write(2, `${signalDescription(sig)}\n`);
+  job.waited = true;
+  if (sh.interactive && !job.changed) sh.jobs.remove(job);
+}
+
+/** bash's `wait PID` for a process that is no job: a reported one's status, else not its child. */
+function* bashUnknownPid(sh: Shell, operand: string): Gen<number> {
+  const known = sh.bgStatuses.get(Number(operand));
+  if (known !== undefined) return known;
+  yield* sh.message(`pid ${operand} is not a child of this shell`);
+  return 127;
+}
+
 /** busybox kill (ash runs kill_main in-process, so messages carry the shell's name). */
 function* killBuiltin(sh: Shell, argv: string[]): Gen<number> {
-  if (sh.dialect === "bash") return yield* withSelfSignal(sh, yield* bashKill(sh, argv, (spec) => sh.jobs.find(spec)));
-  if (sh.dialect === "dash") return yield* withSelfSignal(sh, yield* dashKill(sh, argv, (spec) => sh.jobs.find(spec)));
+  if (sh.dialect === "bash") return yield* withSelfSignal(sh, argv, yield* bashKill(sh, argv, (spec) => sh.jobs.find(spec)));
+  if (sh.dialect === "dash") return yield* withSelfSignal(sh, argv, yield* dashKill(sh, argv, (spec) => sh.jobs.find(spec)));
   const name = sh.arg0.slice(sh.arg0.lastIndexOf("/") + 1);
   const err = (msg: string) => sh.write(2, `${name}: ${msg}\n`);
   let args = argv.slice(1);
@@ -185,17 +220,41 @@ function* killBuiltin(sh: Shell, argv: string[]): Gen<number> {
       status = 1;
     }
   }
-  return yield* withSelfSignal(sh, status);
+  return yield* withSelfSignal(sh, argv, status);
 }
 
-/** A signal to ourselves (or our group) is handled before the next command, as on Linux. */
-function* withSelfSignal(sh: Shell, status: number): Gen<number> {
+/**
+ * A signal to ourselves (or our group) is handled before the next command, as on Linux. A signal
+ * to another process is not waited for: the shell goes on (to its next prompt) before the target
+ * has run and died, so the death is noticed later, as a real shell notices it.
+ */
+function* withSelfSignal(sh: Shell, argv: string[], status: number): Gen<number> {
+  for (const a of argv.slice(1)) {
+    if (/^\d+$/.test(a)) sh.justSignalled.add(Number(a));
+    else if (a.startsWith("%")) {
+      const job = sh.jobs.find(a);
+      if (typeof job !== "string") for (const p of job.procs) sh.justSignalled.add(p.pid);
+    }
+  }
+  if (!argv.slice(1).some((a) => targetsSelf(sh, a))) return status;
   try {
     yield* sh.sys.yield();
   } catch (e) {
     if (!(e instanceof Errno)) throw e;
   }
   return status;
+}
+
+/** Whether a kill operand reaches the shell itself: its pid, its group (0, -pgid) or everyone (-1). */
+function targetsSelf(sh: Shell, operand: string): boolean {
+  if (!/^-?\d+$/.test(operand)) return false;
+  const n = Number(operand);
+  if (n === 0 || n === -1) return true;
+  try {
+    return n === sh.sys.getpid() || n === -sh.sys.getpgrp();
+  } catch {
+    return false;
+  }
 }
 
 export const jobBuiltins: Builtin[] = [
@@ -209,7 +268,7 @@ export const jobBuiltins: Builtin[] = [
     let out = "";
     for (const job of list) {
       if (onlyPids) out += `${job.pgid || job.procs[0].pid}\n`;
-      else out += sh.jobs.format(job, withPids);
+      else out += sh.jobs.format(job, withPids, sh.dialect);
       job.changed = false;
     }
     yield* sh.write(1, out);
