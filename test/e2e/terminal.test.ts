@@ -79,8 +79,8 @@ describe("the terminal page", () => {
     expect(await term.run("ls /")).toEqual(LS_ROOT);
   });
 
-  it("reports a mistyped command as ash does, with status 127", async () => {
-    expect(await term.run("ecoh hello")).toEqual(["sh: ecoh: not found"]);
+  it("reports a mistyped command as root's login bash does, with status 127", async () => {
+    expect(await term.run("ecoh hello")).toEqual(["-bash: ecoh: command not found"]);
     expect(await term.run("echo $?")).toEqual(["127"]);
   });
 
@@ -214,10 +214,7 @@ async function within<T>(limitMs: number, what: string, work: () => Promise<T>):
 }
 
 /**
- * `ls /` of the host on a 124-column terminal. Busybox 1.35 (Debian) lays 19 names of at most 5
- * characters out as 2 rows of 10 columns, 7 characters apart, without colours.
+ * `ls /` of the host on a 124-column terminal. GNU ls (coreutils 9.1) fits the 19 names on one
+ * line, each column as wide as its name plus two spaces; Debian's root has no ls colour alias.
  */
-const LS_ROOT = [
-  "bin    dev    home   lib64  mnt    proc   run    srv    tmp    var",
-  "boot   etc    lib    media  opt    root   sbin   sys    usr",
-];
+const LS_ROOT = ["bin  boot  dev  etc  home  lib  lib64  media  mnt  opt  proc  root  run  sbin  srv  sys  tmp  usr  var"];
