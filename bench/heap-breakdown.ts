@@ -5,11 +5,9 @@
  * sections) and prints the heap each drop frees, in KB per container. Deterministic; the parts
  * are dropped in order, so a part shared with a later one is counted where it is finally freed.
  */
-import { type Kernel, run } from "../src/kernel";
-import { DockerClient } from "../src/engine/client";
-import { parseImageRef } from "../src/engine/images/refs";
-import { bootSandboxHost } from "../src/session/host";
+import { run } from "../src/kernel";
 import type { World } from "../src/kernel/world";
+import { hostWithBusybox, startSleeper } from "./host";
 
 const N = Number(process.argv[2] ?? 1000);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -20,27 +18,9 @@ const heap = () => {
   return process.memoryUsage().heapUsed;
 };
 
-function hostWithBusybox(): { k: Kernel; d: DockerClient } {
-  const k = bootSandboxHost(1);
-  const d = new DockerClient(k, 1);
-  const ref = parseImageRef("busybox");
-  if (!ref.ok) throw new Error(ref.message);
-  const gen = d.pull(ref.ref, "amd64", () => {});
-  k.transact(() => {
-    for (let s = gen.next(); !s.done; s = gen.next()) {
-      const w = s.value;
-      if (w.kind === "timer") k.w.clock.nowUsec = Math.max(k.w.clock.nowUsec, w.until);
-    }
-  });
-  return { k, d };
-}
 
 const { k, d } = hostWithBusybox();
-const start = () =>
-  k.transact(() => {
-    const { id } = d.containerCreate({ image: "busybox", cmd: ["sleep", "1000"] });
-    d.containerStart(id);
-  });
+const start = () => startSleeper(k, d);
 for (let i = 0; i < 10; i++) start();
 run(k, { instant: false });
 

@@ -11,10 +11,9 @@ import { layerDigest } from "../src/kernel/fs/layer";
 import type { FileEntry } from "../src/kernel/fs/entries";
 import { addFs, anonDev, attachMount } from "../src/kernel/fs/mount";
 import { overlayMountData } from "../src/kernel/fs/overlay";
-import { DockerClient } from "../src/engine/client";
 import { graftLayer, hostWalker, mkdirp } from "../src/engine/hostfs";
-import { parseImageRef } from "../src/engine/images/refs";
 import { bootSandboxHost } from "../src/session/host";
+import { hostWithBusybox, startSleeper } from "./host";
 
 interface Figure {
   name: string;
@@ -32,30 +31,7 @@ function time(f: () => void): number {
   return performance.now() - t0;
 }
 
-/** A host with busybox pulled, and a client for the engine. */
-function hostWithBusybox(): { k: Kernel; d: DockerClient } {
-  const k = bootSandboxHost(1);
-  const d = new DockerClient(k, 1);
-  const ref = parseImageRef("busybox");
-  if (!ref.ok) throw new Error(ref.message);
-  // Pulling takes virtual time: run it as the engine would inside a process, letting the clock jump.
-  const gen = d.pull(ref.ref, "amd64", () => {});
-  k.transact(() => {
-    for (let s = gen.next(); !s.done; s = gen.next()) {
-      const w = s.value;
-      if (w.kind === "timer") k.w.clock.nowUsec = Math.max(k.w.clock.nowUsec, w.until);
-    }
-  });
-  return { k, d };
-}
 
-function startSleeper(k: Kernel, d: DockerClient): string {
-  return k.transact(() => {
-    const { id } = d.containerCreate({ image: "busybox", cmd: ["sleep", "1000"] });
-    d.containerStart(id);
-    return id;
-  });
-}
 
 function settle(k: Kernel) {
   run(k, { instant: false });

@@ -4,36 +4,12 @@
  * Each host starts a few containers unmeasured first (JIT warm-up), then `per host` measured ones.
  * Printed: the mean, the best host's mean (the least disturbed on a busy machine) and CPU time.
  */
-import { type Kernel, run } from "../src/kernel";
-import { DockerClient } from "../src/engine/client";
-import { parseImageRef } from "../src/engine/images/refs";
-import { bootSandboxHost } from "../src/session/host";
+import { hostWithBusybox, startSleeper } from "./host";
 
 const perHost = Number(process.argv[2] ?? 40);
 const hosts = Number(process.argv[3] ?? 10);
 
-function hostWithBusybox(): { k: Kernel; d: DockerClient } {
-  const k = bootSandboxHost(1);
-  const d = new DockerClient(k, 1);
-  const ref = parseImageRef("busybox");
-  if (!ref.ok) throw new Error(ref.message);
-  const gen = d.pull(ref.ref, "amd64", () => {});
-  k.transact(() => {
-    for (let s = gen.next(); !s.done; s = gen.next()) {
-      const w = s.value;
-      if (w.kind === "timer") k.w.clock.nowUsec = Math.max(k.w.clock.nowUsec, w.until);
-    }
-  });
-  return { k, d };
-}
 
-function startSleeper(k: Kernel, d: DockerClient) {
-  k.transact(() => {
-    const { id } = d.containerCreate({ image: "busybox", cmd: ["sleep", "1000"] });
-    d.containerStart(id);
-  });
-  run(k, { instant: false });
-}
 
 let measured = 0;
 let cpu = 0;
