@@ -577,6 +577,7 @@ function* runExternal(
     });
     return status === 1 ? 1 : 127;
   }
+  if (!name.includes("/")) sh.hashed.remember(name, path, sh.vars.get("PATH") ?? "", true);
   const env = sh.vars.environ();
   for (const [n, v] of assigns) env[n] = v;
   if (flags.exit && !hasTraps(sh)) {

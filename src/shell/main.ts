@@ -283,6 +283,11 @@ export function* shMain(sys: Sys, dialect: Dialect = "ash"): Gen<number> {
     if (interactive && !sh.vars.isSet("PS1")) sh.vars.set("PS1", "\\s-\\v\\$ ");
   }
   if (minusC) sh.options.add("c");
+  if (dialect === "bash") {
+    // bash's defaults: brace expansion, command hashing, comments; history when interactive
+    for (const o of ["B", "h", "interactive-comments"]) sh.options.add(o);
+    if (interactive) for (const o of ["H", "history", "emacs"]) sh.options.add(o);
+  }
   if (!minusC && scriptFile === null) sh.options.add("s");
   if (interactive) {
     sh.jobControl = safeIsatty(sys, 0);

@@ -11,6 +11,8 @@ import { ShellAbort, ShellExit } from "./errors";
 import { Expander, type ExpandHost } from "./expand";
 import { type Job, JobTable, statusOf } from "./jobs";
 import { signalDescription, signalNumber } from "./signals";
+import { optionLetters } from "./option-tables";
+import { CommandHash } from "./command-hash";
 import { Vars } from "./vars";
 
 export interface EvalFlags {
@@ -20,8 +22,6 @@ export interface EvalFlags {
   tested?: boolean;
 }
 
-/** Letters of `set` options in the order $- shows them (ash's optletters). */
-export const OPTION_LETTERS = "efIimnscxvCabuE";
 export const LONG_OPTIONS: Record<string, string> = {
   errexit: "e",
   noglob: "f",
@@ -75,6 +75,8 @@ export class Shell implements ExpandHost {
   /** Trap actions by "EXIT" or signal name; "" means ignore. */
   traps = new Map<string, string>();
   jobs = new JobTable();
+  /** Commands found in $PATH so far (`hash`). */
+  hashed = new CommandHash();
   /**
    * Processes the last `kill` signalled. Their death is not noticed at the very next prompt: on
    * a real machine the shell is back at its prompt before the target has run to die.
@@ -135,6 +137,7 @@ export class Shell implements ExpandHost {
     c.lastStatus = this.lastStatus;
     c.rootPid = this.rootPid;
     c.lastBgPid = this.lastBgPid;
+    c.hashed = this.hashed.clone();
     c.options = new Set(this.options);
     c.functions = new Map(this.functions);
     c.aliases = new Map(this.aliases);
@@ -287,11 +290,9 @@ export class Shell implements ExpandHost {
     return this.options.has(letter);
   }
 
-  /** $-: ash lists the set letters from the end of its option table backwards. */
+  /** $-, as each shell spells it. */
   optionString(): string {
-    let s = "";
-    for (const c of [...OPTION_LETTERS].reverse()) if (this.options.has(c)) s += c;
-    return s;
+    return optionLetters(this.dialect, this.options);
   }
 
   // --- evaluation entry points ---

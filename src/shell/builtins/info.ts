@@ -9,17 +9,26 @@ import { type Builtin, builtin } from "./types";
 
 
 /** What a name means to the shell, for type / command -v / command -V. */
-function describe(sh: Shell, name: string): { kind: string; path?: string } | null {
+function describe(sh: Shell, name: string): { kind: string; path?: string; hashed?: boolean } | null {
   if (sh.aliases.has(name)) return { kind: "alias" };
   if (KEYWORDS.has(name)) return { kind: "keyword" };
   const b = findBuiltin(sh, name);
-  if (b?.special) return { kind: "special" };
+  // bash (not in POSIX mode) does not set the special builtins apart
+  if (b?.special && sh.dialect !== "bash") return { kind: "special" };
   if (sh.functions.has(name)) return { kind: "function" };
   if (b) return { kind: "builtin" };
+  if (!name.includes("/") && sh.dialect !== "ash") {
+    const hashed = sh.hashed.get(name, sh.vars.get("PATH") ?? "");
+    if (hashed) return { kind: "file", path: hashed.path, hashed: true };
+  }
   const path = name.includes("/") ? name : findInPath(sh, name);
   if (path !== null) {
     try {
-      if (sh.sys.stat(path).type === "file") return { kind: "file", path };
+      if (sh.sys.stat(path).type === "file") {
+        // dash's lookup enters the command in its table (the next `type` calls it a tracked alias)
+        if (sh.dialect === "dash" && !name.includes("/")) sh.hashed.remember(name, path, sh.vars.get("PATH") ?? "", false);
+        return { kind: "file", path };
+      }
     } catch {
       return null;
     }
@@ -32,7 +41,9 @@ function verbose(sh: Shell, name: string): string | null {
   if (!d) return null;
   switch (d.kind) {
     case "alias":
-      return `${name} is an alias for ${sh.aliases.get(name)}`;
+      return sh.dialect === "bash"
+        ? `${name} is aliased to \`${sh.aliases.get(name)}'`
+        : `${name} is an alias for ${sh.aliases.get(name)}`;
     case "keyword":
       return `${name} is a shell keyword`;
     case "special":
@@ -42,7 +53,8 @@ function verbose(sh: Shell, name: string): string | null {
     case "builtin":
       return `${name} is a shell builtin`;
     default:
-      return `${name} is ${d.path}`;
+      if (!d.hashed) return `${name} is ${d.path}`;
+      return sh.dialect === "bash" ? `${name} is hashed (${d.path})` : `${name} is a tracked alias for ${d.path}`;
   }
 }
 
@@ -57,6 +69,113 @@ function* typeCmd(sh: Shell, names: string[]): Gen<number> {
     } else out += `${v}\n`;
   }
   yield* sh.write(1, out);
+  return status;
+}
+
+/** Every file NAME names in $PATH (bash's type -a), in $PATH order. */
+function allInPath(sh: Shell, name: string): string[] {
+  if (name.includes("/")) return describe(sh, name) ? [name] : [];
+  const found: string[] = [];
+  for (const dir of (sh.vars.get("PATH") ?? "").split(":")) {
+    const full = `${dir === "" ? "." : dir}/${name}`;
+    try {
+      if (sh.sys.stat(full).type === "file") found.push(full);
+    } catch {
+      // not here
+    }
+  }
+  return found;
+}
+
+/** bash's type [-afptP] NAME...: status 1 when a name is not found. */
+function* bashType(sh: Shell, argv: string[]): Gen<number> {
+  let args = argv.slice(1);
+  const flags = new Set<string>();
+  while (args[0]?.startsWith("-") && args[0].length > 1) {
+    if (args[0] === "--") {
+      args = args.slice(1);
+      break;
+    }
+    for (const c of args[0].slice(1)) {
+      if (!"afptP".includes(c)) {
+        yield* sh.message(`-${c}: invalid option`);
+        yield* sh.write(2, "type: usage: type [-afptP] name [name ...]\n");
+        return 2;
+      }
+      flags.add(c);
+    }
+    args = args.slice(1);
+  }
+  let out = "";
+  let status = 0;
+  for (const name of args) {
+    const lines: string[] = [];
+    const kinds: { kind: string; text: string; path?: string }[] = [];
+    if (sh.aliases.has(name)) kinds.push({ kind: "alias", text: `${name} is aliased to \`${sh.aliases.get(name)}'` });
+    if (KEYWORDS.has(name)) kinds.push({ kind: "keyword", text: `${name} is a shell keyword` });
+    if (!flags.has("f") && sh.functions.has(name)) kinds.push({ kind: "function", text: `${name} is a function` });
+    if (findBuiltin(sh, name)) kinds.push({ kind: "builtin", text: `${name} is a shell builtin` });
+    const hashed = name.includes("/") ? undefined : sh.hashed.get(name, sh.vars.get("PATH") ?? "");
+    if (flags.has("a")) for (const p of allInPath(sh, name)) kinds.push({ kind: "file", text: `${name} is ${p}`, path: p });
+    else if (hashed) kinds.push({ kind: "file", text: `${name} is hashed (${hashed.path})`, path: hashed.path });
+    else {
+      const p = allInPath(sh, name)[0];
+      if (p) kinds.push({ kind: "file", text: `${name} is ${p}`, path: p });
+    }
+    const shown = flags.has("a") ? kinds : kinds.slice(0, 1);
+    if (flags.has("P")) {
+      const file = kinds.find((k) => k.kind === "file");
+      if (file) lines.push(file.path!);
+    } else if (flags.has("p")) {
+      if (shown[0]?.kind === "file") for (const k of shown) if (k.kind === "file") lines.push(k.path!);
+    } else if (flags.has("t")) for (const k of shown) lines.push(k.kind);
+    else for (const k of shown) lines.push(k.text);
+    const found = flags.has("P") ? lines.length > 0 : kinds.length > 0;
+    if (!found) {
+      status = 1;
+      if (!flags.has("t") && !flags.has("p") && !flags.has("P")) {
+        yield* sh.write(1, out);
+        out = "";
+        yield* sh.message(`${name}: not found`);
+      }
+    }
+    out += lines.map((l) => `${l}\n`).join("");
+  }
+  yield* sh.write(1, out);
+  return status;
+}
+
+/** command -v / -V. dash and ash look at the first name only; bash at each, failing if none was found. */
+function* commandDescribe(sh: Shell, mode: "v" | "V", names: string[]): Gen<number> {
+  const list = sh.dialect === "bash" ? names : names.slice(0, 1);
+  let anyFound = false;
+  let status = 0;
+  let out = "";
+  for (const n of list) {
+    if (mode === "V") {
+      const v = verbose(sh, n);
+      if (v === null) {
+        status = 127;
+        yield* sh.write(1, out);
+        out = "";
+        if (sh.dialect === "bash") yield* sh.message(`${n}: not found`);
+        else out += `${n}: not found\n`;
+      } else {
+        anyFound = true;
+        out += `${v}\n`;
+      }
+      continue;
+    }
+    const d = describe(sh, n);
+    if (!d) status = 127;
+    else {
+      anyFound = true;
+      if (d.kind === "alias") out += `alias ${n}=${singleQuote(sh.aliases.get(n)!)}\n`;
+      else out += `${d.path ?? n}\n`;
+    }
+  }
+  yield* sh.write(1, out);
+  if (sh.dialect === "bash") return anyFound ? 0 : 1;
   return status;
 }
 
@@ -89,6 +208,7 @@ function symbolicUmask(mask: number, spec: string): number | null {
 
 export const infoBuiltins: Builtin[] = [
   builtin("type", false, function* (sh, argv) {
+    if (sh.dialect === "bash") return yield* bashType(sh, argv);
     return yield* typeCmd(sh, argv.slice(1));
   }),
   builtin("command", false, function* (sh, argv, flags: EvalFlags) {
@@ -106,19 +226,7 @@ export const infoBuiltins: Builtin[] = [
       args = args.slice(1);
     }
     if (args.length === 0) return 0;
-    if (mode === "V") return yield* typeCmd(sh, args);
-    if (mode === "v") {
-      let status = 0;
-      let out = "";
-      for (const n of args) {
-        const d = describe(sh, n);
-        if (!d) status = 127;
-        else if (d.kind === "alias") out += `alias ${n}=${singleQuote(sh.aliases.get(n)!)}\n`;
-        else out += `${d.path ?? n}\n`;
-      }
-      yield* sh.write(1, out);
-      return status;
-    }
+    if (mode === "V" || mode === "v") return yield* commandDescribe(sh, mode, args);
     const b = findBuiltin(sh, args[0]);
     if (b) return yield* runBuiltin(sh, b, args, [], [], flags);
     return yield* runCommandArgv(sh, args, flags);

@@ -2,7 +2,8 @@
 import type { Gen } from "../../kernel/api";
 import { ArithError, evalArith } from "../arith";
 import { isName } from "../lexer";
-import { LONG_OPTIONS, OPTION_LETTERS, type Shell } from "../shell";
+import type { Shell } from "../shell";
+import { keyForLetter, listSetOptions, setOptionTable } from "../option-tables";
 import { BadSubscript, elementKey } from "../subscript";
 import { ReadonlyError } from "../vars";
 import { declareLike } from "./declare";
@@ -87,30 +88,35 @@ function* setOptions(sh: Shell, args: string[]): Gen<number> {
       if (c === "o") {
         const name = args[i + 1];
         if (name === undefined) {
-          let out = "";
-          for (const [long, letter] of Object.entries(LONG_OPTIONS)) {
-            out += on
-              ? `${long.padEnd(16)}${sh.options.has(letter) ? "on" : "off"}\n`
-              : `set ${sh.options.has(letter) ? "-" : "+"}o ${long}\n`;
-          }
-          yield* sh.write(1, out);
+          yield* sh.write(1, listSetOptions(sh.dialect, sh.options, on));
           continue;
         }
         i++;
-        const letter = LONG_OPTIONS[name];
-        if (!letter) {
+        const key = setOptionTable(sh.dialect).find((o) => o.name === name)?.key;
+        if (!key) {
+          if (sh.dialect === "bash") {
+            yield* sh.message(`${name}: invalid option name`);
+            return 2;
+          }
+          if (sh.dialect === "dash") return yield* sh.fail(`Illegal option ${on ? "-" : "+"}o ${name}`);
           yield* sh.message(`illegal option ${on ? "-" : "+"}o ${name}`);
           return 1;
         }
-        if (on) sh.options.add(letter);
-        else sh.options.delete(letter);
+        if (on) sh.options.add(key);
+        else sh.options.delete(key);
         continue;
       }
-      if (!OPTION_LETTERS.includes(c) || "isc".includes(c)) {
-        return yield* sh.fail(`illegal option ${on ? "-" : "+"}${c}`);
+      const key = keyForLetter(sh.dialect, c);
+      if (!key) {
+        if (sh.dialect === "bash") {
+          yield* sh.message(`${on ? "-" : "+"}${c}: invalid option`);
+          yield* sh.write(2, "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n");
+          return 2;
+        }
+        return yield* sh.fail(`${sh.dialect === "dash" ? "Illegal" : "illegal"} option ${on ? "-" : "+"}${c}`);
       }
-      if (on) sh.options.add(c);
-      else sh.options.delete(c);
+      if (on) sh.options.add(key);
+      else sh.options.delete(key);
     }
   }
   if (i < args.length) sh.positional = args.slice(i);
