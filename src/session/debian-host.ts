@@ -86,5 +86,7 @@ export function debianHostTree(hostname: string, bootEpoch: number): FileEntry[]
   t.bin("usr/lib/systemd/systemd", "init", 92_544);
   t.link("usr/sbin/init", "../lib/systemd/systemd");
   t.dir("var/lib/systemd");
+  // mke2fs makes it at the root of every ext4 filesystem.
+  t.dir("lost+found", 0o700);
   return t.entries();
 }

@@ -214,7 +214,7 @@ async function within<T>(limitMs: number, what: string, work: () => Promise<T>):
 }
 
 /**
- * `ls /` of the host on a 124-column terminal. GNU ls (coreutils 9.1) fits the 19 names on one
+ * `ls /` of the host on a 124-column terminal. GNU ls (coreutils 9.1) fits the 20 names on one
  * line, each column as wide as its name plus two spaces; Debian's root has no ls colour alias.
  */
-const LS_ROOT = ["bin  boot  dev  etc  home  lib  lib64  media  mnt  opt  proc  root  run  sbin  srv  sys  tmp  usr  var"];
+const LS_ROOT = ["bin  boot  dev  etc  home  lib  lib64  lost+found  media  mnt  opt  proc  root  run  sbin  srv  sys  tmp  usr  var"];
