@@ -27,6 +27,7 @@ import { DOCKER_ROOT, deleteImage, type PullEvent, type PullResult, pull, tagIma
 import { familiarString, fullRef, type NamedRef, parseImageRef } from "./images/refs";
 import { hostPlatformWarnings, platformMismatch } from "./images/image-platform";
 import type { Platform } from "./images/platforms";
+import { imageConfig } from "./images/inspect";
 import { type ContainerRecord, engineState, type ImageRecord } from "./state";
 import { GO_ZERO_TIME, rfc3339Nano } from "./time";
 
@@ -79,6 +80,19 @@ export interface LogLine {
 }
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+/** What a container takes from its image's config. */
+interface ImageRunConfig {
+  Entrypoint?: string[] | null;
+  Cmd?: string[] | null;
+  Env?: string[];
+  ExposedPorts?: Record<string, Record<string, never>>;
+  User?: string;
+  Volumes?: Record<string, Record<string, never>> | null;
+  WorkingDir?: string;
+  Labels?: Record<string, string>;
+  StopSignal?: string;
+}
 
 export class DockerClient {
   constructor(
@@ -253,11 +267,12 @@ export class DockerClient {
     warnings.push(...verifyNamespaceSettings(this, req)); // --pid/--ipc/--uts/--cgroupns (namespaces.ts)
     warnings.push(...hostPlatformWarnings(img, req.platform)); // an image for another machine
     const mounts = volumesFromMounts(this, req.host.VolumesFrom, req.mounts ?? []);
-    const cfg = JSON.parse(img.configJson).config ?? {};
+    const cfg: ImageRunConfig = imageConfig(img).config ?? {};
     const id = randomHex(k.w.rng, 32);
     const name = req.name?.replace(/^\//, "") ?? randomName(k, (n) => this.byName(n) !== undefined);
-    const entrypoint = req.entrypoint !== undefined ? req.entrypoint : (cfg.Entrypoint ?? null);
-    const cmd = req.cmd && req.cmd.length > 0 ? req.cmd : req.entrypoint !== undefined && req.entrypoint !== null ? null : (cfg.Cmd ?? null);
+    // The image's config is shared and frozen (config-json.ts): the container keeps copies.
+    const entrypoint = req.entrypoint !== undefined ? req.entrypoint : cfg.Entrypoint ? [...cfg.Entrypoint] : null;
+    const cmd = req.cmd && req.cmd.length > 0 ? req.cmd : req.entrypoint !== undefined && req.entrypoint !== null ? null : cfg.Cmd ? [...cfg.Cmd] : null;
     // The user's variables come first, then the image's that they do not override (as dockerd merges).
     const envMap = new Map<string, string>();
     for (const e of req.env ?? []) envMap.set(e.split("=")[0], e);
@@ -289,7 +304,7 @@ export class DockerClient {
         Env: [...envMap.values()],
         Cmd: cmd,
         Image: req.image,
-        Volumes: cfg.Volumes ?? null,
+        Volumes: cfg.Volumes ? { ...cfg.Volumes } : null,
         WorkingDir: req.workingDir ?? cfg.WorkingDir ?? "",
         Entrypoint: entrypoint,
         Labels: { ...(cfg.Labels ?? {}), ...(req.labels ?? {}) },

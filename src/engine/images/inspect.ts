@@ -2,6 +2,7 @@
  * What the daemon reports about a local image: `docker image inspect` (API 1.50 shape, graphdriver
  * store), `docker history` entries, creation time, dangling state, and image prune.
  */
+import { parsedConfig } from "./config-json";
 import type { Kernel } from "../../kernel";
 import { emitEvent } from "../events";
 import { engineState, type ImageRecord } from "../state";
@@ -25,7 +26,7 @@ interface ConfigFile {
 export type ImageMeta = ImageRecord & { lastTagTime?: string; parent?: string };
 
 export function imageConfig(img: ImageRecord): ConfigFile {
-  return JSON.parse(img.configJson) as ConfigFile;
+  return parsedConfig<ConfigFile>(img.configJson);
 }
 
 /** Seconds since the epoch of an RFC 3339 time (the config's "created"); 0 when absent. */

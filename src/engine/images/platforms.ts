@@ -4,6 +4,7 @@
  * "+features"). The client parses --platform with it, the daemon picks a manifest and checks local
  * images with it.
  */
+import { parsedConfig } from "./config-json";
 
 export interface Platform {
   os: string;
@@ -204,6 +205,6 @@ export function imageSuits(want: Platform, have: Platform): boolean {
 
 /** An image config's platform (its "os", "architecture", "variant" fields). */
 export function configPlatform(configJson: string): Platform {
-  const cfg = JSON.parse(configJson) as { os?: string; architecture?: string; variant?: string };
+  const cfg = parsedConfig<{ os?: string; architecture?: string; variant?: string }>(configJson);
   return { os: cfg.os ?? "", architecture: cfg.architecture ?? "", variant: cfg.variant ?? "" };
 }
