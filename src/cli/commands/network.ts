@@ -114,8 +114,8 @@ export const networkInspectCommand: CommandHandler = function* (ctx) {
   }
   yield* ctx.out(inspectOutput(found, ctx.flags.string("format")));
   if (errors.length === 0) return 0;
-  // The 28.2 client then ends with its StatusError, printed as "exit status 1" (recorded).
-  yield* ctx.err(`${errors.join("\n")}\nexit status 1\n`);
+  // inspect.Inspect returns a StatusError whose Status is the errors: printed as they are.
+  yield* ctx.err(`${errors.join("\n")}\n`);
   return 1;
 };
 

@@ -13,7 +13,7 @@ import { type ContainerRecord, engineState, type NetworkRecord } from "../state"
 import { addBridge, intToIp, ipToInt, macFor, randomMac } from "./bridge";
 import { refreshResolvConf } from "./resolv";
 import { checkAddressFree, type EndpointRequest, endpointConfigOf, endpointSettingsError } from "./endpoint-config";
-import { isFirstNetwork, leaveFirstNetwork, leftFirstNetwork } from "./first-network";
+import { isFirstNetwork, leaveFirstNetwork, leftFirstNetwork, replugFirstNetwork, unplugFirstNetwork } from "./first-network";
 import { NETWORK_SETUP_PREFIX } from "./start-network";
 
 export interface Endpoint {
@@ -196,6 +196,22 @@ function iface(p: Partial<NetIface> & Pick<NetIface, "name" | "index" | "kind" |
   return { mtu: 1500, up: true, addrs: [], rxBytes: 0, txBytes: 0, rxPackets: 0, txPackets: 0, ...p };
 }
 
+type WithEthCounter = ContainerRecord & { ethCounter?: { netns: number; next: number } };
+
+/**
+ * libnetwork names a sandbox's interfaces eth0, eth1, ... from a counter that never goes back: an
+ * interface connected after another was disconnected gets the next number, not the freed one.
+ */
+function nextEthIndex(c: ContainerRecord, netns: number): number {
+  const counter = (c as WithEthCounter).ethCounter;
+  return counter?.netns === netns ? counter.next : 0;
+}
+
+/** Records that ethN of the container's network namespace was made (see nextEthIndex). */
+export function usedEthIndex(c: ContainerRecord, netns: number, n: number) {
+  (c as WithEthCounter).ethCounter = { netns, next: Math.max(n + 1, nextEthIndex(c, netns)) };
+}
+
 /** Brings an endpoint up in a running container's network namespace: ethN inside, a veth on the bridge. */
 export function plugEndpoint(k: Kernel, c: ContainerRecord, net: Network, e: Endpoint) {
   const netnsId = k.w.procs[c.state.Pid]?.ns.net;
@@ -203,8 +219,9 @@ export function plugEndpoint(k: Kernel, c: ContainerRecord, net: Network, e: End
   const host = k.w.ns[k.w.initNs.net].net!;
   const inner = k.w.ns[netnsId].net!;
   const prefix = Number(net.subnet.split("/")[1]);
-  let n = 0;
+  let n = nextEthIndex(c, netnsId);
   while (inner.ifaces.some((i) => i.name === `eth${n}`)) n++;
+  usedEthIndex(c, netnsId, n);
   const name = `eth${n}`;
   const hostName = `veth${randomHex(k.w.rng, 4).slice(0, 7)}`;
   const hostIndex = host.nextIndex++;
@@ -291,6 +308,11 @@ export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts
   if (c.state.Running) claimAddress(k, net, e);
   net.endpoints[c.id] = e;
   if (c.state.Running) plugEndpoint(k, c, net, e);
+  if (first && leftFirstNetwork(c)) {
+    replugFirstNetwork(k, c, e, net); // first-network.ts
+    // The runtime keeps the default bridge's interface as the container's own, not as an endpoint.
+    if (net.name === "bridge" && c.state.Running) delete net.endpoints[c.id];
+  }
   refreshResolvConf(k, c); // resolv.ts
   emitEvent(k, "network", "connect", net.id, { container: c.id, name: net.name, type: net.driver });
   return e;
@@ -304,10 +326,16 @@ export function disconnectNetwork(k: Kernel, net: Network, c: ContainerRecord, f
     emitEvent(k, "network", "disconnect", net.id, { container: c.id, name: net.name, type: net.driver });
     return;
   }
+  // The running container's first network: its interface and published ports go (first-network.ts).
+  if (c.state.Running && isFirstNetwork(c, net) && c.network?.name === net.name && c.network.ip !== "") {
+    if (e) unplugEndpoint(k, c, e);
+    if (e) delete net.endpoints![c.id];
+    unplugFirstNetwork(k, c);
+    refreshResolvConf(k, c);
+    emitEvent(k, "network", "disconnect", net.id, { container: c.id, name: net.name, type: net.driver });
+    return;
+  }
   if (!e) {
-    if (c.network?.name === net.name && c.state.Running) {
-      throw new EngineError(`container ${c.id} is not connected to network ${net.name}`, 403);
-    }
     if (force) return;
     throw new EngineError(`container ${c.id} is not connected to network ${net.name}`, 403);
   }

@@ -8,6 +8,7 @@ import type { Kernel } from "../../kernel";
 import { EngineError } from "../client";
 import type { ContainerRecord } from "../state";
 import { isUserDefinedName } from "./endpoint-config";
+import { rejoinedAtStart } from "./first-network";
 import { findNetwork } from "./networks";
 
 type WithNetworkId = ContainerRecord & { networkId?: string };
@@ -35,6 +36,7 @@ export function startNetworkError(k: Kernel, c: ContainerRecord): string | undef
 
 /** After a start: the endpoint settings now hold the network's id. */
 export function rememberNetworkId(k: Kernel, c: ContainerRecord) {
+  rejoinedAtStart(c); // first-network.ts
   const mode = c.hostConfig.NetworkMode;
   if (!isUserDefinedName(mode) || startNetworkError(k, c) !== undefined) return;
   (c as WithNetworkId).networkId = findNetwork(k, storedNetworkId(c) ?? mode).id;

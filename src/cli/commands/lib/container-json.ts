@@ -59,7 +59,7 @@ function lowerDirs(d: DockerClient, c: ContainerRecord): string {
 
 function portMap(c: ContainerRecord): Record<string, Array<{ HostIp: string; HostPort: string }> | null> {
   const out: Record<string, Array<{ HostIp: string; HostPort: string }> | null> = {};
-  if (!c.state.Running || c.hostConfig.NetworkMode === "host" || c.hostConfig.NetworkMode === "none") return out;
+  if (!c.state.Running || leftFirstNetwork(c) || c.hostConfig.NetworkMode === "host" || c.hostConfig.NetworkMode === "none") return out;
   for (const key of Object.keys(c.config.ExposedPorts ?? {})) out[key] = null;
   for (const [key, bindings] of Object.entries(c.hostConfig.PortBindings))
     out[key] = bindings.flatMap((b) => (b.HostIp === "" ? [{ HostIp: "0.0.0.0", HostPort: b.HostPort }, { HostIp: "::", HostPort: b.HostPort }] : [b]));

@@ -2,6 +2,7 @@
  * A container as `docker ps` sees it (the daemon's /containers/json summary) and as its --format
  * templates see it (formatter.ContainerContext).
  */
+import { leftFirstNetwork } from "../../../engine/networks/first-network";
 import type { DockerClient } from "../../../engine/client";
 import type { ContainerRecord } from "../../../engine/state";
 import { goMethod, goStruct } from "../../template";
@@ -68,7 +69,8 @@ export function statusText(c: ContainerRecord, now: number): string {
 
 /** The ports the daemon lists for a running container: published ones (v4 and v6) and exposed ones. */
 export function apiPorts(c: ContainerRecord): ApiPort[] {
-  if (!c.state.Running) return [];
+  // Published through the first network: gone with it (network disconnect, first-network.ts).
+  if (!c.state.Running || leftFirstNetwork(c)) return [];
   const out: ApiPort[] = [];
   const keys = new Set([...Object.keys(c.config.ExposedPorts ?? {}), ...Object.keys(c.hostConfig.PortBindings)]);
   for (const key of keys) {
