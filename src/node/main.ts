@@ -5,9 +5,8 @@
  *   npm run -s sandbox < script.sh      run each line as if typed at the host prompt
  * Output is written byte for byte; the clock jumps over idle time except in the REPL.
  */
-import { exitStatus, type Kernel, openInput, openSink, feedInput, endInput, run, spawn } from "../kernel";
-import { signalNumber } from "../kernel/proc/signals";
-import { bootSandboxHost, HOST_ENV } from "../session/host";
+import { runScript, type ScriptResult } from "./run-script";
+import { bootSandboxHost } from "../session/host";
 import { Sandbox } from "../session/sandbox";
 import { loadHelpTexts } from "../cli/flags/help";
 
@@ -21,6 +20,15 @@ function writeBytes(stream: NodeJS.WriteStream, bytes: string) {
   stream.write(Buffer.from(bytes, "latin1"));
 }
 
+const stdout = (b: string) => writeBytes(process.stdout, b);
+const stderr = (b: string) => writeBytes(process.stderr, b);
+
+/** The exit status of a script run, saying so when it could not finish. */
+function report(r: ScriptResult): number {
+  if (r.stuck) process.stderr.write(`sandbox: the command is still running but nothing can make progress (${r.stuck})\n`);
+  return r.status;
+}
+
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -28,23 +36,6 @@ function readStdin(): Promise<string> {
     process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("latin1")));
     process.stdin.on("error", reject);
   });
-}
-
-/** Runs the shell (as argv) with captured stdio until it exits; returns the shell-style exit status. */
-function runToExit(k: Kernel, argv: string[], stdin: string): number {
-  const input = openInput(k);
-  const out = openSink(k, (b) => writeBytes(process.stdout, b));
-  const err = openSink(k, (b) => writeBytes(process.stderr, b));
-  feedInput(k, input.pipe, stdin);
-  endInput(k, input.pipe);
-  const pid = spawn(k, { path: "/bin/sh", argv, env: HOST_ENV, cwd: "/root", stdio: [input.file, out, err] });
-  const state = run(k, { until: () => exitStatus(k, pid) !== undefined });
-  const st = exitStatus(k, pid);
-  if (!st) {
-    process.stderr.write(`sandbox: the command is still running but nothing can make progress (${state})\n`);
-    return 1;
-  }
-  return st.signal ? 128 + signalNumber(st.signal) : (st.code ?? 0);
 }
 
 function repl(seed: number) {
@@ -99,7 +90,7 @@ async function main() {
       return 2;
     }
     const stdin = process.stdin.isTTY ? "" : await readStdin();
-    return runToExit(bootSandboxHost(seed), ["sh", "-c", ...args.slice(1)], stdin);
+    return report(runScript(bootSandboxHost(seed), ["sh", "-c", ...args.slice(1)], stdin, { out: stdout, err: stderr }));
   }
   if (args.length > 0) {
     process.stderr.write(`sandbox: unknown argument: ${args[0]}\n${USAGE}`);
@@ -110,7 +101,7 @@ async function main() {
     return undefined;
   }
   const script = await readStdin();
-  return runToExit(bootSandboxHost(seed), ["sh"], script);
+  return report(runScript(bootSandboxHost(seed), ["sh"], script, { out: stdout, err: stderr, paced: true }));
 }
 
 main().then(
