@@ -84,7 +84,8 @@ fi
 export PATH
 `;
 
-const MOTD = `
+/** Debian's /etc/motd. */
+export const DEBIAN_MOTD = `
 The programs included with the Debian GNU/Linux system are free software;
 the exact distribution terms for each program are described in the
 individual files in /usr/share/doc/*/copyright.
@@ -157,7 +158,7 @@ export function hostTree(binaries: Record<string, string>, mtime: number, hostna
     l("etc/os-release", "../usr/lib/os-release"),
     f("etc/debian_version", "12.9\n"),
     f("etc/issue", "Debian GNU/Linux 12 \\n \\l\n\n"),
-    f("etc/motd", MOTD),
+    f("etc/motd", DEBIAN_MOTD),
     f("etc/profile", PROFILE),
     f("etc/shells", "# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n"),
     f("etc/resolv.conf", "nameserver 10.0.2.3\n"),

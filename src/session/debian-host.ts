@@ -5,6 +5,7 @@
  * and the machine's own files: hostname, hosts, fstab, the student's account.
  */
 import type { FileEntry } from "../kernel/fs/entries";
+import { DEBIAN_MOTD } from "../kernel/hostfs";
 import { DEBIAN_GROUP, DEBIAN_PASSWD, DEBIAN_RELEASES, debianDistro } from "../engine/registry/images/debian";
 import { BOOKWORM_FILES, DEBIAN_MAINTAINERS } from "../engine/registry/images/debian-data";
 import { dpkgTree } from "../engine/registry/images/dpkg-distro";
@@ -37,15 +38,6 @@ function hostGroups(): string {
   return lines(...base, "student:x:1000:");
 }
 
-const MOTD = `
-The programs included with the Debian GNU/Linux system are free software;
-the exact distribution terms for each program are described in the
-individual files in /usr/share/doc/*/copyright.
-
-Debian GNU/Linux comes with ABSOLUTELY NO WARRANTY, to the extent
-permitted by applicable law.
-`;
-
 export function debianHostTree(hostname: string, bootEpoch: number): FileEntry[] {
   const release = DEBIAN_RELEASES.bookworm;
   const image = debianDistro(release, false);
@@ -60,7 +52,7 @@ export function debianHostTree(hostname: string, bootEpoch: number): FileEntry[]
       ...image.text,
       "etc/hostname": `${hostname}\n`,
       "etc/hosts": `127.0.0.1\tlocalhost\n127.0.1.1\t${hostname}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`,
-      "etc/motd": MOTD,
+      "etc/motd": DEBIAN_MOTD,
       "etc/resolv.conf": "nameserver 10.0.2.3\n",
       "etc/fstab": "# <file system> <mount point>   <type>  <options>       <dump>  <pass>\n/dev/sda1       /               ext4    errors=remount-ro 0       1\n",
     },

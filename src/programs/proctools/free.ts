@@ -7,17 +7,10 @@ import type { ProgramDef } from "../../kernel/api";
 import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
 import { out } from "../lib/io";
+import { parseMeminfo } from "../lib/meminfo";
 
 const USAGE = "free [-bkmgh]\n\nDisplay free and used memory";
 
-function meminfo(text: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const line of text.split("\n")) {
-    const m = /^([^:]+):\s+(\d+)/.exec(line);
-    if (m) out[m[1]] = Number(m[2]);
-  }
-  return out;
-}
 
 /** busybox make_human_readable_str(): a fixed unit (rounded), or auto-scaled with one decimal. */
 export function humanReadable(bytes: number, displayUnit: number): string {
@@ -51,7 +44,7 @@ export const free: ProgramDef = {
     }
     const first = sys.argv[1]?.startsWith("-") ? sys.argv[1][1] : "k";
     const unit = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, h: 0 }[first] ?? 1024;
-    const mi = meminfo(sys.readFile("/proc/meminfo"));
+    const mi = parseMeminfo(sys.readFile("/proc/meminfo"));
     const kb = (name: string) => (mi[name] ?? 0) * 1024;
     const total = kb("MemTotal");
     const freeMem = kb("MemFree");

@@ -11,6 +11,7 @@ import { getopt, OptError } from "../lib/getopt";
 import { warn } from "../lib/io";
 import { AccountNames } from "../lib/users";
 import { formatCmdline, scanProcesses, smartUlltoa, terminalSize } from "./procscan";
+import { parseMeminfo } from "../lib/meminfo";
 
 const USAGE =
   "top [-bH] [-n COUNT] [-d SECONDS]\n\nShow a view of process activity in real time.\nRead the status of all processes from /proc each SECONDS\nand show a screenful of them.\nKeys:\n\tN/M/P/T: sort by pid/mem/cpu/time\n\tR: reverse sort\n\tH: toggle threads\n\tQ,^C: exit\nOptions:\n\t-b\tBatch mode\n\t-n N\tExit after N iterations\n\t-d SEC\tDelay between updates\n\t-H\tShow threads";
@@ -62,12 +63,7 @@ function readJiffies(sys: Sys): Jiffies | null {
 }
 
 function meminfo(sys: Sys): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const line of sys.readFile("/proc/meminfo").split("\n")) {
-    const m = /^([^:]+):\s*(\d+)/.exec(line);
-    if (m) out[m[1]] = Number(m[2]);
-  }
-  return out;
+  return parseMeminfo(sys.readFile("/proc/meminfo"));
 }
 
 /** snprintf(buf, size, ...) keeps at most size-1 characters. */

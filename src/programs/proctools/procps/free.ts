@@ -4,7 +4,8 @@
  */
 import type { Gen, ProgramDef, Sys } from "../../../kernel/api";
 import { err, out } from "../../lib/io";
-import { parseProcps, ProcpsUsage, usageFailure, versionOut } from "./usage";
+import { optionsOrUsage, versionOut } from "./usage";
+import { parseMeminfo } from "../../lib/meminfo";
 
 const USAGE = `
 Usage:
@@ -67,14 +68,6 @@ const UNITS: Record<string, number> = {
   k: 1024, m: 1024 ** 2, g: 1024 ** 3, "--tebi": 1024 ** 4, "--pebi": 1024 ** 5,
 };
 
-function meminfo(text: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const line of text.split("\n")) {
-    const m = /^([^:]+):\s+(\d+)/.exec(line);
-    if (m) out[m[1]] = Number(m[2]);
-  }
-  return out;
-}
 
 /** free.c's scale_size for -h: the shortest of "%.1f" / "%ld" with a unit that fits 4 characters. */
 function human(kib: number, si: boolean): string {
@@ -93,14 +86,8 @@ function human(kib: number, si: boolean): string {
 }
 
 function* freeMain(sys: Sys): Gen<number> {
-  let parsed: ReturnType<typeof parseProcps>;
-  try {
-    parsed = parseProcps(sys, OPTIONS);
-  } catch (e) {
-    if (e instanceof ProcpsUsage) return yield* usageFailure(sys, e.message, USAGE);
-    throw e;
-  }
-  if (parsed.operands.length > 0) return yield* usageFailure(sys, "", USAGE);
+  const parsed = yield* optionsOrUsage(sys, OPTIONS, USAGE);
+  if (!parsed) return 1;
   let unit = 1024;
   let seconds: number | undefined;
   let count: number | undefined;
@@ -140,7 +127,7 @@ function* freeMain(sys: Sys): Gen<number> {
 
 function table(sys: Sys, show: { wide: boolean; lohi: boolean; total: boolean }, fmt: (kib: number) => string): string {
   const row = (label: string, values: number[]) => `${label.padEnd(9)}${values.map(fmt).join(" ")}\n`;
-  const mi = meminfo(sys.readFile("/proc/meminfo"));
+  const mi = parseMeminfo(sys.readFile("/proc/meminfo"));
   const kib = (name: string) => mi[name] ?? 0;
   const total = kib("MemTotal");
   const free = kib("MemFree");

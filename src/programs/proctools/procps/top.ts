@@ -11,6 +11,7 @@ import { err, out } from "../../lib/io";
 import { AccountNames } from "../../lib/users";
 import { procPids } from "../procscan";
 import { uptimeLine } from "./uptime";
+import { parseMeminfo } from "../../lib/meminfo";
 
 const USAGE = `
 Usage:
@@ -109,12 +110,7 @@ function cpuJiffies(sys: Sys): number[] {
 }
 
 function meminfo(sys: Sys): Record<string, number> {
-  const m: Record<string, number> = {};
-  for (const line of read(sys, "/proc/meminfo").split("\n")) {
-    const r = /^(\w+(?:\(\w+\))?):\s+(\d+)/.exec(line);
-    if (r) m[r[1]] = Number(r[2]);
-  }
-  return m;
+  return parseMeminfo(read(sys, "/proc/meminfo"));
 }
 
 /** scale_mem: KiB while it fits the column, then m, g, t with as many decimals as fit. */

@@ -2,7 +2,7 @@
 import type { Gen, ProgramDef, Sys } from "../../../kernel/api";
 import { out } from "../../lib/io";
 import { countUsers } from "./users";
-import { parseProcps, ProcpsUsage, usageFailure, versionOut } from "./usage";
+import { optionsOrUsage, versionOut } from "./usage";
 
 const USAGE = `
 Usage:
@@ -65,14 +65,8 @@ export function uptimeLine(sys: Sys): string {
 }
 
 function* uptimeMain(sys: Sys): Gen<number> {
-  let parsed: ReturnType<typeof parseProcps>;
-  try {
-    parsed = parseProcps(sys, OPTIONS);
-  } catch (e) {
-    if (e instanceof ProcpsUsage) return yield* usageFailure(sys, e.message, USAGE);
-    throw e;
-  }
-  if (parsed.operands.length > 0) return yield* usageFailure(sys, "", USAGE);
+  const parsed = yield* optionsOrUsage(sys, OPTIONS, USAGE);
+  if (!parsed) return 1;
   const up = Math.floor(sys.uptime() / 1e6);
   for (const [o] of parsed.opts) {
     if (o === "h") {

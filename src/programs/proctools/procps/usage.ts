@@ -60,6 +60,26 @@ export function parseProcps(sys: Sys, spec: ProcpsOption[]): { opts: [string, st
   return { opts, operands };
 }
 
+export type ProcpsArgs = ReturnType<typeof parseProcps>;
+
+/**
+ * The options of a command that takes no operands, or null once the usage error is printed (the
+ * command then exits 1).
+ */
+export function* optionsOrUsage(sys: Sys, spec: ProcpsOption[], usage: string): Gen<ProcpsArgs | null> {
+  let parsed: ProcpsArgs;
+  try {
+    parsed = parseProcps(sys, spec);
+  } catch (e) {
+    if (!(e instanceof ProcpsUsage)) throw e;
+    yield* usageFailure(sys, e.message, usage);
+    return null;
+  }
+  if (parsed.operands.length === 0) return parsed;
+  yield* usageFailure(sys, "", usage);
+  return null;
+}
+
 /** getopt's message (if any) and the usage text on stderr, status 1, as procps's usage(stderr). */
 export function* usageFailure(sys: Sys, message: string, usage: string): Gen<number> {
   yield* err(sys, `${message}${usage}`);
