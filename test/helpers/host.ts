@@ -59,12 +59,9 @@ function findOnPath(k: Kernel, name: string, path: string): string {
   if (name.includes("/")) return name;
   for (const dir of path.split(":")) {
     const candidate = `${dir}/${name}`;
-    try {
-      k.vfs.walk({ root: k.w.procs[1].root, cwd: k.w.procs[1].root, cred: { uid: 0, gid: 0, groups: [] } }, candidate, true);
-      return candidate;
-    } catch {
-      // not here
-    }
+    // In a transaction that does not throw: a look may make pending entries, which must stay made.
+    const w = { root: k.w.procs[1].root, cwd: k.w.procs[1].root, cred: { uid: 0, gid: 0, groups: [] } };
+    if (k.transact(() => k.vfs.tryWalk(w, candidate, true)) !== null) return candidate;
   }
   return name;
 }
