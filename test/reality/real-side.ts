@@ -1,11 +1,14 @@
 /**
  * Runs a scenario against a real dockerd: the private one started by isolated-dockerd.sh (its own
  * namespaces and data root, so the suite sees a fresh machine and may wipe it between scenarios).
- * The script runs under busybox ash, the sandbox host's shell, with stdout and stderr on one pipe.
+ * The script runs inside those pid, network and mount namespaces, so that what it shows of the host
+ * (ps, ip, iptables, mounts, /var/lib/docker) is that machine's, under the host's /bin/sh (dash on
+ * Debian, as the sandbox's), with stdout and stderr on one pipe.
  */
 import { spawnSync } from "node:child_process";
 import { runCaptured } from "./captured";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { SCENARIO_FILE } from "./scenario-file";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -27,7 +30,7 @@ function sh(cmd: string, env: Record<string, string> = {}, timeoutMs = 120_000) 
 /** Starts (or finds) the private dockerd; says why not when it cannot. */
 export function realDocker(): RealDocker {
   if (process.env.REALITY_RECORDED === "1") return { unavailable: "REALITY_RECORDED=1 asks for the recordings" };
-  if (!existsBusybox()) return { unavailable: "no /bin/busybox on this machine (the scenarios run under busybox ash)" };
+  if (!isDebianHost()) return { unavailable: "this machine is not Debian (the sandbox's host is Debian 12: dash, GNU tools)" };
   const started = sh(`bash ${join(HERE, "isolated-dockerd.sh")} restart`, {}, 90_000);
   if (started.status !== 0) {
     return { unavailable: `no real dockerd: ${(started.stderr || started.stdout || "").trim() || "start failed"}` };
@@ -45,8 +48,13 @@ export function realDocker(): RealDocker {
   return { host };
 }
 
-function existsBusybox(): boolean {
-  return sh("test -x /bin/busybox").status === 0;
+function isDebianHost(): boolean {
+  return sh("grep -qx 'ID=debian' /etc/os-release && test \"$(readlink /bin/sh)\" = dash").status === 0;
+}
+
+/** The private namespaces' first process (isolated-dockerd.sh writes it). */
+function namespaceInit(): string {
+  return readFileSync("/run/reality-docker/init.pid", "latin1").trim();
 }
 
 /** Environment of the scenario: root's login like the sandbox host's, pointed at the private daemon. */
@@ -56,7 +64,7 @@ function scenarioEnv(host: string): Record<string, string> {
     HOME: "/root",
     USER: "root",
     LOGNAME: "root",
-    SHELL: "/bin/sh",
+    SHELL: "/bin/bash",
     DOCKER_HOST: host,
   };
 }
@@ -65,7 +73,11 @@ function scenarioEnv(host: string): Record<string, string> {
 export async function runOnReal(host: string, script: string): Promise<string> {
   const cwd = mkdtempSync(join(tmpdir(), "reality-"));
   try {
-    const r = await runCaptured("/bin/busybox", ["sh", "-c", `exec 2>&1; ${script}`], {
+    writeFileSync(SCENARIO_FILE, Buffer.from(script, "latin1"));
+    // nsenter -m starts in the namespace's root directory: the script goes back to its own.
+    const inNamespaces = ["-t", namespaceInit(), "-p", "-n", "-m", "--"];
+    const shell = `cd ${cwd} && exec /bin/sh ${SCENARIO_FILE} 2>&1`;
+    const r = await runCaptured("nsenter", [...inNamespaces, "/bin/sh", "-c", shell], {
       cwd,
       env: scenarioEnv(host),
       timeoutMs: 180_000,

@@ -3,20 +3,22 @@
  * (src/node/main.ts), with stdout and stderr captured into one stream in the order they were
  * written, as a terminal would show them.
  */
-import { endInput, exitStatus, type Kernel, openInput, openSink, run, spawn } from "../../src/kernel";
+import { endInput, exitStatus, feedInput, type Kernel, openInput, openSink, run, spawn } from "../../src/kernel";
 import { loadHelpTexts } from "../../src/cli/flags/help";
 import { bootSandboxHost, HOST_ENV } from "../../src/session/host";
+import { SCENARIO_FILE } from "./scenario-file";
 
 /** Scheduler steps a scenario may take before it counts as stuck (a runaway loop). */
 const MAX_STEPS = 5_000_000;
 
-function runShell(k: Kernel, script: string, onBytes: (b: string) => void): string | undefined {
+function runShell(k: Kernel, argv: string[], onBytes: (b: string) => void, stdin = ""): string | undefined {
   const input = openInput(k);
+  feedInput(k, input.pipe, stdin);
   endInput(k, input.pipe);
   const out = openSink(k, onBytes);
   const pid = spawn(k, {
     path: "/bin/sh",
-    argv: ["sh", "-c", script],
+    argv,
     env: HOST_ENV,
     cwd: "/root",
     stdio: [input.file, out, out],
@@ -34,10 +36,12 @@ const SETUP = "docker pull busybox >/dev/null 2>&1";
 export async function runInSandbox(script: string, seed = 1): Promise<string> {
   await loadHelpTexts();
   const k = bootSandboxHost(seed);
-  const setupStuck = runShell(k, SETUP, () => {});
+  const setupStuck = runShell(k, ["sh", "-c", SETUP], () => {});
   if (setupStuck) return `reality: sandbox setup did not finish (${setupStuck})\n`;
+  const saveStuck = runShell(k, ["sh", "-c", `cat > ${SCENARIO_FILE}`], () => {}, script);
+  if (saveStuck) return `reality: the scenario could not be saved in the sandbox (${saveStuck})\n`;
   let output = "";
-  const stuck = runShell(k, script, (b) => {
+  const stuck = runShell(k, ["/bin/sh", SCENARIO_FILE], (b) => {
     output += b;
   });
   if (stuck) output += `\nreality: the scenario did not finish in the sandbox (${stuck})\n`;

@@ -45,6 +45,8 @@ export function installLayer(
   mkdirp(k, dir, 0o710);
   graftLayer(k, `${dir}/diff`, diffId);
   writeFile(k, `${dir}/link`, link);
+  // overlay2 marks a finished (read-only) layer so that it is never mounted with an upper dir.
+  writeFile(k, `${dir}/committed`, "", 0o600);
   if (parent) {
     const lowers = [parent.link, ...lowerChain(k, parent)].map((l) => `l/${l}`);
     writeFile(k, `${dir}/lower`, lowers.join(":"));

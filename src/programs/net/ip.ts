@@ -45,7 +45,8 @@ function linkLine(i: NetIfaceInfo, net: Net, s: Style, withMode: boolean): strin
     const master = i.master ? `master ${i.master} ` : "";
     return `${i.index}: ${ifName(i)}: <${flags.join(",")}> mtu ${i.mtu} qdisc ${i.kind === "ether" ? "pfifo_fast" : "noqueue"} ${master}${i.kind === "loopback" ? "qlen 1000" : ""}\n`;
   }
-  const qdisc = i.kind === "ether" ? "pfifo_fast" : "noqueue";
+  // A device that was never brought up has no queueing discipline yet: noop (a fresh namespace's lo).
+  const qdisc = !i.up ? "noop" : i.kind === "ether" ? "pfifo_fast" : "noqueue";
   const master = i.master ? ` master ${i.master}` : "";
   const mode = withMode ? " mode DEFAULT" : "";
   const tail = i.kind === "loopback" || i.kind === "ether" ? " qlen 1000" : " ";
@@ -167,11 +168,13 @@ export const ip: ProgramDef = {
     const args = [...sys.argv.slice(1)];
     let family: "all" | "inet" | "inet6" = "all";
     let brief = false;
+    let oneline = false;
     while (args[0]?.startsWith("-")) {
       const o = args.shift()!;
       if (o === "-4") family = "inet";
       else if (o === "-6") family = "inet6";
       else if (!busybox && (o === "-br" || o === "-brief")) brief = true;
+      else if (!busybox && (o === "-o" || o === "-oneline")) oneline = true;
       else if (busybox) return yield* usageError(sys, USAGE.ip);
       else {
         yield* err(sys, `Option "${o}" is unknown, try "ip -help".\n`);
@@ -206,11 +209,23 @@ export const ip: ProgramDef = {
       return 2;
     }
     let dev: string | undefined;
+    let master: string | undefined;
+    let kind: string | undefined;
     for (let i = 1; i < rest.length; i++) {
       if (rest[i] === "dev") dev = rest[++i];
+      else if (rest[i] === "master" && obj !== "route") master = rest[++i];
+      else if (rest[i] === "type" && obj === "link") kind = rest[++i];
       else if (obj !== "route") dev = rest[i];
     }
     let ifaces = net.ifaces;
+    if (master !== undefined) {
+      if (!ifaces.some((i) => i.name === master)) {
+        yield* err(sys, `Error: argument "${master}" is wrong: Device does not exist\n`);
+        return 255;
+      }
+      ifaces = ifaces.filter((i) => i.master === master);
+    }
+    if (kind !== undefined) ifaces = ifaces.filter((i) => i.kind === kind);
     if (dev !== undefined) {
       ifaces = ifaces.filter((i) => i.name === dev);
       if (ifaces.length === 0) {
@@ -231,6 +246,12 @@ export const ip: ProgramDef = {
           text += `${ifName(i).padEnd(16)} ${operState(i, net.ifaces).padEnd(14)} ${list.map((a) => `${a} `).join("")}\n`;
           continue;
         }
+        if (oneline) {
+          // One line per address: "N: NAME    inet ...\       valid_lft ...".
+          const lines = addrs.split("\n");
+          for (let a = 0; a + 1 < lines.length; a += 2) text += `${i.index}: ${i.name}    ${lines[a].trimStart()}\\${lines[a + 1]}\n`;
+          continue;
+        }
         text += linkLine(i, net, s, false);
         if (family === "all") text += etherLine(i, s);
         text += addrs;
@@ -241,7 +262,7 @@ export const ip: ProgramDef = {
           text += `${ifName(i).padEnd(16)} ${operState(i, net.ifaces).padEnd(14)} ${i.kind === "loopback" ? "00:00:00:00:00:00" : i.mac} <${linkFlags(i, net.ifaces).join(",")}> \n`;
           continue;
         }
-        text += linkLine(i, net, s, true) + etherLine(i, s);
+        text += oneline ? `${linkLine(i, net, s, true).slice(0, -1)}\\${etherLine(i, s)}` : linkLine(i, net, s, true) + etherLine(i, s);
       }
     } else if (obj === "route") text += routeLines(net, s);
     // neigh: the ARP cache is not modelled; it starts (and stays) empty.

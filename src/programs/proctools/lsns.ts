@@ -27,10 +27,19 @@ interface Ns {
   lowest: Proc;
 }
 
+/** What the net columns need, read once: ids of peer namespaces and nsfs bind mounts. */
+interface NetFacts {
+  ownNet: number;
+  /** netnsid of each other network namespace, as the caller's namespace numbers it. */
+  nsids: Map<number, number>;
+  /** Where each namespace is bind-mounted (nsfs mounts in /proc/self/mountinfo). */
+  nsfs: Map<number, string[]>;
+}
+
 interface ColumnDef {
   right: boolean;
   trunc?: boolean;
-  value: (ns: Ns, names: AccountNames, sys: Sys) => string;
+  value: (ns: Ns, names: AccountNames, sys: Sys, net: NetFacts) => string;
 }
 
 function command(sys: Sys, pid: number): string {
@@ -53,7 +62,59 @@ const COLUMNS: Record<string, ColumnDef> = {
   COMMAND: { right: false, trunc: true, value: (ns, _n, sys) => command(sys, ns.lowest.pid) },
   UID: { right: true, value: (ns) => String(ns.lowest.uid) },
   USER: { right: false, value: (ns, names) => names.user(ns.lowest.uid) ?? String(ns.lowest.uid) },
+  NETNSID: {
+    right: true,
+    value: (ns, _n, _s, net) => (ns.type !== "net" ? "" : String(net.nsids.get(ns.id) ?? "unassigned")),
+  },
+  NSFS: { right: false, value: (ns, _n, _s, net) => (net.nsfs.get(ns.id) ?? []).join("\n") },
 };
+
+function hasLinkBeyondLo(sys: Sys, pid: number): boolean {
+  try {
+    return sys
+      .readFile(`/proc/${pid}/net/dev`)
+      .split("\n")
+      .slice(2)
+      .some((l) => /^\s*[^\s:]+:/.test(l) && !/^\s*lo:/.test(l));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The kernel gives a peer namespace an id when a link (a veth's other end) first ties it to the
+ * caller's: in creation order, which is also inode order. A namespace with only lo has none.
+ */
+function netFacts(sys: Sys, list: Ns[]): NetFacts {
+  let ownNet = 0;
+  try {
+    ownNet = sys.stat("/proc/self/ns/net").ino;
+  } catch {
+    // no /proc: every namespace shows as unassigned
+  }
+  const nsids = new Map<number, number>();
+  const ownHasVeth = sys.netInfo().ifaces.some((i) => i.kind === "veth");
+  let next = 0;
+  for (const ns of list) {
+    if (ns.type !== "net" || ns.id === ownNet || !ownHasVeth) continue;
+    if (hasLinkBeyondLo(sys, ns.lowest.pid)) nsids.set(ns.id, next++);
+  }
+  const nsfs = new Map<number, string[]>();
+  try {
+    for (const line of sys.readFile("/proc/self/mountinfo").split("\n")) {
+      const f = line.split(" ");
+      const dash = f.indexOf("-");
+      if (dash < 0 || f[dash + 1] !== "nsfs") continue;
+      const m = /\[(\d+)\]/.exec(f[3]);
+      if (!m) continue;
+      const id = Number(m[1]);
+      nsfs.set(id, [...(nsfs.get(id) ?? []), f[4]]);
+    }
+  } catch {
+    // no mountinfo: no paths
+  }
+  return { ownNet, nsids, nsfs };
+}
 
 function readProcs(sys: Sys, types: readonly string[]): Proc[] {
   const procs: Proc[] = [];
@@ -132,7 +193,9 @@ function* lsnsMain(sys: Sys): Gen<number> {
     }
     filterNs = Number(parsed.operands[0]);
   }
-  const columns = (parsed.args.o?.at(-1) ?? "NS,TYPE,NPROCS,PID,USER,COMMAND").split(",");
+  // util-linux adds the net columns by default when net is the only type asked for.
+  const netOnly = types.length === 1 && types[0] === "net";
+  const columns = (parsed.args.o?.at(-1) ?? `NS,TYPE,NPROCS,PID,USER,${netOnly ? "NETNSID,NSFS," : ""}COMMAND`).split(",");
   for (const c of columns) {
     if (!COLUMNS[c.toUpperCase()]) {
       yield* utilErr(sys, `unknown column: ${c}`);
@@ -158,7 +221,8 @@ function* lsnsMain(sys: Sys): Gen<number> {
   if (filterNs) list = list.filter((ns) => ns.id === filterNs);
 
   const names = new AccountNames(sys);
-  const rows = list.map((ns) => cols.map((c) => COLUMNS[c].value(ns, names, sys)));
+  const net = netFacts(sys, [...byId.values()].sort((a, b) => a.id - b.id));
+  const rows = list.map((ns) => cols.map((c) => COLUMNS[c].value(ns, names, sys, net)));
   if (f.r) {
     const lines = f.n ? [] : [cols.join(" ")];
     for (const r of rows) lines.push(r.map((v) => v.replace(/[\s\\]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16)}`)).join(" "));

@@ -72,6 +72,6 @@ export function linkFlags(i: NetIfaceInfo, all: NetIfaceInfo[]): string[] {
 }
 
 export function operState(i: NetIfaceInfo, all: NetIfaceInfo[]): string {
-  if (i.kind === "loopback") return "UNKNOWN";
+  if (i.kind === "loopback") return i.up ? "UNKNOWN" : "DOWN";
   return hasCarrier(i, all) ? "UP" : "DOWN";
 }
