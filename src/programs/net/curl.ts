@@ -5,7 +5,7 @@
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
 import { Errno } from "../../kernel/errno";
 import { err, out } from "../lib/io";
-import { BadResponse, header, hostHeader, parseUrl, type Response, readResponse, resolveLocation, type Url } from "./lib/http";
+import { BadResponse, header, hostHeader, isReset, parseUrl, type Response, readResponse, resolveLocation, sendRequest, type Url } from "./lib/http";
 import { resolveHost } from "./lib/resolver";
 import { progressHeader, progressLine } from "./lib/curlmeter";
 
@@ -118,6 +118,20 @@ class CurlError extends Error {
   }
 }
 
+/** Errors of a connection that was made: -v says them before the connection is closed. */
+const CONNECTION_ERRORS = new Set([52, 56]);
+const RESET = "Recv failure: Connection reset by peer";
+
+/** Writes the output; curl ignores SIGPIPE, so a reader that went away is error 23. */
+function* output(sys: Sys, data: string): Gen<void> {
+  try {
+    yield* out(sys, data);
+  } catch (e) {
+    if (!(e instanceof Errno) || e.code !== "EPIPE") throw e;
+    throw new CurlError(23, "Failure writing output to destination");
+  }
+}
+
 function remoteName(u: Url): string {
   return u.path.replace(/[?#].*$/, "").replace(/^.*\//, "");
 }
@@ -144,6 +158,8 @@ export const curl: ProgramDef = {
   name: "curl",
   rss: 9 * 1024 * 1024,
   *main(sys) {
+    // As curl does: a closed socket or pipe is an error to report, not a reason to die.
+    sys.signal("PIPE", "ignore");
     let o: Options;
     try {
       o = parseArgs(sys.argv);
@@ -199,12 +215,13 @@ export const curl: ProgramDef = {
         }
         const request = `${lines.join("\r\n")}\r\n\r\n`;
         yield* verbose(`${lines.map((l) => `> ${l}\r\n`).join("")}> \r\n`);
-        yield* sys.write(fd, request + body);
-        if (o.data.length > 0) yield* verbose(`} [${body.length} bytes data]\n`);
         let res: Response;
         try {
+          if (!(yield* sendRequest(sys, fd, request + body, "ignore"))) throw new CurlError(56, RESET);
+          if (o.data.length > 0) yield* verbose(`} [${body.length} bytes data]\n`);
           res = yield* readResponse(sys, fd, method);
         } catch (e) {
+          if (isReset(e)) throw new CurlError(56, RESET);
           if (!(e instanceof BadResponse)) throw e;
           throw new CurlError(52, "Empty reply from server");
         } finally {
@@ -215,7 +232,7 @@ export const curl: ProgramDef = {
         yield* verbose(`${res.headerLines.map((l) => `< ${l}\r\n`).join("")}< \r\n`);
         const location = header(res, "location");
         if (o.location && location && res.status >= 300 && res.status < 400) {
-          if (o.include || o.head) yield* out(sys, `${res.headerLines.join("\r\n")}\r\n\r\n`);
+          if (o.include || o.head) yield* output(sys, `${res.headerLines.join("\r\n")}\r\n\r\n`);
           if (hop >= 49) throw new CurlError(47, "Maximum (50) redirects followed");
           url = resolveLocation(u, location);
           yield* verbose(`* Issue another request to this URL: '${url}'\n`);
@@ -230,7 +247,7 @@ export const curl: ProgramDef = {
         if (toFile) {
           const path = o.output ?? remoteName(u);
           if (path === "") throw new CurlError(23, "Remote file name has no length!");
-          if (path === "-") yield* out(sys, payload);
+          if (path === "-") yield* output(sys, payload);
           else {
             try {
               sys.writeFile(path, payload);
@@ -240,7 +257,7 @@ export const curl: ProgramDef = {
               throw new CurlError(23, "Failure writing output to destination");
             }
           }
-        } else yield* out(sys, payload);
+        } else yield* output(sys, payload);
         written = res.body.length;
         if (meter) yield* err(sys, `${progressLine(res.body.length, res.body.length, sys.uptime() - start, contentLength(res))}\n`);
         yield* verbose(res.version === "HTTP/1.0" || /close/i.test(header(res, "connection") ?? "") ? "* Closing connection 0\n" : `* Connection #0 to host ${u.host} left intact\n`);
@@ -248,13 +265,14 @@ export const curl: ProgramDef = {
       }
     } catch (e) {
       if (!(e instanceof CurlError)) throw e;
-      if (e.code === 7) yield* verbose("* Closing connection 0\n");
+      if (CONNECTION_ERRORS.has(e.code)) yield* verbose(`* ${e.message}\n`);
       if (meter) yield* err(sys, `${e.code === 22 ? "" : progressLine(0, 0, 0, 0)}\n`);
-      if (o.writeOut) yield* out(sys, writeOut(o.writeOut, last, url, written));
+      if (e.code === 7 || CONNECTION_ERRORS.has(e.code)) yield* verbose("* Closing connection 0\n");
+      if (o.writeOut) yield* lastWords(sys, writeOut(o.writeOut, last, url, written));
       if (showErrors) yield* err(sys, `curl: (${e.code}) ${e.message}\n`);
       return e.code;
     }
-    if (o.writeOut) yield* out(sys, writeOut(o.writeOut, last, url, written));
+    if (o.writeOut) yield* lastWords(sys, writeOut(o.writeOut, last, url, written));
     return 0;
   },
 };
@@ -265,6 +283,15 @@ function contentLength(r: Response): number {
 }
 
 function* noop(): Gen<void> {}
+
+/** -w's text at the end: a reader that went away has already been reported, or no longer matters. */
+function* lastWords(sys: Sys, text: string): Gen<void> {
+  try {
+    yield* out(sys, text);
+  } catch (e) {
+    if (!(e instanceof Errno) || e.code !== "EPIPE") throw e;
+  }
+}
 
 /** Resolves and connects, printing -v's "Trying" lines; throws CurlError 6, 7 or 28. */
 function* connectTo(sys: Sys, u: Url, o: Options, start: number): Gen<number> {

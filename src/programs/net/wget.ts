@@ -7,7 +7,7 @@ import { Errno } from "../../kernel/errno";
 import { usageError } from "../lib/busybox";
 import { getopt, OptError } from "../lib/getopt";
 import { err, out } from "../lib/io";
-import { BadResponse, header, hostHeader, parseUrl, type Response, readResponse, resolveLocation } from "./lib/http";
+import { BadResponse, header, hostHeader, isReset, parseUrl, type Response, readResponse, resolveLocation, sendRequest } from "./lib/http";
 import { resolveHost } from "./lib/resolver";
 import { USAGE } from "./usage";
 
@@ -101,13 +101,15 @@ function* fetchOne(sys: Sys, raw: string, opts: ReturnType<typeof getopt>, quiet
     const lines = [`${method} ${u.path} HTTP/1.1`, `Host: ${hostHeader(u)}`, `User-Agent: ${agent}`];
     if (post !== undefined) lines.push("Content-Type: application/x-www-form-urlencoded", `Content-Length: ${post.length}`);
     lines.push("Connection: close", ...extra);
-    yield* sys.write(fd, `${lines.join("\r\n")}\r\n\r\n${post ?? ""}`);
     let res: Response;
     try {
+      if (!(yield* sendRequest(sys, fd, `${lines.join("\r\n")}\r\n\r\n${post ?? ""}`, "default"))) throw new Errno("ECONNRESET");
       res = yield* readResponse(sys, fd, method);
     } catch (e) {
-      if (!(e instanceof BadResponse)) throw e;
       sys.close(fd);
+      // busybox says perror's text after the message: the reset, or nothing for a plain close.
+      if (isReset(e)) return yield* fail(sys, `error getting response: ${(e as Errno).message}`);
+      if (!(e instanceof BadResponse)) throw e;
       return yield* fail(sys, "error getting response");
     }
     sys.close(fd);

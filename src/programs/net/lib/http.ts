@@ -86,7 +86,8 @@ export class SocketReader {
     try {
       chunk = yield* this.sys.read(this.fd);
     } catch (e) {
-      if (!(e instanceof Errno)) throw e;
+      // A reset is the caller's to report ("Connection reset by peer"); other errors end the stream.
+      if (!(e instanceof Errno) || e.code === "ECONNRESET") throw e;
       chunk = "";
     }
     if (chunk === "") this.eof = true;
@@ -129,6 +130,30 @@ export class SocketReader {
 }
 
 export class BadResponse extends Error {}
+
+/**
+ * Sends a request; false when the peer had already closed its end. The sandbox's sockets refuse
+ * that write at once (EPIPE, and SIGPIPE, which is held off here); on Linux the write succeeds,
+ * the closed peer answers the data with a reset and the client's next read fails with
+ * ECONNRESET, which is what the caller then reports.
+ */
+export function* sendRequest(sys: Sys, fd: number, data: string, restorePipe: "default" | "ignore"): Gen<boolean> {
+  sys.signal("PIPE", "ignore");
+  try {
+    yield* sys.write(fd, data);
+    return true;
+  } catch (e) {
+    if (!(e instanceof Errno) || e.code !== "EPIPE") throw e;
+    return false;
+  } finally {
+    sys.signal("PIPE", restorePipe);
+  }
+}
+
+/** Is this the error of a read from a connection the peer reset? */
+export function isReset(e: unknown): boolean {
+  return e instanceof Errno && e.code === "ECONNRESET";
+}
 
 /** Reads a response: head, then the body by Content-Length, chunked coding or end of stream. */
 export function* readResponse(sys: Sys, fd: number, method: string): Gen<Response> {
