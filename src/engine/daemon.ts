@@ -71,7 +71,7 @@ export function startDocker(k: Kernel) {
     st.daemonPid = daemonProcess(
       k,
       idleDaemon("dockerd", 85 * 1024 * 1024),
-      ["/usr/bin/dockerd", "-H", "fd://", "--containerd=/run/containerd/containerd.sock"],
+      ["/usr/sbin/dockerd", "-H", "fd://", "--containerd=/run/containerd/containerd.sock"],
       "system.slice/docker.service",
     );
     writeFile(k, "/run/docker.pid", String(st.daemonPid));

@@ -28,7 +28,7 @@ $ docker run --rm --pid host busybox sh -c 'ps; readlink /proc/self/ns/pid'
 PID   USER     COMMAND
     1 root     {systemd} /sbin/init
     2 root     /usr/bin/containerd
-    3 root     /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock
+    3 root     /usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock
     5 root     docker run --rm --pid host busybox sh -c ps; readlink /proc/self/ns/pid
     6 root     /usr/bin/containerd-shim-runc-v2 -namespace moby -id e82c282998b1e583e5d69104d712164cadadd1c696081a5158aa31b3abcfee21 -address /run/containerd/containerd.sock
     7 root     sh -c ps; readlink /proc/self/ns/pid

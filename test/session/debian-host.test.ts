@@ -37,7 +37,7 @@ describe("the Debian host", () => {
       "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n" +
         "root           1  0.0  0.1  24576 12288 ?        Ss   09:00   0:00 /sbin/init\n" +
         "root           2  0.0  0.5 921600 46080 ?        Ss   09:00   0:00 /usr/bin/containerd\n" +
-        "root           3  0.0  1.0 1740800 87040 ?       Ss   09:00   0:00 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n" +
+        "root           3  0.0  1.0 1740800 87040 ?       Ss   09:00   0:00 /usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n" +
         // dash runs the last command of -c in its own process (exec).
         "root           4  0.0  0.0   9216  3072 ?        Rs   09:00   0:00 ps aux\n",
     );
@@ -45,14 +45,14 @@ describe("the Debian host", () => {
       "UID          PID    PPID  C STIME TTY          TIME CMD\n" +
         "root           1       0  0 09:00 ?        00:00:00 /sbin/init\n" +
         "root           2       1  0 09:00 ?        00:00:00 /usr/bin/containerd\n" +
-        "root           3       1  0 09:00 ?        00:00:00 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n" +
+        "root           3       1  0 09:00 ?        00:00:00 /usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n" +
         "root           4       1  0 09:00 ?        00:00:00 ps -ef\n",
     );
     expect(sh("ps axjf").stdout).toBe(
       "   PPID     PID    PGID     SID TTY        TPGID STAT   UID   TIME COMMAND\n" +
         "      0       1       1       1 ?             -1 Ss       0   0:00 /sbin/init\n" +
         "      1       2       2       2 ?             -1 Ss       0   0:00 /usr/bin/containerd\n" +
-        "      1       3       3       3 ?             -1 Ss       0   0:00 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n" +
+        "      1       3       3       3 ?             -1 Ss       0   0:00 /usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n" +
         "      1       4       4       4 ?             -1 Rs       0   0:00 ps axjf\n",
     );
     // An overflowing column pushes the next ones; a right-aligned column's padding takes it back.

@@ -60,7 +60,7 @@ export function addBridge(k: Kernel, net: NetworkRecord) {
   if (host.ifaces.some((i) => i.name === net.bridge)) return;
   const prefix = Number(net.subnet.split("/")[1]);
   host.ifaces.push(
-    iface({ name: net.bridge, index: host.nextIndex++, kind: "bridge", mac: macFor(net.gateway).replace(/^02:42/, "02:42"), up: false, addrs: [`${net.gateway}/${prefix}`] }),
+    iface({ name: net.bridge, index: host.nextIndex++, kind: "bridge", mac: macFor(net.gateway).replace(/^02:42/, "02:42"), up: true, addrs: [`${net.gateway}/${prefix}`] }),
   );
   host.routes.push({ dst: net.subnet, dev: net.bridge, src: net.gateway });
 }
@@ -85,8 +85,10 @@ export function connectContainer(k: Kernel, netns: number, net: NetworkRecord, i
   const inner = k.w.ns[netns].net!;
   const prefix = Number(net.subnet.split("/")[1]);
   const hostName = `veth${randomHex(k.w.rng, 4).slice(0, 7)}`;
+  // The kernel registers a veth's peer first, and a device moved into a namespace keeps its index:
+  // eth0 gets the lower host index, the host side the next (eth0@if5 / vethX@if4).
+  const innerIndex = host.nextIndex++;
   const hostIndex = host.nextIndex++;
-  const innerIndex = inner.nextIndex++;
   const mac = requestedMac ?? macFor(ip);
   const lo = inner.ifaces.find((i) => i.name === "lo");
   if (lo) {
@@ -107,9 +109,6 @@ export function connectContainer(k: Kernel, netns: number, net: NetworkRecord, i
 export function disconnectContainer(k: Kernel, hostIface: string | undefined) {
   if (!hostIface) return;
   const host = k.w.ns[k.w.initNs.net].net!;
+  // The bridge stays up: without ports it only loses its carrier (NO-CARRIER, state DOWN).
   host.ifaces = host.ifaces.filter((i) => i.name !== hostIface);
-  const bridgeIdx = new Set(host.ifaces.filter((i) => i.kind === "bridge").map((i) => i.index));
-  for (const b of host.ifaces.filter((i) => i.kind === "bridge")) {
-    if (!host.ifaces.some((i) => i.master === b.index)) b.up = bridgeIdx.has(b.index) ? false : b.up;
-  }
 }

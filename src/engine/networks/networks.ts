@@ -224,8 +224,8 @@ export function plugEndpoint(k: Kernel, c: ContainerRecord, net: Network, e: End
   usedEthIndex(c, netnsId, n);
   const name = `eth${n}`;
   const hostName = `veth${randomHex(k.w.rng, 4).slice(0, 7)}`;
+  const innerIndex = host.nextIndex++; // the peer first, as in connectContainer
   const hostIndex = host.nextIndex++;
-  const innerIndex = inner.nextIndex++;
   inner.ifaces.push(iface({ name, index: innerIndex, kind: "veth", mac: e.mac, addrs: [`${e.ip}/${prefix}`], peer: [k.w.initNs.net, hostIndex] }));
   inner.routes.push({ dst: net.subnet, dev: name, src: e.ip });
   if (!inner.routes.some((r) => r.dst === "default")) inner.routes.push({ dst: "default", via: net.gateway, dev: name });

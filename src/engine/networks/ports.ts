@@ -18,7 +18,7 @@ import { registerDns, unregisterDns } from "./dns";
 import { updateParentsHosts } from "./links";
 import { NETWORK_SETUP_PREFIX } from "./start-network";
 
-export const DOCKER_PROXY = "/usr/bin/docker-proxy";
+export const DOCKER_PROXY = "/usr/sbin/docker-proxy"; // Debian's docker.io
 const EPHEMERAL_FIRST = 32768;
 const EPHEMERAL_LAST = 60999;
 

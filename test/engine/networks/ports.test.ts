@@ -75,8 +75,8 @@ describe("published ports", () => {
     );
     const ps = run(k, ["ps", "-o", "args"]).stdout.split("\n").filter((l) => l.includes("docker-proxy"));
     expect(ps).toEqual([
-      "/usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 172.17.0.2 -container-port 80",
-      "/usr/bin/docker-proxy -proto tcp -host-ip :: -host-port 8080 -container-ip 172.17.0.2 -container-port 80",
+      "/usr/sbin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 172.17.0.2 -container-port 80",
+      "/usr/sbin/docker-proxy -proto tcp -host-ip :: -host-port 8080 -container-ip 172.17.0.2 -container-port 80",
     ]);
     const logs = run(k, ["docker", "logs", "web"]).stdout.split("\n").filter((l) => l.startsWith("172."));
     expect(logs).toEqual([

@@ -116,7 +116,7 @@ describe("the shells' kill builtins", () => {
 
 describe("sysvinit's pidof", () => {
   it("prints pids newest first, with -s, -d, -o, -q, and its help", () => {
-    expect(sh("pidof dockerd containerd; pidof -d, dockerd init; pidof -s containerd; pidof -o 3 dockerd; echo $?; pidof -q dockerd; echo $?; pidof /usr/bin/dockerd")).toEqual({
+    expect(sh("pidof dockerd containerd; pidof -d, dockerd init; pidof -s containerd; pidof -o 3 dockerd; echo $?; pidof -q dockerd; echo $?; pidof /usr/sbin/dockerd")).toEqual({
       stdout: "3 2\n3,1\n2\n1\n0\n3\n",
       stderr: "",
       code: 0,

@@ -103,7 +103,8 @@ describe("brctl", () => {
 describe("bridge link (iproute2)", () => {
   it("lists the bridge ports with their peer's index, master and STP state", () => {
     const index = run(k, ["ip", "link", "show", veth]).stdout.split(":")[0];
-    const line = `${index}: ${veth}@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master docker0 state forwarding priority 32 cost 2 \n`;
+    // The container's end was made first, one index below the host's (real: 4: eth0@if5 / 5: veth@if4).
+    const line = `${index}: ${veth}@if${Number(index) - 1}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master docker0 state forwarding priority 32 cost 2 \n`;
     expect(run(k, ["bridge", "link"])).toEqual(ok(line));
     expect(run(k, ["bridge", "link", "show", "dev", veth])).toEqual(ok(line));
     expect(run(k, ["bridge", "link", "show", "dev", "eth0"])).toEqual(ok(""));
