@@ -1,0 +1,25 @@
+# A container's namespaces seen from the host: /proc/PID/ns, lsns, nsenter, unshare.
+#@ mask [0-9]{10}
+#@ mask ^ *[0-9]+ 
+#@ mask [A-Z][a-z]{2} +[0-9]+ [0-9]{2}:[0-9]{2}
+docker run -d --name box --hostname boxhost busybox sleep 1000 >/dev/null
+P=$(docker inspect -f '{{.State.Pid}}' box)
+ls /proc/$P/ns
+ls -l /proc/$P/ns
+for ns in ipc mnt net pid user uts time; do [ "$(readlink /proc/$P/ns/$ns)" = "$(readlink /proc/self/ns/$ns)" ] && echo "$ns: the host's" || echo "$ns: its own"; done
+lsns -p $P -o TYPE,PID,COMMAND | grep -v ' 1 /sbin/init'
+lsns -t net -o TYPE,NETNSID,NSFS,COMMAND
+lsns -t uts -n -o COMMAND
+nsenter -t $P -u hostname
+nsenter -t $P -n ip -o -4 addr show eth0 | cut -d' ' -f2-
+nsenter -t $P -m cat /etc/hostname
+nsenter -t $P -m -u -i -n -p ps -o pid,comm
+nsenter -t $P -a sh -c 'hostname; ls /'
+h=$(hostname)
+unshare --uts sh -c 'hostname inside; hostname'
+[ "$(hostname)" = "$h" ] && echo "the host's name is unchanged"
+unshare --pid --fork --mount-proc ps -o pid,comm
+unshare --net ip link
+unshare --net --map-root-user id -u; echo "exit=$?"
+nsenter -t 99999 -n true; echo "exit=$?"
+docker rm -f box >/dev/null
