@@ -9,7 +9,8 @@ import { postgres } from "../servers/postgres";
 import { apk } from "./apk";
 import { apt, aptGet } from "./apt";
 import { dpkg } from "./dpkg";
+import { dpkgQuery } from "./dpkg-query";
 import { gosu } from "./gosu";
 import { psql } from "./psql";
 
-export const imagePrograms: ProgramDef[] = [gosu, postgres, initdb, pgCtl, psql, apk, aptGet, apt, dpkg];
+export const imagePrograms: ProgramDef[] = [gosu, postgres, initdb, pgCtl, psql, apk, aptGet, apt, dpkg, dpkgQuery];
