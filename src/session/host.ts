@@ -4,6 +4,7 @@ import { DEFAULT_BOOT_EPOCH_USEC } from "../kernel/boot";
 import { programs } from "../programs/registry";
 import { startDocker } from "../engine/daemon";
 import { debianHostTree } from "./debian-host";
+import { markSystemdBoot } from "./login";
 import type { FileEntry } from "../kernel/fs/entries";
 
 /** Environment of root's login on the host (what login, /etc/profile and bash leave). */
@@ -30,6 +31,7 @@ export function bootSandboxHost(seed = 1): Kernel {
   // Made once and shared by every host booted here: the kernel only reads it (held pending).
   hostRootfs ??= Object.freeze(debianHostTree(HOST_NAME, Math.floor(DEFAULT_BOOT_EPOCH_USEC / 1e6)));
   const k = bootHost({ programs, rootfs: hostRootfs, seed, hostname: HOST_NAME });
+  markSystemdBoot(k);
   startDocker(k);
   return k;
 }

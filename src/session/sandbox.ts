@@ -6,6 +6,7 @@ import { utf8Encode, toUint8 } from "../kernel/bytes";
 import { exitStatus, type Kernel, openTty, resizeTty, run, spawn, typeInto } from "../kernel";
 import { bootSandboxHost, HOST_ENV, HOST_LOGIN_SHELL } from "./host";
 import { loadHelpTexts } from "../cli/flags/help";
+import { endLogin, type Login, registerLogin } from "./login";
 
 export interface SandboxOptions {
   seed?: number;
@@ -26,6 +27,8 @@ export class Sandbox {
   readonly kernel: Kernel;
   private readonly tty: number;
   private shellPid = 0;
+  /** The login the terminal's shell runs in (logind session, utmp entry). */
+  private login?: Login;
   private readonly listeners = new Set<(bytes: Uint8Array) => void>();
   /** Output written before anyone listened (the first prompt): given to the first listener. */
   private early: Uint8Array[] = [];
@@ -57,12 +60,15 @@ export class Sandbox {
   }
 
   private startShell() {
+    if (this.login) endLogin(this.kernel, this.login);
     this.shellPid = spawn(this.kernel, {
       ...HOST_LOGIN_SHELL,
       env: { ...HOST_ENV, TERM: "xterm-256color" },
       cwd: "/root",
       tty: this.tty,
     });
+    const tty = this.kernel.w.ttys[this.tty].name;
+    this.login = registerLogin(this.kernel, { pid: this.shellPid, tty, user: "root", uid: 0 }, this.login?.session);
     run(this.kernel, { instant: false, maxSteps: STEPS_PER_TICK });
   }
 
