@@ -18,6 +18,7 @@ import { appendFile, writeFile } from "../hostfs";
 import { DOCKER_ROOT } from "../images/store";
 import { allocateIp, connectContainer, disconnectContainer } from "../networks/bridge";
 import { claimEndpoints, connectNetwork, findNetwork, networks, plugEndpoint, unplugEndpoint } from "../networks/networks";
+import { startNetworkMode } from "../networks/first-network";
 import { linkEnv, linkStartError } from "../networks/links";
 import { endpointConfigOf } from "../networks/endpoint-config";
 import { startNetworkServices, stopNetworkServices } from "../networks/ports";
@@ -205,7 +206,7 @@ export function startContainer(k: Kernel, c: ContainerRecord): Started {
 function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: string, options: string[]): Started {
   const st = engineState(k);
   const mode = c.hostConfig.NetworkMode || "bridge";
-  const net = mode === "default" ? "bridge" : mode;
+  const net = startNetworkMode(c, mode === "default" ? "bridge" : mode); // first-network.ts: left it
   // --network container:X shares X's network namespace; host shares the host's.
   let sharedNetns: number | undefined;
   if (net.startsWith("container:")) {

@@ -1,10 +1,11 @@
 /**
  * A container's first network (its NetworkMode) is an endpoint setting like any other: `docker
- * network disconnect` takes it out of NetworkSettings.Networks. A running container loses that
- * interface (and the ports published through it); `--network none` has none to lose. Only a
- * `--network none` container that left none may then join a bridge network (the daemon's
- * updateNetworkSettings checks the networks it is still on). Connecting the network again makes
- * it the container's network as before.
+ * network disconnect` takes it out of NetworkSettings.Networks, running or stopped. A running
+ * container loses that interface (and the ports published through it); `--network none` has none
+ * to lose. Only a `--network none` container that left none may then join a bridge network (the
+ * daemon's updateNetworkSettings checks the networks it is still on). Later starts set up only
+ * the networks it is on, so it stays with its loopback; connecting the network again makes it the
+ * container's network as before.
  */
 import type { Kernel } from "../../kernel";
 import type { ContainerRecord } from "../state";
@@ -24,11 +25,11 @@ export function leaveFirstNetwork(c: ContainerRecord) {
 }
 
 /**
- * A start puts the container back on its bridge or user network (the runtime plugs it from
- * NetworkMode), so only a left `none` stays left.
+ * The network a start sets the container up on (`mode`, NetworkMode with "default" as "bridge"):
+ * none, with a loopback only, once it was disconnected from it.
  */
-export function rejoinedAtStart(c: ContainerRecord) {
-  if (c.hostConfig.NetworkMode !== "none") delete (c as WithFirstNetworkLeft).firstNetworkLeft;
+export function startNetworkMode(c: ContainerRecord, mode: string): string {
+  return leftFirstNetwork(c) ? "none" : mode;
 }
 
 /** Whether `net` is the network the container was created on. */

@@ -310,8 +310,9 @@ export function connectNetwork(k: Kernel, net: Network, c: ContainerRecord, opts
   if (c.state.Running) plugEndpoint(k, c, net, e);
   if (first && leftFirstNetwork(c)) {
     replugFirstNetwork(k, c, e, net); // first-network.ts
-    // The runtime keeps the default bridge's interface as the container's own, not as an endpoint.
-    if (net.name === "bridge" && c.state.Running) delete net.endpoints[c.id];
+    // The runtime keeps the default bridge's interface as the container's own, not as an endpoint
+    // (a stopped container's is made at its start).
+    if (net.name === "bridge") delete net.endpoints[c.id];
   }
   refreshResolvConf(k, c); // resolv.ts
   emitEvent(k, "network", "connect", net.id, { container: c.id, name: net.name, type: net.driver });
@@ -332,6 +333,13 @@ export function disconnectNetwork(k: Kernel, net: Network, c: ContainerRecord, f
     if (e) delete net.endpoints![c.id];
     unplugFirstNetwork(k, c);
     refreshResolvConf(k, c);
+    emitEvent(k, "network", "disconnect", net.id, { container: c.id, name: net.name, type: net.driver });
+    return;
+  }
+  // A stopped container leaves its first network in its settings only: later starts skip it.
+  if (!c.state.Running && isFirstNetwork(c, net) && !leftFirstNetwork(c)) {
+    if (e) delete net.endpoints![c.id];
+    leaveFirstNetwork(c);
     emitEvent(k, "network", "disconnect", net.id, { container: c.id, name: net.name, type: net.driver });
     return;
   }

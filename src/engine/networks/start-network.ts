@@ -8,7 +8,7 @@ import type { Kernel } from "../../kernel";
 import { EngineError } from "../client";
 import type { ContainerRecord } from "../state";
 import { isUserDefinedName } from "./endpoint-config";
-import { rejoinedAtStart } from "./first-network";
+import { leftFirstNetwork } from "./first-network";
 import { findNetwork } from "./networks";
 
 type WithNetworkId = ContainerRecord & { networkId?: string };
@@ -24,7 +24,8 @@ export function storedNetworkId(c: ContainerRecord): string | undefined {
 /** Why the container's first network cannot be found at start, if it cannot. */
 export function startNetworkError(k: Kernel, c: ContainerRecord): string | undefined {
   const mode = c.hostConfig.NetworkMode;
-  if (!isUserDefinedName(mode)) return undefined;
+  // Disconnected from it, the container is no longer on the network: a start does not look for it.
+  if (!isUserDefinedName(mode) || leftFirstNetwork(c)) return undefined;
   try {
     findNetwork(k, storedNetworkId(c) ?? mode);
     return undefined;
@@ -36,8 +37,7 @@ export function startNetworkError(k: Kernel, c: ContainerRecord): string | undef
 
 /** After a start: the endpoint settings now hold the network's id. */
 export function rememberNetworkId(k: Kernel, c: ContainerRecord) {
-  rejoinedAtStart(c); // first-network.ts
   const mode = c.hostConfig.NetworkMode;
-  if (!isUserDefinedName(mode) || startNetworkError(k, c) !== undefined) return;
+  if (!isUserDefinedName(mode) || leftFirstNetwork(c) || startNetworkError(k, c) !== undefined) return;
   (c as WithNetworkId).networkId = findNetwork(k, storedNetworkId(c) ?? mode).id;
 }

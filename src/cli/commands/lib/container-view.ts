@@ -102,7 +102,8 @@ export function containerContext(d: DockerClient, c: ContainerRecord, now: { upt
   // Link names ("p1/db") are other names of the container: shown only with --no-trunc.
   const allNames = containerNames(d.k, c).map((n) => n.slice(1));
   const names = trunc ? (allNames.find((n) => !n.includes("/")) ?? "") : allNames.join(",");
-  const networks = c.hostConfig.NetworkMode === "default" ? "bridge" : c.hostConfig.NetworkMode;
+  // The networks it is on: none once disconnected from the one it was created on (first-network.ts).
+  const networks = leftFirstNetwork(c) ? "" : c.hostConfig.NetworkMode === "default" ? "bridge" : c.hostConfig.NetworkMode;
   const command = trunc ? ellipsis(commandLine(c), 20) : commandLine(c);
   const image = imageDisplay(d, c);
   const mounts = c.mounts.map((m) => (m.Type === "volume" ? (m.Name ?? "") : m.Source)).map((n) => (trunc ? ellipsis(n, 15) : n));
