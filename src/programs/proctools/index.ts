@@ -1,6 +1,7 @@
 /** Process, mount and namespace tools, for the program registry. */
 import type { ProgramDef } from "../../kernel/api";
 import { chroot } from "./chroot";
+import { findmnt } from "./findmnt";
 import { free } from "./free";
 import { kill, killall } from "./kill";
 import { lsns } from "./lsns";
@@ -16,5 +17,5 @@ import { unshare } from "./unshare";
 import { watch } from "./watch";
 
 export const proctoolsPrograms: ProgramDef[] = [
-  ps, kill, killall, pidof, pgrep, pkill, top, free, mount, umount, chroot, unshare, nsenter, lsns, setsid, watch,
+  ps, kill, killall, pidof, pgrep, pkill, top, free, mount, umount, chroot, unshare, nsenter, lsns, findmnt, setsid, watch,
 ];
