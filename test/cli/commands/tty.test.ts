@@ -20,9 +20,9 @@ it("runs an interactive shell, detaches with Ctrl-P Ctrl-Q and attaches again", 
   t.type("exit 3\r");
   t.type("echo $?\r");
   expect(t.output()).toBe(
-    "~ # docker run -it --name it1 busybox sh\r\n/ # echo hi\r\nhi\r\n/ # ~ # echo detached $?\r\ndetached 0\r\n" +
-      "~ # docker ps --format '{{.Names}} {{.Status}}'\r\nit1 Up 4 minutes\r\n" +
-      "~ # docker attach it1\r\necho back\r\nback\r\n/ # read escape sequence\r\n~ # echo $?\r\n1\r\n" +
-      "~ # docker attach it1\r\nexit 3\r\n~ # echo $?\r\n3\r\n~ # ",
+    "# docker run -it --name it1 busybox sh\r\n/ # echo hi\r\nhi\r\n/ # # echo detached $?\r\ndetached 0\r\n" +
+      "# docker ps --format '{{.Names}} {{.Status}}'\r\nit1 Up 4 minutes\r\n" +
+      "# docker attach it1\r\necho back\r\nback\r\n/ # read escape sequence\r\n# echo $?\r\n1\r\n" +
+      "# docker attach it1\r\nexit 3\r\n# echo $?\r\n3\r\n# ",
   );
 });

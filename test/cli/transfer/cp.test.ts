@@ -90,7 +90,7 @@ describe("docker cp", () => {
     const k = await withContainer();
     const t = terminal(k);
     t.type("docker cp c1:/d /tmp/out; docker cp /etc/hostname c1:/d/; docker cp -q c1:/d/a.txt /tmp/q\n");
-    expect(t.output()).toContain("Successfully copied 4.61kB to /tmp/out\r\nSuccessfully copied 2.05kB to c1:/d/\r\n~ # ");
+    expect(t.output()).toContain("Successfully copied 4.61kB to /tmp/out\r\nSuccessfully copied 2.05kB to c1:/d/\r\n# ");
   });
 
   it("works on a stopped container", async () => {
