@@ -24,7 +24,7 @@ interface MountEntry {
 }
 
 /** mountinfo escapes space, tab, newline and backslash as \ooo. */
-function unescape(s: string): string {
+function unescapeOctal(s: string): string {
   return s.replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(Number.parseInt(o, 8)));
 }
 
@@ -38,11 +38,11 @@ function parseMountinfo(text: string): MountEntry[] {
       id: Number(f[0]),
       parent: Number(f[1]),
       majMin: f[2],
-      root: unescape(f[3]),
-      target: unescape(f[4]),
+      root: unescapeOctal(f[3]),
+      target: unescapeOctal(f[4]),
       vfsOptions: f[5],
       fstype: f[dash + 1],
-      source: unescape(f[dash + 2]),
+      source: unescapeOctal(f[dash + 2]),
       fsOptions: f[dash + 3] ?? "",
     });
   }
