@@ -105,7 +105,7 @@ function treeRows(entries: MountEntry[]): Row[] {
   const visit = (e: MountEntry, depth: number, bars: boolean[], last: boolean) => {
     rows.push({ entry: e, depth, bars, last });
     const kids = children.get(e.id) ?? [];
-    kids.forEach((k, i) => visit(k, depth + 1, depth === 0 ? [] : [...bars, !last], i === kids.length - 1));
+    for (let i = 0; i < kids.length; i++) visit(kids[i], depth + 1, depth === 0 ? [] : [...bars, !last], i === kids.length - 1);
   };
   for (const r of roots) visit(r, 0, [], true);
   return rows;
