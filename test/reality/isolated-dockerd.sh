@@ -48,6 +48,9 @@ if ! alive; then
   # the shared daemon's layer and netns mounts, inherited from the host, are dropped first. lo up:
   # a new network namespace starts with loopback down. The init (sh, waiting) reaps orphans.
   cat >$DIR/init <<INIT
+# A host's init sits at the root of every cgroup hierarchy (dockerd calls itself "containerized"
+# when pid 1 does not), whatever cgroup the starter runs in.
+for f in /sys/fs/cgroup/cgroup.procs /sys/fs/cgroup/*/cgroup.procs; do echo \$\$ >\$f; done 2>/dev/null
 for m in \$(awk '\$2 ~ "^/(var/lib|run)/docker/" {print \$2}' /proc/self/mounts | sort -r); do umount -l \$m; done
 mount --bind $DATA /var/lib/docker && mount --bind $DIR/exec /run/docker &&
   mount --bind $DIR/containerd-run /run/containerd && mount --bind $DIR/containerd-lib /var/lib/containerd &&
