@@ -22,4 +22,9 @@ unshare --pid --fork --mount-proc ps -o pid,comm
 unshare --net ip link
 unshare --net --map-root-user id -u; echo "exit=$?"
 nsenter -t 99999 -n true; echo "exit=$?"
-docker rm -f box >/dev/null
+grep Cap /proc/$P/status
+docker run -d --name weak --cap-drop ALL --cap-add NET_ADMIN busybox sleep 1000 >/dev/null
+grep CapEff /proc/$(docker inspect -f '{{.State.Pid}}' weak)/status
+docker run -d --name user1000 --user 1000 busybox sleep 1000 >/dev/null
+grep -E '^(Uid|Cap)' /proc/$(docker inspect -f '{{.State.Pid}}' user1000)/status
+docker rm -f box weak user1000 >/dev/null
