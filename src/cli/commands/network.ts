@@ -17,7 +17,9 @@ import { formatGoTime } from "../timefmt";
 import { parseRfc3339 } from "../../engine/images/inspect";
 import { CliError, type CommandHandler } from "./lib/context";
 import { parseLink } from "../../engine/networks/links";
-import { confirm, goValue, inspectOutput } from "./lib/images";
+import { confirm } from "./lib/images";
+import { renderInspect } from "./lib/inspect-render";
+import { NETWORK_MAP_KEYS, typedNetwork } from "./lib/network-inspect-types";
 import { matchLabels, parseFilters, timestampFilter } from "./lib/images-filters";
 
 function keyValues(values: string[]): Record<string, string> {
@@ -30,11 +32,53 @@ function keyValues(values: string[]): Record<string, string> {
   return out;
 }
 
+/**
+ * The client's createIPAMConfig for one subnet: each --ip-range, --gateway and --aux-address must
+ * lie in it (subnetMatches: the subnet contains the address, or a range's first address).
+ */
+function ipamOptions(subnet: string | undefined, ranges: string[], gateways: string[], aux: Record<string, string>) {
+  if (ranges.length > (subnet === undefined ? 0 : 1) || gateways.length > (subnet === undefined ? 0 : 1))
+    throw new CliError("every ip-range or gateway must have a corresponding subnet");
+  const contains = (data: string): boolean => {
+    if (subnet === undefined) return false;
+    const cidr = parseCidr(subnet);
+    if (cidr === null) throw new CliError(`invalid subnet: invalid CIDR address: ${subnet}`);
+    const ip = data.includes("/") ? parseCidr(data)?.ip : parseIPv4(data);
+    if (ip === undefined) throw new CliError(`invalid CIDR address: ${data}`);
+    return ip !== null && inCidr(ip, cidr);
+  };
+  for (const r of ranges) {
+    if (parseCidr(r) === null) throw new CliError(`invalid CIDR address: ${r}`);
+    if (!contains(r)) throw new CliError(`no matching subnet for range ${r}`);
+  }
+  for (const g of gateways) if (!contains(g)) throw new CliError(`no matching subnet for gateway ${g}`);
+  for (const ip of Object.values(aux)) if (!contains(ip)) throw new CliError(`no matching subnet for aux-address ${ip}`);
+  return { ipRange: ranges[0], auxAddresses: Object.keys(aux).length > 0 ? aux : undefined };
+}
+
+function parseIPv4(s: string): number | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  if (!m || m.slice(1).some((o) => Number(o) > 255)) return null;
+  return m.slice(1).reduce((a, o) => a * 256 + Number(o), 0);
+}
+
+function parseCidr(s: string): { ip: number; base: number; prefix: number } | null {
+  const m = /^([^/]+)\/(\d{1,2})$/.exec(s);
+  const ip = m ? parseIPv4(m[1]) : null;
+  if (!m || ip === null || Number(m[2]) > 32) return null;
+  const size = 2 ** (32 - Number(m[2]));
+  return { ip, base: Math.floor(ip / size) * size, prefix: Number(m[2]) };
+}
+
+function inCidr(ip: number, c: { base: number; prefix: number }): boolean {
+  return ip >= c.base && ip < c.base + 2 ** (32 - c.prefix);
+}
+
 export const networkCreate: CommandHandler = function* (ctx) {
   const subnets = ctx.flags.list("subnet");
   const gateways = ctx.flags.list("gateway");
-  if (gateways.length > 0 && subnets.length === 0) throw new CliError("every ip-range or gateway must have a corresponding subnet");
   if (subnets.length > 1) throw new CliError("docker network create: more than one --subnet is not supported in this sandbox");
+  const ipam = ipamOptions(subnets[0], ctx.flags.list("ip-range"), gateways, keyValues(ctx.flags.all("aux-address")));
   if (ctx.flags.bool("ipv6")) throw new CliError("docker network create: --ipv6 is not supported in this sandbox");
   const d = ctx.client();
   const net = createNetwork(d.k, {
@@ -46,6 +90,7 @@ export const networkCreate: CommandHandler = function* (ctx) {
     attachable: ctx.flags.bool("attachable"),
     labels: keyValues(ctx.flags.all("label")),
     options: keyValues(ctx.flags.all("opt")),
+    ...ipam,
   });
   yield* ctx.out(`${net.id}\n`);
   return 0;
@@ -98,24 +143,25 @@ export const networkLs: CommandHandler = function* (ctx) {
   return 0;
 };
 
-const MAP_KEYS = new Set(["Containers", "Options", "Labels"]);
-
 export const networkInspectCommand: CommandHandler = function* (ctx) {
   const d = ctx.client();
-  const found: unknown[] = [];
+  const found: Record<string, unknown>[] = [];
   const errors: string[] = [];
   for (const name of ctx.args) {
     try {
-      found.push(goValue(networkInspect(d.k, findNetwork(d.k, name)), MAP_KEYS));
+      found.push(networkInspect(d.k, findNetwork(d.k, name)));
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
       errors.push(`Error response from daemon: ${e.message}`);
     }
   }
-  yield* ctx.out(inspectOutput(found, ctx.flags.string("format")));
-  if (errors.length === 0) return 0;
+  // Templates run over the client's network.Inspect, then over the raw JSON (inspect-render.ts).
+  const r = renderInspect(found, ctx.flags.string("format"), NETWORK_MAP_KEYS, typedNetwork);
+  yield* ctx.out(r.stdout);
+  const all = [...r.errors, ...errors];
+  if (all.length === 0) return 0;
   // inspect.Inspect returns a StatusError whose Status is the errors: printed as they are.
-  yield* ctx.err(`${errors.join("\n")}\n`);
+  yield* ctx.err(`${all.join("\n")}\n`);
   return 1;
 };
 

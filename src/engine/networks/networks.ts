@@ -48,6 +48,12 @@ export type Network = NetworkRecord & {
   endpoints?: Record<string, Endpoint>;
   /** Created with --subnet (only then may containers ask for a static address). */
   userSubnet?: boolean;
+  /** Created with --gateway: IPAM.Config names a gateway when it was given or the pool chose the subnet. */
+  userGateway?: boolean;
+  /** --ip-range: the part of the subnet addresses are taken from. */
+  ipRange?: string;
+  /** --aux-address name=ip: addresses the pool never gives out. */
+  auxAddresses?: Record<string, string>;
 };
 
 const PREDEFINED = ["bridge", "host", "none"];
@@ -78,6 +84,9 @@ export interface NetworkCreate {
   attachable?: boolean;
   labels?: Record<string, string>;
   options?: Record<string, string>;
+  /** Within the subnet (the client checked). */
+  ipRange?: string;
+  auxAddresses?: Record<string, string>;
 }
 
 function overlaps(a: string, b: string): boolean {
@@ -125,6 +134,10 @@ export function createNetwork(k: Kernel, req: NetworkCreate): Network {
   const gateway = req.gateway ?? intToIp(ipToInt(subnet.split("/")[0]) + 1);
   if (req.gateway !== undefined && !overlaps(`${req.gateway}/32`, subnet))
     throw new EngineError(`no matching subnet for gateway ${req.gateway}`, 400);
+  if (req.ipRange !== undefined && !validCidr(req.ipRange)) throw new EngineError(`invalid CIDR address: ${req.ipRange}`, 400);
+  // The pool reserves each auxiliary address: the gateway's is taken already.
+  for (const [name, ip] of Object.entries(req.auxAddresses ?? {}))
+    if (ip === gateway) throw new EngineError(`failed to allocate secondary ip address (${name}:${ip}): Address already in use`, 403);
   const id = randomHex(k.w.rng, 32);
   const net: Network = {
     id,
@@ -141,7 +154,10 @@ export function createNetwork(k: Kernel, req: NetworkCreate): Network {
     attachable: req.attachable ?? false,
     endpoints: {},
     userSubnet: req.subnet !== undefined,
+    userGateway: req.gateway !== undefined,
   };
+  if (req.ipRange !== undefined) net.ipRange = req.ipRange;
+  if (req.auxAddresses !== undefined && Object.keys(req.auxAddresses).length > 0) net.auxAddresses = { ...req.auxAddresses };
   engineState(k).networks[id] = net;
   addBridge(k, net);
   emitEvent(k, "network", "create", id, { name: net.name, type: "bridge" });
@@ -181,12 +197,21 @@ export function removeNetwork(k: Kernel, idOrName: string) {
   emitEvent(k, "network", "destroy", net.id, { name: net.name, type: net.driver });
 }
 
-function nextFreeIp(k: Kernel, net: Network, except?: string): string {
-  const used = new Set(activeEndpoints(k, net, except).map((e) => e.ip));
+/** The host numbers addresses are given from: the subnet's, within --ip-range (past its first address). */
+function poolRange(net: Network): [number, number] {
   const base = ipToInt(net.subnet.split("/")[0]);
   const size = 2 ** (32 - Number(net.subnet.split("/")[1]));
-  for (let h = 1; h < size - 1; h++) {
-    const ip = intToIp(base + h);
+  if (net.ipRange === undefined) return [base + 1, base + size - 2];
+  const rangeBase = ipToInt(net.ipRange.split("/")[0]);
+  const rangeSize = 2 ** (32 - Number(net.ipRange.split("/")[1]));
+  return [Math.max(base + 1, rangeBase + 1), Math.min(base + size - 2, rangeBase + rangeSize - 1)];
+}
+
+function nextFreeIp(k: Kernel, net: Network, except?: string): string {
+  const used = new Set([...activeEndpoints(k, net, except).map((e) => e.ip), ...Object.values(net.auxAddresses ?? {})]);
+  const [first, last] = poolRange(net);
+  for (let n = first; n <= last; n++) {
+    const ip = intToIp(n);
     if (ip !== net.gateway && !used.has(ip)) return ip;
   }
   throw new EngineError(`no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`, 403);
@@ -385,7 +410,18 @@ export function isPredefined(n: Network): boolean {
 /** The Engine API's Network object (docker 28, API 1.50), in its field order. */
 export function networkInspect(k: Kernel, n: Network) {
   const predefined = isPredefined(n);
-  const ipamConfig = n.subnet === "" ? [] : [{ Subnet: n.subnet, Gateway: n.gateway }];
+  // As created: what the client asked for (an automatic subnet comes with its gateway), empty fields left out.
+  const ipamConfig =
+    n.subnet === ""
+      ? []
+      : [
+          {
+            Subnet: n.subnet,
+            ...(n.ipRange !== undefined ? { IPRange: n.ipRange } : {}),
+            ...(!n.userSubnet || n.userGateway ? { Gateway: n.gateway } : {}),
+            ...(n.auxAddresses !== undefined ? { AuxiliaryAddresses: { ...n.auxAddresses } } : {}),
+          },
+        ];
   const containers: Record<string, unknown> = {};
   if (n.driver === "bridge") {
     const prefix = n.subnet.split("/")[1];

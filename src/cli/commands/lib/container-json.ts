@@ -93,7 +93,10 @@ function networkSettings(d: DockerClient, c: ContainerRecord) {
     GlobalIPv6PrefixLen: 0,
     DNSNames: identity.DNSNames,
   };
-  const isDefault = mode === "bridge";
+  const networks = { ...(leftFirstNetwork(c) ? {} : { [mode]: endpoint }), ...connectedNetworks(d.k, c, mode) } as Record<string, Record<string, unknown>>;
+  // getDefaultNetworkSettings: the legacy top-level fields are the "bridge" endpoint's, whichever
+  // network the container was created on (a --network none container that joined it has them too).
+  const legacy = networks.bridge ?? {};
   return {
     Bridge: "",
     SandboxID: sandboxId,
@@ -104,15 +107,15 @@ function networkSettings(d: DockerClient, c: ContainerRecord) {
     LinkLocalIPv6PrefixLen: 0,
     SecondaryIPAddresses: null,
     SecondaryIPv6Addresses: null,
-    EndpointID: isDefault ? endpointId : "",
-    Gateway: isDefault && onBridge ? net.gateway : "",
-    GlobalIPv6Address: "",
-    GlobalIPv6PrefixLen: 0,
-    IPAddress: isDefault && onBridge ? net.ip : "",
-    IPPrefixLen: isDefault && onBridge ? net.prefix : 0,
-    IPv6Gateway: "",
-    MacAddress: isDefault && onBridge ? net.mac : "",
-    Networks: { ...(leftFirstNetwork(c) ? {} : { [mode]: endpoint }), ...connectedNetworks(d.k, c, mode) },
+    EndpointID: legacy.EndpointID ?? "",
+    Gateway: legacy.Gateway ?? "",
+    GlobalIPv6Address: legacy.GlobalIPv6Address ?? "",
+    GlobalIPv6PrefixLen: legacy.GlobalIPv6PrefixLen ?? 0,
+    IPAddress: legacy.IPAddress ?? "",
+    IPPrefixLen: legacy.IPPrefixLen ?? 0,
+    IPv6Gateway: legacy.IPv6Gateway ?? "",
+    MacAddress: legacy.MacAddress ?? "",
+    Networks: networks,
   };
 }
 

@@ -26,8 +26,16 @@ export interface InspectResult {
   errors: string[];
 }
 
-/** Renders `objects` (plain JSON-like values) with `mapKeys` naming the Go maps among them. */
-export function renderInspect(objects: Record<string, unknown>[], format: string, mapKeys: ReadonlySet<string>): InspectResult {
+/**
+ * Renders `objects` (plain JSON-like values) with `mapKeys` naming the Go maps among them;
+ * `typedOf` gives the client's Go value of an object (a container's, or a generic one by default).
+ */
+export function renderInspect(
+  objects: Record<string, unknown>[],
+  format: string,
+  mapKeys: ReadonlySet<string>,
+  typedOf: (o: Record<string, unknown>) => unknown = (o) => (isContainerJSON(o) ? typedContainer(o, mapKeys) : goValue(o, mapKeys)),
+): InspectResult {
   if (format === "") {
     if (objects.length === 0) return { stdout: "[]\n", errors: [] };
     const r = jsonMarshal(objects.map((o) => goValue(o, mapKeys)), { indent: "    ", prefix: "" });
@@ -39,7 +47,7 @@ export function renderInspect(objects: Record<string, unknown>[], format: string
   let out = "";
   const errors: string[] = [];
   for (const o of objects) {
-    const typed = execute(parsed.template, isContainerJSON(o) ? typedContainer(o, mapKeys) : goValue(o, mapKeys));
+    const typed = execute(parsed.template, typedOf(o));
     if (typed.ok) {
       out += `${typed.output}\n`;
       continue;
