@@ -59,8 +59,9 @@ function etherLine(i: NetIfaceInfo, s: Style): string {
   return `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff${nsid}\n`;
 }
 
-function addrLines(i: NetIfaceInfo, net: Net, s: Style, family: "all" | "inet" | "inet6"): string {
+function addrLines(i: NetIfaceInfo, net: Net, s: Style, family: Family): string {
   let text = "";
+  if (family === "link") return text;
   if (family !== "inet6")
     for (const a of i.addrs) {
       const brd = i.kind === "loopback" ? "" : ` brd ${broadcast(a)}`;
@@ -160,16 +161,53 @@ function mayAdminister(sys: Sys): boolean {
   }
 }
 
+type Family = "all" | "inet" | "inet6" | "link";
+
+/**
+ * busybox's ip_parse_common_args: -oneline, -family inet|inet6|link, -4, -6, -0 (link), each
+ * name abbreviable ("-o", "-on", "--oneline"), "--" ending them. Anything else is a usage error.
+ */
+function busyboxCommonArgs(args: string[]): { family: Family; oneline: boolean } | "usage" | { invalid: string } {
+  let family: Family = "all";
+  let oneline = false;
+  while (args[0]?.startsWith("-")) {
+    let opt = args.shift()!.slice(1);
+    if (opt.startsWith("-")) {
+      opt = opt.slice(1);
+      if (opt === "") break;
+    }
+    const name = ["oneline", "family", "4", "6", "0"].find((n) => n.startsWith(opt));
+    if (name === undefined) return "usage";
+    if (name === "oneline") oneline = true;
+    else if (name === "family") {
+      const value = args.shift();
+      if (value === undefined) return "usage";
+      if (value !== "inet" && value !== "inet6" && value !== "link") return { invalid: value };
+      family = value;
+    } else family = name === "4" ? "inet" : name === "6" ? "inet6" : "link";
+  }
+  return { family, oneline };
+}
+
 export const ip: ProgramDef = {
   name: "ip",
   rss: 700 * 1024,
   *main(sys) {
     const busybox = runningAsBusybox(sys);
     const args = [...sys.argv.slice(1)];
-    let family: "all" | "inet" | "inet6" = "all";
+    let family: Family = "all";
     let brief = false;
     let oneline = false;
-    while (args[0]?.startsWith("-")) {
+    if (busybox) {
+      const common = busyboxCommonArgs(args);
+      if (common === "usage") return yield* usageError(sys, USAGE.ip);
+      if ("invalid" in common) {
+        yield* err(sys, `ip: invalid argument '${common.invalid}' to 'family'\n`);
+        return 1;
+      }
+      ({ family, oneline } = common);
+    }
+    while (!busybox && args[0]?.startsWith("-")) {
       const o = args.shift()!;
       if (o === "-4") family = "inet";
       else if (o === "-6") family = "inet6";
@@ -234,7 +272,11 @@ export const ip: ProgramDef = {
       }
     }
     let text = "";
-    if (obj === "address") {
+    // One line per interface or address: busybox and iproute2 join the lines with a backslash.
+    const joined = (line: string, next: string) => (oneline ? `${line.slice(0, -1)}\\${next}` : line + next);
+    if (obj === "address" && family === "link") {
+      for (const i of ifaces) text += joined(linkLine(i, net, s, !busybox), etherLine(i, s));
+    } else if (obj === "address") {
       for (const i of ifaces) {
         const addrs = addrLines(i, net, s, family);
         if (family !== "all" && addrs === "") continue;
@@ -262,7 +304,7 @@ export const ip: ProgramDef = {
           text += `${ifName(i).padEnd(16)} ${operState(i, net.ifaces).padEnd(14)} ${i.kind === "loopback" ? "00:00:00:00:00:00" : i.mac} <${linkFlags(i, net.ifaces).join(",")}> \n`;
           continue;
         }
-        text += oneline ? `${linkLine(i, net, s, true).slice(0, -1)}\\${etherLine(i, s)}` : linkLine(i, net, s, true) + etherLine(i, s);
+        text += joined(linkLine(i, net, s, true), etherLine(i, s));
       }
     } else if (obj === "route") text += routeLines(net, s);
     // neigh: the ARP cache is not modelled; it starts (and stays) empty.
