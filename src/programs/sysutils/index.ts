@@ -20,6 +20,8 @@ import { trueProgram } from "./truefalse";
 import { falseProgram } from "./truefalse";
 import { uname } from "./uname";
 import { uptime } from "./uptime";
+import { busyboxW, who } from "./who";
+import { last } from "./last";
 
 export const sysutilsPrograms: ProgramDef[] = [
   setpriv,
@@ -43,4 +45,7 @@ export const sysutilsPrograms: ProgramDef[] = [
   falseProgram,
   uname,
   uptime,
+  who,
+  busyboxW,
+  last,
 ];

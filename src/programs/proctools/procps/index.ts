@@ -8,8 +8,9 @@ import { procpsKill } from "./kill";
 import { procpsPs } from "./ps";
 import { procpsTop } from "./top";
 import { procpsUptime } from "./uptime";
+import { procpsW } from "./w";
 
-const OWN: Record<string, ProgramDef> = { ps: procpsPs, free: procpsFree, uptime: procpsUptime, kill: procpsKill, top: procpsTop };
+const OWN: Record<string, ProgramDef> = { ps: procpsPs, free: procpsFree, uptime: procpsUptime, kill: procpsKill, top: procpsTop, w: procpsW };
 
 export function procpsProgram(prog: string, base: (name: string) => ProgramDef | undefined): ProgramDef | undefined {
   const m = /^procps:[^:]+:[^:]+:(.+)$/.exec(prog);
