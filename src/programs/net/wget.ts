@@ -1,5 +1,6 @@
 /**
- * wget: busybox 1.35 for HTTP. -O FILE ('-' = stdout), -q, -S (server response), --spider,
+ * wget: busybox 1.35 for HTTP as an applet of busybox; any other wget binary (the Debian host's,
+ * Debian-based images') is GNU Wget (gnu-wget.ts). -O FILE ('-' = stdout), -q, -S (server response), --spider,
  * --header, --post-data, -U, -P; its progress bar, messages and exit status (1 on any error).
  */
 import type { Gen, ProgramDef, Sys } from "../../kernel/api";
@@ -9,6 +10,8 @@ import { getopt, OptError } from "../lib/getopt";
 import { err, out } from "../lib/io";
 import { BadResponse, header, hostHeader, isReset, parseUrl, type Response, readResponse, resolveLocation, sendRequest } from "./lib/http";
 import { resolveHost } from "./lib/resolver";
+import { runningAsBusybox } from "./lib/ifaces";
+import { gnuWget } from "./gnu-wget";
 import { USAGE } from "./usage";
 
 /** busybox's progress line for a finished transfer ("index.html  100% |****|   615  0:00:00 ETA"). */
@@ -27,6 +30,7 @@ export const wget: ProgramDef = {
   name: "wget",
   rss: 1024 * 1024,
   *main(sys) {
+    if (!runningAsBusybox(sys)) return yield* gnuWget(sys);
     let opts: ReturnType<typeof getopt>;
     try {
       opts = getopt(sys.argv, {
@@ -83,9 +87,9 @@ function* fetchOne(sys: Sys, raw: string, opts: ReturnType<typeof getopt>, quiet
     const r = yield* resolveHost(sys, u.host);
     if (!r.ok) return yield* fail(sys, `bad address '${u.host}'`);
     const ip = r.addrs[0];
-    const target = `${hostHeader(u)}:${u.port}`.replace(/^([^:]+:\d+):\d+$/, "$1");
-    if (connected !== `${ip}:${u.port}`) yield* say(`Connecting to ${u.host}:${u.port} (${ip}:${u.port})\n`);
-    void target;
+    // The host as the URL gave it: with its port only when it named one.
+    const target = u.explicitPort ? `${u.host}:${u.port}` : u.host;
+    if (connected !== `${ip}:${u.port}`) yield* say(`Connecting to ${target} (${ip}:${u.port})\n`);
     connected = `${ip}:${u.port}`;
     let fd: number;
     try {
