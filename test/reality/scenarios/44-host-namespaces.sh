@@ -8,7 +8,7 @@ ls /proc/$P/ns
 ls -l /proc/$P/ns
 for ns in ipc mnt net pid user uts time; do [ "$(readlink /proc/$P/ns/$ns)" = "$(readlink /proc/self/ns/$ns)" ] && echo "$ns: the host's" || echo "$ns: its own"; done
 lsns -p $P -o TYPE,COMMAND | grep -v " /sbin/init$"
-lsns -t net -o TYPE,NETNSID,NSFS,COMMAND
+lsns -t net -o TYPE,NETNSID,COMMAND
 lsns -t uts -n -o COMMAND
 nsenter -t $P -u hostname
 nsenter -t $P -n ip -o -4 addr show eth0 | cut -d' ' -f2-
