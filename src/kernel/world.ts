@@ -300,6 +300,11 @@ export interface Pipe {
   writers: number;
   /** Pipes fed from outside the machine (runner stdin): writers are counted here, not in files. */
   external?: boolean;
+  /**
+   * One direction of a TCP connection that was reset (the peer closed with data unread, or was
+   * written to after it closed): the reader's next read fails with ECONNRESET ("pending"), once.
+   */
+  reset?: "pending" | "reported";
 }
 
 export interface Tty {

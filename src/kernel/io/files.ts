@@ -41,6 +41,8 @@ export function fileRelease(k: Kernel, id: number) {
   const f = k.w.files[id];
   if (!f) return;
   if (--f.refs > 0) return;
+  // A socket closed with data it never read answers with a reset: the peer's reads fail.
+  if (f.pipeOut !== undefined && f.read && (k.w.pipes[f.pipe!]?.buf.length ?? 0) > 0) resetConnection(k, f.pipeOut);
   if (f.kind === "pipe") {
     const ends: Array<[number, "readers" | "writers"]> = [];
     if (f.read) ends.push([f.pipe!, "readers"]);
@@ -121,6 +123,10 @@ export function tryRead(k: Kernel, p: Process, f: OpenFile, max: number): string
         k.wake(`pipe:${pipe.id}`);
         return chunk;
       }
+      if (pipe.reset === "pending") {
+        pipe.reset = "reported";
+        throw new Errno("ECONNRESET");
+      }
       if (pipe.writers <= 0) return "";
       if (f.nonblock) throw new Errno("EAGAIN");
       return { blocked: `pipe:${pipe.id}` };
@@ -165,6 +171,19 @@ export function tryWrite(k: Kernel, p: Process, f: OpenFile, data: string): numb
     case "pipe": {
       const pipe = k.w.pipes[f.pipeOut ?? f.pipe!];
       if (pipe.readers <= 0) {
+        if (f.pipeOut !== undefined) {
+          // TCP: the first write to a closed peer goes out and draws a reset; the error comes
+          // with the next call, then EPIPE.
+          const back = k.w.pipes[f.pipe!];
+          if (back && back.reset === undefined) {
+            resetConnection(k, back.id);
+            return data.length;
+          }
+          if (back?.reset === "pending") {
+            back.reset = "reported";
+            throw new Errno("ECONNRESET");
+          }
+        }
         brokenPipe(k, p);
         throw new Errno("EPIPE");
       }
@@ -190,6 +209,14 @@ export function tryWrite(k: Kernel, p: Process, f: OpenFile, data: string): numb
       k.outside.sinks.get(f.sink!)?.(data);
       return data.length;
   }
+}
+
+/** The connection direction read from pipe `id` was reset (Pipe.reset). */
+function resetConnection(k: Kernel, id: number) {
+  const pipe = k.w.pipes[id];
+  if (!pipe || pipe.reset !== undefined) return;
+  pipe.reset = "pending";
+  k.wake(`pipe:${id}`);
 }
 
 function brokenPipe(k: Kernel, p: Process) {
