@@ -22,4 +22,9 @@ describe("the runner's script mode", () => {
     expect(r).toEqual({ out: "hello student\nline 1\n", status: 3 });
   });
 
+
+  it("all at once, as a script runs on a real machine: curl reaches the proxy before nginx listens", async () => {
+    const r = await script("docker run -d -p 8080:80 --name web nginx >/dev/null 2>&1\ncurl -sS localhost:8080\n", false);
+    expect(r).toEqual({ out: "curl: (56) Recv failure: Connection reset by peer\n", status: 56 });
+  });
 });
