@@ -12,6 +12,7 @@ import { forkProcess, reap } from "../../kernel/proc/process";
 import { sendSignal } from "../../kernel/proc/signal";
 import { DockerClient, EngineError } from "../client";
 import { emitEvent } from "../events";
+import { imageConfig } from "../images/inspect";
 import { type ContainerRecord, type ContainerState, engineState } from "../state";
 import { rfc3339Nano } from "../time";
 import { execInspect, execStart } from "./exec";
@@ -67,7 +68,9 @@ export function healthcheckError(hc: HealthConfig | undefined): string | undefin
 export function applyHealthcheck(d: DockerClient, id: string, user: HealthConfig | undefined) {
   const c = d.container(id);
   const img = engineState(d.k).images[c.imageId];
-  const image = img ? ((JSON.parse(img.configJson).config?.Healthcheck ?? undefined) as HealthConfig | undefined) : undefined;
+  // The image's config is shared and frozen (config-json.ts): the record keeps its own copy.
+  const shared = img ? (imageConfig(img).config?.Healthcheck as HealthConfig | undefined) : undefined;
+  const image = shared && { ...shared, Test: shared.Test && [...shared.Test] };
   let merged: HealthConfig | undefined = user ? { ...user } : image ? { ...image } : undefined;
   if (user && image) {
     merged = { ...user };
