@@ -10,11 +10,11 @@ import type { FileEntry } from "../../kernel/fs/entries";
 import { defineDeferredMounts } from "../../kernel/fs/deferred-mounts";
 import { addFs, anonDev, attachMount, NO_MOUNTS_BELOW_ROOT } from "../../kernel/fs/mount";
 import { overlayMountData } from "../../kernel/fs/overlay";
-import { newNamespace } from "../../kernel/ns/namespaces";
+import { newNamespace, reserveNsInum } from "../../kernel/ns/namespaces";
 import { randomHex } from "../../kernel/rng";
 import type { Walker } from "../../kernel/fs/vfs";
 import type { DiskFs, Loc, Mount, PendingEntries, SuperBlock } from "../../kernel/world";
-import { hostWalker, mkdirp, readFile, symlink, writeFile } from "../hostfs";
+import { hostWalker, mkdirp, readFile, removeTree, symlink, writeFile } from "../hostfs";
 import { DOCKER_ROOT, imageLayers, lowerChain } from "../images/store";
 import { type ContainerRecord, engineState } from "../state";
 import { applyDefaultMasks } from "./masked-paths";
@@ -41,17 +41,20 @@ export function createLayers(k: Kernel, c: ContainerRecord) {
   // Each directory is found once; what goes in it is named relative to it.
   const overlay2 = mkdirp(k, `${DOCKER_ROOT}/overlay2`);
   const links = mkdirp(k, "l", 0o755, overlay2);
-  const initDir = mkdirp(k, `${c.rwCacheId}-init`, 0o755, overlay2);
+  // overlay2 makes layer directories 0710; create mounts each layer once, so the kernel has made
+  // its work/work (mode 000) by the time `docker create` returns.
+  const initDir = mkdirp(k, `${c.rwCacheId}-init`, 0o710, overlay2);
   const initDiff = mkdirp(k, "diff", 0o755, initDir);
-  mkdirp(k, "work", 0o700, mkdirp(k, "work", 0o700, initDir));
+  mkdirp(k, "work", 0, mkdirp(k, "work", 0o700, initDir));
   writeFile(k, "link", initLink, 0o644, initDir);
   writeFile(k, "lower", lowers.join(":"), 0o644, initDir);
   symlink(k, `../${c.rwCacheId}-init/diff`, initLink, links);
   // Its content is the same for every container: held pending, made when someone looks in.
   holdPending(k.w.fs[initDiff.fs] as DiskFs, initDiff.node as number, initLayerEntries());
-  const rw = mkdirp(k, c.rwCacheId, 0o755, overlay2);
+  writeFile(k, "committed", "", 0o600, initDir);
+  const rw = mkdirp(k, c.rwCacheId, 0o710, overlay2);
   mkdirp(k, "diff", 0o755, rw);
-  mkdirp(k, "work", 0o700, rw);
+  mkdirp(k, "work", 0, mkdirp(k, "work", 0o700, rw));
   writeFile(k, "link", c.rwLink, 0o644, rw);
   writeFile(k, "lower", [`l/${initLink}`, ...lowers].join(":"), 0o644, rw);
   symlink(k, `../${c.rwCacheId}/diff`, c.rwLink, links);
@@ -118,6 +121,8 @@ export function unmountOverlay(k: Kernel, c: ContainerRecord) {
     for (const [key, v] of Object.entries(ns.index)) if (v === id) delete ns.index[key];
     delete k.w.mounts[id];
   }
+  // overlay2 removes the mountpoint once unmounted (it makes it again at the next mount).
+  removeTree(k, path);
 }
 
 /**
@@ -252,8 +257,9 @@ export function buildMountNs(
   netns: number,
   tty: number | null,
   shmSource: ShmSource = { kind: "private" },
+  inum = reserveNsInum(k),
 ): ContainerNs {
-  const inum = newNamespace(k, "mnt", { mnt: { root: 0, mounts: [], index: NO_MOUNTS_BELOW_ROOT } });
+  newNamespace(k, "mnt", { mnt: { root: 0, mounts: [], index: NO_MOUNTS_BELOW_ROOT } }, inum);
   const overlaySb = k.w.fs[overlayFs];
   const rootMount = attachMount(k, inum, null, {
     fs: overlayFs,

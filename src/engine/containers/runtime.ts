@@ -9,6 +9,7 @@ import { runcExec, tiniExec } from "./runc-exec";
 import { newFile, newPipe } from "../../kernel/io/files";
 import { newTty } from "../../kernel/io/tty";
 import { dispositionsAfterExec, forkProcess } from "../../kernel/proc/process";
+import { reserveNsInum, unshareProcess } from "../../kernel/ns/namespaces";
 import { inWalkScope } from "../../kernel/fs/walk-scope";
 import { supplementaryGroups } from "../../kernel/machine";
 import { cgroupCreate, cgroupMigrate, parentCgroup } from "../../kernel/cgroup/cgroups";
@@ -224,8 +225,12 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   // --ipc/--pid/--uts/--cgroupns: which namespaces are new, which are joined (namespaces.ts).
   const plan = planNamespaces(k, c);
   if (typeof plan === "string") throw new StartError(plan, 125);
-  const newNs: NsType[] = [...plan.create];
+  // runc clones the init into new mnt, uts, ipc, pid and net namespaces (the kernel makes them in
+  // that order; the mount namespace is built below, on the number set aside for it) and unshares
+  // the cgroup namespace later, once the init is in the container's cgroup.
+  const newNs: NsType[] = plan.create.filter((t) => t !== "cgroup");
   if (net !== "host" && sharedNetns === undefined) newNs.push("net");
+  const mntInum = reserveNsInum(k);
   let tty: number | null = null;
   if (c.config.Tty) {
     tty = newTty(k, 24, 80);
@@ -236,7 +241,7 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   const child = forkInit(k, shim, plan, () => forkProcess(k, { parent: shim, main: initMain(spec), comm: "runc:[2:INIT]", newNs }));
   const p = k.w.procs[child];
   if (sharedNetns !== undefined) p.ns = { ...p.ns, net: sharedNetns };
-  const { mntNs, root } = buildMountNs(k, c, overlayFs, options, p.pidns, p.ns.net, tty, plan.shm);
+  const { mntNs, root } = buildMountNs(k, c, overlayFs, options, p.pidns, p.ns.net, tty, plan.shm, mntInum);
   p.ns = { ...p.ns, mnt: mntNs };
   p.root = root;
   const env = containerEnv(c, linkEnv(k, c));
@@ -282,7 +287,7 @@ function launchInit(k: Kernel, c: ContainerRecord, shim: number, overlayFs: stri
   if (c.config.Domainname) k.w.ns[p.ns.uts].uts!.domainname = c.config.Domainname;
   configureCgroup(k, c);
   cgroupMigrate(k, child, cgroupPath(c));
-  if (plan.create.includes("cgroup")) k.w.ns[p.ns.cgroup].cgroup!.root = cgroupPath(c);
+  if (plan.create.includes("cgroup")) unshareProcess(k, p, ["cgroup"]);
   // stdio
   for (const fd of Object.keys(p.fds)) {
     const e = p.fds[Number(fd)];

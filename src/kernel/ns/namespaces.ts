@@ -11,8 +11,11 @@ import { mountNsTable } from "../fs/deferred-mounts";
 
 export const NS_TYPES: NsType[] = ["cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts"];
 
-export function newNamespace(k: Kernel, type: NsType, data: Omit<Namespace, "inum" | "type">): number {
-  const inum = k.w.next.nsInum++;
+/**
+ * A new namespace; `inum` when one was set aside for it (reserveNsInum), so that inode numbers
+ * follow the order the kernel makes namespaces in rather than the order we build them.
+ */
+export function newNamespace(k: Kernel, type: NsType, data: Omit<Namespace, "inum" | "type">, inum = k.w.next.nsInum++): number {
   k.w.ns[inum] = { inum, type, ...data };
   return inum;
 }
@@ -53,6 +56,14 @@ export function copyMountNs(k: Kernel, from: number): { inum: number; map: Map<n
   return { inum, map };
 }
 
+/** Sets an inode number aside for a namespace made later (newNamespace). */
+export function reserveNsInum(k: Kernel): number {
+  return k.w.next.nsInum++;
+}
+
+/** The order clone(2) and unshare(2) make namespaces in (copy_creds, then create_new_namespaces). */
+const KERNEL_ORDER: NsType[] = ["user", "mnt", "uts", "ipc", "pid", "cgroup", "net", "time"];
+
 /**
  * New namespaces of the given types for a process being cloned from (or unsharing) `p`.
  * A new pid namespace applies to children (returned as `pidns`), not to the caller.
@@ -63,7 +74,7 @@ export function cloneNamespaces(
   types: NsType[],
 ): { ns: Partial<Process["ns"]>; pidns?: number; mntMap?: Map<number, number> } {
   const out: { ns: Partial<Process["ns"]>; pidns?: number; mntMap?: Map<number, number> } = { ns: {} };
-  for (const t of types) {
+  for (const t of KERNEL_ORDER.filter((t) => types.includes(t))) {
     switch (t) {
       case "mnt": {
         const { inum, map } = copyMountNs(k, p.ns.mnt);
