@@ -9,8 +9,9 @@ import { procpsPs } from "./ps";
 import { procpsTop } from "./top";
 import { procpsUptime } from "./uptime";
 import { procpsW } from "./w";
+import { procpsWatch } from "./watch";
 
-const OWN: Record<string, ProgramDef> = { ps: procpsPs, free: procpsFree, uptime: procpsUptime, kill: procpsKill, top: procpsTop, w: procpsW };
+const OWN: Record<string, ProgramDef> = { ps: procpsPs, free: procpsFree, uptime: procpsUptime, kill: procpsKill, top: procpsTop, w: procpsW, watch: procpsWatch };
 
 export function procpsProgram(prog: string, base: (name: string) => ProgramDef | undefined): ProgramDef | undefined {
   const m = /^procps:[^:]+:[^:]+:(.+)$/.exec(prog);
