@@ -2,6 +2,7 @@
 import { controlBuiltins } from "./control";
 import { declareBuiltins } from "./declare";
 import { dirBuiltins } from "./dirs";
+import { helpBuiltin } from "./help";
 import { infoBuiltins } from "./info";
 import { jobBuiltins } from "./jobctl";
 import { programBuiltins } from "./programs";
@@ -18,6 +19,7 @@ export type { Builtin };
 export function findBuiltin(sh: { dialect: string }, name: string): Builtin | undefined {
   const b = BUILTINS.get(name);
   if (b?.bashOnly && sh.dialect !== "bash") return undefined;
+  if (b?.notDash && sh.dialect === "dash") return undefined;
   return b?.ashOnly && sh.dialect !== "ash" ? undefined : b;
 }
 
@@ -34,6 +36,7 @@ for (const b of [
   readBuiltin,
   trapBuiltin,
   shoptBuiltin,
+  helpBuiltin,
 ]) {
   BUILTINS.set(b.name, b);
 }

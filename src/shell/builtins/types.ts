@@ -10,6 +10,8 @@ export interface Builtin {
   bashOnly?: boolean;
   /** Only busybox ash has it (bash parses the word itself, dash has no such command). */
   ashOnly?: boolean;
+  /** bash and busybox ash have it, dash does not. */
+  notDash?: boolean;
 }
 
 export function builtin(name: string, special: boolean, run: Builtin["run"]): Builtin {
