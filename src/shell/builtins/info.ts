@@ -4,6 +4,7 @@ import type { Gen } from "../../kernel/api";
 import { findInPath, runBuiltin, runCommandArgv } from "../exec";
 import type { EvalFlags, Shell } from "../shell";
 import { singleQuote } from "../xtrace";
+import { functionText } from "../print-function";
 import { findBuiltin } from "./registry";
 import { type Builtin, builtin } from "./types";
 
@@ -48,8 +49,11 @@ function verbose(sh: Shell, name: string): string | null {
       return `${name} is a shell keyword`;
     case "special":
       return `${name} is a special shell builtin`;
-    case "function":
-      return `${name} is a function`;
+    case "function": {
+      // bash shows the definition too; ash and dash only say what it is.
+      const body = sh.functions.get(name);
+      return sh.dialect === "bash" && body ? `${name} is a function\n${functionText(name, body)}` : `${name} is a function`;
+    }
     case "builtin":
       return `${name} is a shell builtin`;
     default:
@@ -113,7 +117,8 @@ function* bashType(sh: Shell, argv: string[]): Gen<number> {
     const kinds: { kind: string; text: string; path?: string }[] = [];
     if (sh.aliases.has(name)) kinds.push({ kind: "alias", text: `${name} is aliased to \`${sh.aliases.get(name)}'` });
     if (KEYWORDS.has(name)) kinds.push({ kind: "keyword", text: `${name} is a shell keyword` });
-    if (!flags.has("f") && sh.functions.has(name)) kinds.push({ kind: "function", text: `${name} is a function` });
+    const fn = flags.has("f") ? undefined : sh.functions.get(name);
+    if (fn) kinds.push({ kind: "function", text: `${name} is a function\n${functionText(name, fn)}` });
     if (findBuiltin(sh, name)) kinds.push({ kind: "builtin", text: `${name} is a shell builtin` });
     const hashed = name.includes("/") ? undefined : sh.hashed.get(name, sh.vars.get("PATH") ?? "");
     if (flags.has("a")) for (const p of allInPath(sh, name)) kinds.push({ kind: "file", text: `${name} is ${p}`, path: p });

@@ -150,7 +150,7 @@ function* runCommand(sys: Sys, argv: string[] | null, command: string): Gen<stri
     child.dup2(w, 2);
     child.close(r);
     child.close(w);
-    if (argv === null) child.exec("/bin/sh", ["sh", "-c", command]);
+    if (argv === null) return child.exec("/bin/sh", ["sh", "-c", command]);
     try {
       execvp(child, argv[0], argv);
     } catch (e) {
