@@ -9,6 +9,7 @@ import { runScript, type ScriptResult } from "./run-script";
 import { bootSandboxHost } from "../session/host";
 import { Sandbox } from "../session/sandbox";
 import { loadHelpTexts } from "../cli/flags/help";
+import { loadBashHelp } from "../shell/builtins/help";
 
 const USAGE = `Usage: npm run sandbox [-- -c 'COMMANDS' [ARG...]]
   (no arguments)  interactive shell when stdin is a terminal, else run stdin as a script
@@ -72,7 +73,7 @@ function repl(seed: number) {
 }
 
 async function main() {
-  await loadHelpTexts();
+  await Promise.all([loadHelpTexts(), loadBashHelp()]);
   const args = process.argv.slice(2);
   let seed = 1;
   const seedAt = args.indexOf("--seed");
