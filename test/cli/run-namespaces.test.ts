@@ -54,12 +54,12 @@ PID   USER     COMMAND
 $ docker inspect --format '{{json .HostConfig.PidMode}}' guest
 "container:18743eeb10e39da5e11adf544059eba59e9c9cb7d78b2b02480bdc138211d800"
 $ sh -c 'readlink /proc/$(docker inspect -f {{.State.Pid}} donor)/ns/pid; readlink /proc/$(docker inspect -f {{.State.Pid}} guest)/ns/pid'
-pid:[4026532166]
-pid:[4026532166]
+pid:[4026532168]
+pid:[4026532168]
 $ lsns -t pid
         NS TYPE NPROCS PID USER COMMAND
 4026531836 pid       6   1 root /sbin/init
-4026532166 pid       2  12 root sleep 1000
+4026532168 pid       2  12 root sleep 1000
 `);
   });
 
@@ -204,8 +204,8 @@ container:b608db23c45ea51286bc98229aaad2bcf5a54990e7e6b15ae8c006e147fdd953
 $ lsns -t ipc
         NS TYPE NPROCS PID USER COMMAND
 4026531839 ipc       7   1 root /sbin/init
-4026532172 ipc       1  14 root sleep 1000
-4026532178 ipc       2  19 root sleep 1000
+4026532174 ipc       1  14 root sleep 1000
+4026532180 ipc       2  19 root sleep 1000
 $ docker run --rm --ipc host busybox sh -c 'grep shm /proc/mounts; readlink /proc/self/ns/ipc'
 tmpfs /dev/shm tmpfs rw,nosuid,nodev 0 0
 ipc:[4026531839]

@@ -129,7 +129,7 @@ describe("nsenter", () => {
       "2\nPID   USER     COMMAND\n    1 root     snooze\n    2 root     runall echo-pid ; ps\n    3 root     ps\n",
     );
     expect(run(k, ["nsenter", "--target=5", "--all", "lsns", "-t", "pid", "-t", "uts"]).stdout).toBe(
-      "        NS TYPE NPROCS PID USER COMMAND\n4026532160 uts       2   1 root snooze\n4026532161 pid       2   1 root snooze\n",
+      "        NS TYPE NPROCS PID USER COMMAND\n4026532161 uts       2   1 root snooze\n4026532162 pid       2   1 root snooze\n",
     );
   });
 
