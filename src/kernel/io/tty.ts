@@ -5,7 +5,8 @@
  */
 import { Errno } from "../errno";
 import type { Kernel } from "../kernel";
-import type { OpenFile, Process, Tty } from "../world";
+import type { DiskFs, OpenFile, Process, Tty } from "../world";
+import { extractPending } from "../fs/diskfs";
 import { signalGroup } from "../proc/signal";
 import type { Blocked } from "./files";
 
@@ -26,14 +27,45 @@ export function newTty(k: Kernel, rows = 24, cols = 80): number {
   return id;
 }
 
-/** Bytes the program writes, as the terminal receives them. */
-export function ttyWrite(k: Kernel, tty: Tty, data: string) {
+/**
+ * tty_update_time() of Linux 6.1: a read sets the terminal node's atime, a write its mtime, to the
+ * current second only when they differ in more than the low three bits (8-second steps, so the
+ * node does not give away the exact timing of keystrokes); the sub-second part stays. who and w
+ * take the atime as the last time the user typed.
+ */
+function updateNodeTime(k: Kernel, tty: Tty, field: "atime" | "mtime") {
+  const sec = Math.floor(k.now() / 1e6);
+  for (const sb of Object.values(k.w.fs)) {
+    if (sb.kind !== "disk" || sb.fstype !== "devpts") continue;
+    const fs = sb as DiskFs;
+    const root = fs.inodes[fs.rootIno];
+    if (root.pending !== undefined) extractPending(fs, root);
+    for (const ino of Object.values(root.entries ?? {})) {
+      const node = fs.inodes[ino];
+      if (node?.rdev?.[0] !== 136 || node.rdev[1] !== tty.id) continue;
+      const t = (field === "atime" ? node.atime : undefined) ?? node.mtime;
+      if (((sec ^ Math.floor(t / 1e6)) & ~7) === 0) continue;
+      node.atime ??= node.mtime;
+      node.ctime ??= node.mtime;
+      node[field] = sec * 1e6 + (t % 1e6);
+    }
+  }
+}
+
+/** Bytes the terminal receives: the program's output and the line discipline's echo. */
+function emit(k: Kernel, tty: Tty, data: string) {
   const out = tty.termios.onlcr ? data.replace(/\r?\n/g, "\r\n") : data;
   k.outside.tty.get(tty.id)?.(out);
 }
 
+/** Bytes a program writes to the terminal. */
+export function ttyWrite(k: Kernel, tty: Tty, data: string) {
+  emit(k, tty, data);
+  if (data.length > 0) updateNodeTime(k, tty, "mtime");
+}
+
 function echo(k: Kernel, tty: Tty, data: string) {
-  if (tty.termios.echo) ttyWrite(k, tty, data);
+  if (tty.termios.echo) emit(k, tty, data);
 }
 
 /** Keyboard input arriving from the terminal emulator. */
@@ -112,5 +144,6 @@ export function ttyRead(k: Kernel, p: Process, f: OpenFile, max: number): string
   const chunk = tty.input.slice(0, n);
   tty.input = tty.input.slice(n);
   tty.eofAt = tty.eofAt.map((e) => e - n);
+  updateNodeTime(k, tty, "atime");
   return chunk;
 }

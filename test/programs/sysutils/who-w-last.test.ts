@@ -133,6 +133,29 @@ describe("w (procps-ng 4.0.2)", () => {
     expect(typed(s, "w -h root root root root")).toBe("w -h root root root root\nroot     pts/0    -                09:00    3.00s  0.00s   ?    w -h root root \nroot@sandbox:~# ");
   });
 
+  it("IDLE counts from the shell's last read of the terminal (its atime, set in 8-second steps)", () => {
+    const s = afterBoot(100);
+    // Reading the command line at 09:01:40 set the terminal's atime; the prompt's write its mtime.
+    expect(typed(s, "stat -c '%x|%y|%z' /dev/pts/0")).toBe(
+      "stat -c '%x|%y|%z' /dev/pts/0\n2026-01-15 09:01:40.000000000 +0000|2026-01-15 09:01:40.000000000 +0000|2026-01-15 09:00:00.000000000 +0000\nroot@sandbox:~# ",
+    );
+    const pid = String(s.shell).padStart(10);
+    expect(typed(s, "sleep 130; w; who -u; stat -c '%x|%y' /dev/pts/0", 3000)).toBe(
+      [
+        "sleep 130; w; who -u; stat -c '%x|%y' /dev/pts/0",
+        " 09:03:50 up 3 min,  1 user,  load average: 0.00, 0.00, 0.00",
+        "USER     TTY      FROM             LOGIN@   IDLE   JCPU   PCPU WHAT",
+        "root     pts/0    -                09:00    2:10   0.00s   ?    w",
+        `root     pts/0        Jan 15 09:00 00:02  ${pid}`,
+        "2026-01-15 09:01:40.000000000 +0000|2026-01-15 09:03:50.000000000 +0000",
+        "root@sandbox:~# ",
+      ].join("\n"),
+    );
+    expect(typed(s, "who -u; w -h")).toBe(
+      `who -u; w -h\nroot     pts/0        Jan 15 09:00   .    ${pid}\nroot     pts/0    -                09:00    0.00s  0.00s   ?    w -h\nroot@sandbox:~# `,
+    );
+  });
+
   it("usage errors print the usage on stderr with status 1; -V", () => {
     const s = afterBoot(3);
     expect(typed(s, "w -x 2>&1 | head -4")).toBe("w -x 2>&1 | head -4\nw: invalid option -- 'x'\n\nUsage:\n w [options] [user]\nroot@sandbox:~# ");
