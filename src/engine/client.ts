@@ -228,9 +228,10 @@ export class DockerClient {
 
   container(idOrName: string): ContainerRecord {
     const st = this.st;
+    // The daemon's order (daemon.GetContainer): a full ID, then a name, then an ID prefix.
+    if (st.containers[idOrName]) return st.containers[idOrName];
     const byName = this.byName(idOrName.replace(/^\//, "")) ?? linkedContainer(this.k, idOrName);
     if (byName) return byName;
-    if (st.containers[idOrName]) return st.containers[idOrName];
     const hits = idOrName.length > 0 && /^[0-9a-f]+$/.test(idOrName) ? Object.values(st.containers).filter((c) => c.id.startsWith(idOrName)) : [];
     if (hits.length === 1) return hits[0];
     if (hits.length > 1) throw new EngineError(`Multiple IDs found with provided prefix: ${idOrName}`, 400);

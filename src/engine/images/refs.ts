@@ -10,12 +10,24 @@ export interface NamedRef {
 }
 
 /** Parses what a user typed ("nginx", "nginx:1.27", "localhost:5000/app@sha256:..."). */
-export function parseImageRef(s: string): { ok: true; ref: NamedRef } | { ok: false; message: string } {
-  const r = parseNormalizedNamed(s);
-  if (!r.ok) return { ok: false, message: r.error.message };
-  const v = r.value;
-  return { ok: true, ref: { domain: v.domain, path: v.path, tag: v.tag || undefined, digest: v.digest || undefined } };
+export function parseImageRef(s: string): ParsedRef {
+  // The same few names are parsed at every create and lookup: results are kept (frozen, shared).
+  let parsed = parsedRefs.get(s);
+  if (!parsed) {
+    if (parsedRefs.size >= 256) parsedRefs.clear();
+    const r = parseNormalizedNamed(s);
+    const v = r.ok ? r.value : undefined;
+    parsed = Object.freeze(
+      v ? { ok: true as const, ref: Object.freeze({ domain: v.domain, path: v.path, tag: v.tag || undefined, digest: v.digest || undefined }) } : { ok: false as const, message: r.ok ? "" : r.error.message },
+    );
+    parsedRefs.set(s, parsed);
+  }
+  return parsed;
 }
+
+type ParsedRef = { ok: true; ref: NamedRef } | { ok: false; message: string };
+
+const parsedRefs = new Map<string, ParsedRef>();
 
 function toReference(ref: NamedRef): Reference {
   return new Reference(ref.domain, ref.path, ref.tag ?? "", ref.digest ?? "");
