@@ -259,6 +259,9 @@ export interface Process {
   rlimits?: Rlimits;
   /** /proc/PID/oom_score_adj (inherited on fork). */
   oomScoreAdj?: number;
+  /** Audit login uid and session id (/proc/PID/loginuid, sessionid), set at login, inherited on fork; absent: unset. */
+  loginuid?: number;
+  sessionid?: number;
 }
 
 /** Soft and hard limit per resource; null is unlimited (RLIM_INFINITY). */
@@ -376,7 +379,8 @@ export interface World {
   pipes: Record<number, Pipe>;
   ttys: Record<number, Tty>;
   cgroups: Record<string, Cgroup>;
-  next: { pid: number; file: number; pipe: number; mount: number; fs: number; dev: number; nsInum: number; tty: number };
+  /** auditSession: the last audit session id handed out (absent: none yet). */
+  next: { pid: number; file: number; pipe: number; mount: number; fs: number; dev: number; nsInum: number; tty: number; auditSession?: number };
   /** Initial namespaces (of the host's init). */
   initNs: Record<NsType, number>;
   /** State of layers above the kernel (the docker engine keeps its images, containers, ... here). */

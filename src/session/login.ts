@@ -6,8 +6,10 @@
  */
 import type { Kernel } from "../kernel";
 import { appendFile, exists, hostWalker, mkdirp, readFile, removeTree, writeFile } from "../engine/hostfs";
+import { setLoginuid } from "../kernel/procfs/loginuid";
 
 const UTMP_SIZE = 384;
+const RUN_LVL = 1;
 const BOOT_TIME = 2;
 const USER_PROCESS = 7;
 const DEAD_PROCESS = 8;
@@ -26,7 +28,7 @@ function le32(n: number): string {
 }
 
 /** A struct utmp (x86-64 glibc layout) as a byte string. */
-function utmpRecord(type: number, pid: number, line: string, id: string, user: string, epochUsec: number): string {
+function utmpRecord(type: number, pid: number, line: string, id: string, user: string, epochUsec: number, host = ""): string {
   const field = (s: string, size: number) => s.slice(0, size).padEnd(size, "\0");
   const rec =
     String.fromCharCode(type, 0, 0, 0) +
@@ -34,7 +36,7 @@ function utmpRecord(type: number, pid: number, line: string, id: string, user: s
     field(line, 32) +
     field(id, 4) +
     field(user, 32) +
-    field("", 256) +
+    field(host, 256) +
     le32(0) + // ut_exit
     le32(0) + // ut_session
     le32(Math.floor(epochUsec / 1e6)) +
@@ -45,22 +47,36 @@ function utmpRecord(type: number, pid: number, line: string, id: string, user: s
 
 const nowEpochUsec = (k: Kernel) => k.w.clock.bootEpochUsec + k.w.clock.nowUsec;
 
-/** Boot-time state systemd leaves: /run/systemd/system (booted with systemd), utmp's boot record. */
+/**
+ * Boot-time state systemd leaves: /run/systemd/system (booted with systemd) and what
+ * systemd-update-utmp writes to utmp and wtmp: the boot record, then the run-level record once
+ * graphical.target (Debian's default target, run level 5) is reached; both carry the kernel
+ * release as their host.
+ */
 export function markSystemdBoot(k: Kernel): void {
   mkdirp(k, "/run/systemd/system");
   mkdirp(k, "/run/systemd/sessions");
-  const boot = utmpRecord(BOOT_TIME, 0, "~", "~~", "reboot", k.w.clock.bootEpochUsec);
-  writeFile(k, "/run/utmp", boot, 0o664);
-  if (exists(k, "/var/log/wtmp")) appendFile(k, "/var/log/wtmp", boot);
+  const release = k.w.config.kernelRelease;
+  const boot = utmpRecord(BOOT_TIME, 0, "~", "~~", "reboot", k.w.clock.bootEpochUsec, release);
+  // ut_pid holds the new level in its low byte and the previous one (none: 0) above it.
+  const runlevel = utmpRecord(RUN_LVL, "5".charCodeAt(0), "~", "~~", "runlevel", nowEpochUsec(k), release);
+  writeFile(k, "/run/utmp", boot + runlevel, 0o664);
+  if (exists(k, "/var/log/wtmp")) appendFile(k, "/var/log/wtmp", boot + runlevel);
 }
 
 /**
- * Registers a login on a terminal: a logind session numbered after `previous` (logind never reuses
- * a number while it runs) and the others present, and the terminal's utmp entry.
+ * Registers a login on a terminal: pam_loginuid sets the shell's login uid, which starts a new
+ * audit session; logind names its session after that number (past `previous` and the others
+ * present: logind never reuses one while it runs); login(1) writes the terminal's utmp entry.
  */
 export function registerLogin(k: Kernel, login: Omit<Login, "session">, previous = 0): Login {
   const taken = exists(k, "/run/systemd/sessions") ? sessionNumbers(k) : [];
-  const session = Math.max(previous, ...taken) + 1;
+  const session = k.transact(() => {
+    k.w.next.auditSession = Math.max(k.w.next.auditSession ?? 0, previous, ...taken);
+    const shell = k.w.procs[login.pid];
+    setLoginuid(k, shell, login.uid);
+    return shell.sessionid!;
+  });
   const now = nowEpochUsec(k);
   writeFile(
     k,

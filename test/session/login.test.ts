@@ -6,13 +6,13 @@ import { describe, expect, it } from "vitest";
 import { readFile } from "../../src/engine/hostfs";
 import { Sandbox } from "../../src/session/sandbox";
 
-function typed(s: Sandbox, line: string): string {
+function typed(s: Sandbox, line: string, realMs = 20): string {
   let out = "";
   const off = s.onOutput((b) => {
     out += new TextDecoder().decode(b);
   });
   s.input(`${line}\r`);
-  for (let i = 0; i < 50; i++) s.tick(20);
+  for (let i = 0; i < 50; i++) s.tick(realMs);
   off();
   return out.replace(/\r\n/g, "\n");
 }
@@ -40,8 +40,59 @@ describe("root's login on the terminal", () => {
     );
     expect(utmp(s)).toEqual([
       [2, 0, "~", "reboot"],
+      [1, 53, "~", "runlevel"],
       [7, s.shell, "pts/0", "root"],
     ]);
+  });
+
+  it("pam_loginuid: the shell's login uid is 0 and its audit session names logind's; last says still logged in", () => {
+    const s = Sandbox.create({ instant: true });
+    for (let i = 0; i < 20; i++) s.tick(20);
+    typed(s, "true");
+    expect(typed(s, "cat /proc/$$/loginuid /proc/self/sessionid; echo; cat /proc/1/loginuid /proc/1/sessionid; echo")).toBe(
+      "cat /proc/$$/loginuid /proc/self/sessionid; echo; cat /proc/1/loginuid /proc/1/sessionid; echo\n01\n42949672954294967295\nroot@sandbox:~# ",
+    );
+    expect(typed(s, "last")).toBe(
+      [
+        "last",
+        "root     pts/0                         Thu Jan 15 09:00   still logged in",
+        "reboot   system boot  6.1.0-31-amd64   Thu Jan 15 09:00   still running",
+        "",
+        "wtmp begins Thu Jan 15 09:00:00 2026",
+        "root@sandbox:~# ",
+      ].join("\n"),
+    );
+    expect(typed(s, "last -x runlevel")).toBe(
+      "last -x runlevel\nrunlevel (to lvl 5)   6.1.0-31-amd64   Thu Jan 15 09:00   still running\n\nwtmp begins Thu Jan 15 09:00:00 2026\nroot@sandbox:~# ",
+    );
+    expect(typed(s, "who -r; who -b")).toBe("who -r; who -b\n         run-level 5  Jan 15 09:00\n         system boot  Jan 15 09:00\nroot@sandbox:~# ");
+  });
+
+  it("/proc/PID/loginuid in a container (unset, no CAP_AUDIT_CONTROL): set once by the process itself", () => {
+    const s = Sandbox.create();
+    typed(s, "docker pull -q busybox", 200);
+    // Recorded with the real busybox image on Debian 12's docker: kstrtou32 numbers (a '+', leading
+    // zeros and one trailing newline allowed), (u32)-1 leaves it unset, a set one cannot change.
+    const script = `for v in x " 5" +5 "5 " 07 -1 4294967296 4294967295; do sh -c "echo \\"$v\\" > /proc/self/loginuid; echo \\"[$v] \\$? \\$(cat /proc/self/loginuid)\\""; done 2>/dev/null; echo 0 > /proc/self/loginuid; cat /proc/self/loginuid; echo; sh -c "echo 1 > /proc/self/loginuid; echo \\$?; echo 4294967295 > /proc/self/loginuid; echo \\$?; cat /proc/self/loginuid" 2>/dev/null; echo; sh -c "echo 3 > /proc/$$/loginuid" 2>/dev/null; echo $?`;
+    expect(typed(s, `docker run --rm busybox sh -c '${script}'`, 200)).toBe(
+      [
+        `docker run --rm busybox sh -c '${script}'`,
+        "[x] 1 4294967295",
+        "[ 5] 1 4294967295",
+        "[+5] 0 5",
+        "[5 ] 1 4294967295",
+        "[07] 0 7",
+        "[-1] 1 4294967295",
+        "[4294967296] 1 4294967295",
+        "[4294967295] 0 4294967295",
+        "0",
+        "1",
+        "1",
+        "0",
+        "1",
+        "root@sandbox:~# ",
+      ].join("\n"),
+    );
   });
 
   it("a new login after exit is session 2 on the same utmp line", () => {
@@ -53,6 +104,7 @@ describe("root's login on the terminal", () => {
     expect(typed(s, "ls /run/systemd/sessions")).toBe("ls /run/systemd/sessions\n2\nroot@sandbox:~# ");
     expect(utmp(s)).toEqual([
       [2, 0, "~", "reboot"],
+      [1, 53, "~", "runlevel"],
       [7, s.shell, "pts/0", "root"],
     ]);
   });

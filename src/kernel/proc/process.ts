@@ -145,6 +145,8 @@ export function forkProcess(k: Kernel, opts: NewProcess): number {
     seccomp: parent.seccomp,
     rlimits: parent.rlimits,
     oomScoreAdj: parent.oomScoreAdj,
+    loginuid: parent.loginuid,
+    sessionid: parent.sessionid,
   };
   w.procs[global] = child;
   child.nspid = allocPids(k, pidns, global);

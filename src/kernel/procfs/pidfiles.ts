@@ -9,6 +9,7 @@ import type { ProcEntry } from "./procfs";
 import { capHex } from "../caps";
 import { cpuMask, effectiveSet, formatCpuList } from "../cgroup/cpuset";
 import { limitsFile } from "../proc/rlimits";
+import { loginuidOf, sessionidOf, writeLoginuid } from "./loginuid";
 
 const STATE_NAMES: Record<Process["state"], string> = {
   R: "R (running)",
@@ -321,7 +322,8 @@ export function processFiles(): Record<string, ProcEntry> {
     oom_score: { type: "file", content: (k, _f, p) => `${Math.max(0, Math.round((p!.rss / k.w.config.memTotal) * 1000) + 666 + (p!.oomScoreAdj ?? 0))}\n` },
     oom_score_adj: { type: "file", perm: 0o644, content: (_k, _f, p) => `${p!.oomScoreAdj ?? 0}\n`, write: (k, _f, p, d) => writeOomScoreAdj(k, p!, d) },
     limits: { type: "file", content: (k, _f, p) => limitsFile(k, p!) },
-    loginuid: { type: "file", perm: 0o644, content: () => "4294967295\n" },
+    loginuid: { type: "file", perm: 0o644, content: (_k, _f, p) => loginuidOf(p!), write: (k, _f, p, d) => writeLoginuid(k, p!, d) },
+    sessionid: { type: "file", content: (_k, _f, p) => sessionidOf(p!) },
     net: { type: "dir", perm: 0o555 },
     "net/dev": { type: "file", content: (k, _f, p) => netDev(k, p!) },
     "net/route": { type: "file", content: (k, _f, p) => netRoute(k, p!) },

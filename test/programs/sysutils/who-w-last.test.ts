@@ -60,7 +60,7 @@ describe("who (GNU coreutils 9.1)", () => {
     const pid = String(s.shell).padStart(10);
     // The terminal was last touched at boot time, which idle_string() takes as " old ".
     expect(typed(s, "who -aH")).toBe(
-      `who -aH\nNAME       LINE         TIME         IDLE          PID COMMENT  EXIT\n           system boot  Jan 15 09:00\nroot     + pts/0        Jan 15 09:00  old   ${pid}\nroot@sandbox:~# `,
+      `who -aH\nNAME       LINE         TIME         IDLE          PID COMMENT  EXIT\n           system boot  Jan 15 09:00\n           run-level 5  Jan 15 09:00\nroot     + pts/0        Jan 15 09:00  old   ${pid}\nroot@sandbox:~# `,
     );
     expect(typed(s, "who -T")).toBe("who -T\nroot     + pts/0        Jan 15 09:00\nroot@sandbox:~# ");
   });
@@ -207,7 +207,7 @@ describe("last (util-linux 2.38)", () => {
 
   it("reads the host's wtmp: the boot and root's login; errors as util-linux words them", () => {
     const s = loggedIn();
-    expect(typed(s, "last reboot")).toBe("last reboot\nreboot   system boot                   Thu Jan 15 09:00   still running\n\nwtmp begins Thu Jan 15 09:00:00 2026\nroot@sandbox:~# ");
+    expect(typed(s, "last reboot")).toBe("last reboot\nreboot   system boot  6.1.0-31-amd64   Thu Jan 15 09:00   still running\n\nwtmp begins Thu Jan 15 09:00:00 2026\nroot@sandbox:~# ");
     expect(typed(s, "last -f /nonexist; echo $?")).toBe("last -f /nonexist; echo $?\nlast: cannot open /nonexist: No such file or directory\n1\nroot@sandbox:~# ");
     expect(typed(s, "last -Q; echo $?")).toBe("last -Q; echo $?\nlast: invalid option -- 'Q'\nTry 'last --help' for more information.\n1\nroot@sandbox:~# ");
     // An empty file begins when it was made.
