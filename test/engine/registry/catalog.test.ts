@@ -261,7 +261,9 @@ describe("distribution files", () => {
     expect(status).toContain(
       "Package: coreutils\nEssential: yes\nStatus: install ok installed\nPriority: required\nSection: utils\n",
     );
-    expect(fileIn(img, "var/lib/dpkg/info/coreutils.list")?.content).toContain("\n/usr/bin/ls\n");
+    // Stored in usr/bin, listed where bookworm's coreutils ships it.
+    expect(fileIn(img, "var/lib/dpkg/info/coreutils.list")?.content).toContain("\n/bin/ls\n");
+    expect(fileIn(img, "var/lib/dpkg/info/coreutils.list")?.content).not.toContain("\n/usr/bin/ls\n");
     expect(fileIn(img, "usr/share/doc/bash/changelog.Debian.gz")).toBeDefined();
     expect(config(img).config.Cmd).toEqual(["bash"]);
   });

@@ -72,7 +72,23 @@ describe("dpkg-query -W, dpkg -S, -L, --version", () => {
   it("-S names the owners of a path; -L lists a package's files", () => {
     expect(run(k, ["dpkg", "-S", "/usr/bin/free"])).toEqual({ stdout: "procps: /usr/bin/free\n", stderr: "", code: 0 });
     expect(run(k, ["dpkg", "-S", "/nope"])).toEqual({ stdout: "", stderr: "dpkg-query: no path found matching pattern /nope\n", code: 1 });
-    expect(run(k, ["dpkg", "-L", "procps"]).stdout.split("\n").slice(0, 3)).toEqual(["/.", "/etc", "/etc/init.d"]);
+    // Debian 12's packages list /bin, /sbin paths as shipped, before merged /usr: /usr/bin/ps is no one's.
+    expect(run(k, ["dpkg", "-S", "/usr/bin/ps"])).toEqual({ stdout: "", stderr: "dpkg-query: no path found matching pattern /usr/bin/ps\n", code: 1 });
+    expect(run(k, ["dpkg", "-S", "/bin/ps", "/bin/bash", "/sbin/sysctl"])).toEqual({
+      stdout: "procps: /bin/ps\nbash: /bin/bash\nprocps: /sbin/sysctl\n",
+      stderr: "",
+      code: 0,
+    });
+    expect(run(k, ["dpkg", "-S", "/usr/bin/ls", "/bin/ls"])).toEqual({
+      stdout: "coreutils: /bin/ls\n",
+      stderr: "dpkg-query: no path found matching pattern /usr/bin/ls\n",
+      code: 1,
+    });
+    expect(run(k, ["dpkg", "-L", "procps"]).stdout.split("\n").slice(0, 15)).toEqual(
+      "/. /bin /bin/kill /bin/ps /etc /etc/init.d /etc/init.d/procps /etc/sysctl.conf /etc/sysctl.d /etc/sysctl.d/README.sysctl /sbin /sbin/sysctl /usr /usr/bin /usr/bin/free".split(" "),
+    );
+    // The archive's symbolic links come last.
+    expect(run(k, ["dpkg", "-L", "procps"]).stdout.split("\n").slice(-3)).toEqual(["/usr/bin/pkill", "/usr/bin/snice", ""]);
     expect(run(k, ["dpkg", "-L", "nope"])).toEqual({
       stdout: "",
       stderr: "dpkg-query: package 'nope' is not installed\nUse dpkg --contents (= dpkg-deb --contents) to list archive files contents.\n",

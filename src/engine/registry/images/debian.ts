@@ -89,6 +89,8 @@ export interface DebianRelease {
   packages: string;
   /** Trixie's binaries are a little larger; stand-in sizes scale by this. */
   growth: number;
+  /** Its packages list /bin, /sbin and /lib paths as their archives hold them (trixie moved them to /usr). */
+  unmergedPaths: boolean;
 }
 
 /** Trixie's package versions where they differ from bookworm's table (same layout otherwise). */
@@ -161,6 +163,7 @@ export const DEBIAN_RELEASES: Record<string, DebianRelease> = {
     created: "2025-08-11T00:00:00Z",
     packages: BOOKWORM_PACKAGES,
     growth: 1,
+    unmergedPaths: true,
   },
   trixie: {
     number: "13",
@@ -169,6 +172,7 @@ export const DEBIAN_RELEASES: Record<string, DebianRelease> = {
     created: "2025-09-08T00:00:00Z",
     packages: trixiePackages(),
     growth: 1.11,
+    unmergedPaths: false,
   },
 };
 
@@ -201,6 +205,7 @@ export function debianDistro(r: DebianRelease, slim: boolean): DpkgDistro {
   return {
     packages: r.packages,
     files: BOOKWORM_FILES,
+    unmergedPaths: r.unmergedPaths,
     maintainers: DEBIAN_MAINTAINERS,
     slim,
     passwd: DEBIAN_PASSWD,

@@ -11,8 +11,16 @@ import { DEBIAN_MAINTAINERS } from "./debian-data";
 export interface DpkgDistro {
   /** Package table lines, see BOOKWORM_PACKAGES. */
   packages: string;
-  /** Package name → file groups, see BOOKWORM_FILES. */
+  /**
+   * Package name → file groups, see BOOKWORM_FILES. A group under bin/, sbin/, lib/ or lib64/ holds
+   * files the package's archive ships there: merged /usr stores them in usr/ all the same.
+   */
   files: Record<string, string>;
+  /**
+   * The dpkg lists keep those groups' paths as shipped (/bin/ps): Debian 12, whose `dpkg -S
+   * /usr/bin/ps` finds nothing. Otherwise they name where the files are.
+   */
+  unmergedPaths?: boolean;
   /** Maintainer for packages whose table entry names none (Ubuntu uses one for all). */
   maintainers: string[];
   /** Text files with real content, path → content (override sized stand-ins). */
@@ -58,6 +66,8 @@ export function parsePackages(table: string, maintainers: string[] = DEBIAN_MAIN
 }
 
 const isBinDir = (dir: string) => /(^|\/)s?bin$/.test(dir);
+/** Top-level directories that merged /usr makes links into usr/. */
+const MERGED_DIR = /^(bin|sbin|lib|lib64)(\/|$)/;
 /**
  * Packages whose tools have their own flavour, not busybox's: GNU's core tools (src/programs/gnu)
  * and procps-ng's process tools (src/programs/proctools/procps).
@@ -132,6 +142,8 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
   t.link("usr/local/man", "share/man");
 
   const owned = new Map<string, string[]>();
+  /** Stored path → the path its package's list names (see unmergedPaths). */
+  const listedAs = new Map<string, string>();
   const packages = parsePackages(d.packages, d.maintainers);
   for (const p of packages) {
     const before = new Set(t.paths());
@@ -156,11 +168,15 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
         for (const l of langs) t.blob(`usr/share/locale/${l}/LC_MESSAGES/${domain}.mo`, each);
         continue;
       }
-      const dir = sub(head.slice(0, -1));
+      const shippedDir = sub(head.slice(0, -1));
+      const merged = MERGED_DIR.test(shippedDir);
+      const dir = merged ? `usr/${shippedDir}` : shippedDir;
       const exec = isBinDir(dir);
       for (const tok of rest) {
         if (!tok) continue;
-        const path = `${dir}/${sub(tok.replace(/[:>!].*/, ""))}`;
+        const base = sub(tok.replace(/[:>!].*/, ""));
+        const path = `${dir}/${base}`;
+        if (merged && d.unmergedPaths) listedAs.set(path, `${shippedDir}/${base}`);
         if (d.slim && dropWhenSlim(path)) continue;
         const arrow = tok.indexOf(">");
         if (arrow > 0) {
@@ -178,10 +194,7 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
         } else t.blob(path, Number(size), perm);
       }
     }
-    owned.set(
-      p.name,
-      t.paths().filter((x) => !before.has(x)),
-    );
+    owned.set(p.name, withoutShippedOnlyDirs(t, t.paths().filter((x) => !before.has(x)), listedAs));
   }
 
   // Accounts come from base-passwd's templates, written by its postinst (not in its file list).
@@ -219,13 +232,21 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
   for (const p of packages) {
     const key = p.flags.includes("S") ? `${p.name}:${debArch}` : p.name;
     const paths = owned.get(p.name) ?? [];
-    // A package's list names every directory its archive holds, parents first.
+    // A package's list follows its archive, as dpkg-deb builds it: every directory (parents
+    // first) and file in name order, then the symbolic links in name order.
     const listed = new Set<string>();
-    for (const x of paths) {
+    const links: string[] = [];
+    for (const path of paths) {
+      const x = listedAs.get(path) ?? path;
       const parts = x.split("/");
+      if (t.get(path)?.type === "symlink") {
+        links.push(x);
+        parts.pop();
+      }
       for (let i = 1; i <= parts.length; i++) listed.add(parts.slice(0, i).join("/"));
     }
-    t.file(`var/lib/dpkg/info/${key}.list`, lines("/.", ...[...listed].sort().map((x) => `/${x}`)));
+    const names = [...[...listed].sort(), ...links.sort()];
+    t.file(`var/lib/dpkg/info/${key}.list`, lines("/.", ...names.map((x) => `/${x}`)));
     const files = paths.filter((x) => t.get(x)?.type === "file" && !x.startsWith("etc/"));
     if (files.length) t.blob(`var/lib/dpkg/info/${key}.md5sums`, files.length * 48);
   }
@@ -242,6 +263,18 @@ export function dpkgTree(d: DpkgDistro, arch: Arch, mtime: number, growth = 1): 
     .file("var/log/wtmp", "", 0o664, 0, 43);
   t.file("var/log/btmp", "", 0o660, 0, 43).dir("var/log/apt");
   return t;
+}
+
+/**
+ * A package's new paths without the usr/ directories made only to hold files it lists under /bin,
+ * /sbin or /lib: its list names those directories there (usr/lib/systemd/system as /lib/systemd/system).
+ */
+function withoutShippedOnlyDirs(t: Tree, made: string[], listedAs: Map<string, string>): string[] {
+  const shipped = made.filter((x) => listedAs.has(x));
+  if (shipped.length === 0) return made;
+  const stored = made.filter((x) => t.get(x)?.type !== "dir" && !listedAs.has(x));
+  const holds = (dir: string, xs: string[]) => xs.some((x) => x.startsWith(`${dir}/`));
+  return made.filter((x) => t.get(x)?.type !== "dir" || !holds(x, shipped) || holds(x, stored));
 }
 
 function shadowFrom(passwd: string): string {
