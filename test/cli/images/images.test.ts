@@ -15,13 +15,13 @@ describe("docker images, tag, rmi, history, image inspect", () => {
     expect(docker(k, ["images"]).stdout).toBe(
       [
         "REPOSITORY   TAG       IMAGE ID       CREATED         SIZE",
-        "ubuntu       22.04     616a58983673   9 months ago    77.9MB",
+        "ubuntu       22.04     f84ac3839ded   9 months ago    77.9MB",
         "busybox      latest    653dcb95f388   15 months ago   1.98MB",
         "mybox        v1        653dcb95f388   15 months ago   1.98MB",
         "",
       ].join("\n"),
     );
-    expect(docker(k, ["images", "-q"]).stdout).toBe("616a58983673\n653dcb95f388\n653dcb95f388\n");
+    expect(docker(k, ["images", "-q"]).stdout).toBe("f84ac3839ded\n653dcb95f388\n653dcb95f388\n");
     expect(docker(k, ["images", "--digests", "busybox"]).stdout).toBe(
       "REPOSITORY   TAG       DIGEST                                                                    IMAGE ID       CREATED         SIZE\n" +
         "busybox      latest    sha256:4ab767419a630a70135a90555956d64f729af26fec67b5effa4bd571c72c2b87   653dcb95f388   15 months ago   1.98MB\n",
@@ -45,7 +45,7 @@ describe("docker images, tag, rmi, history, image inspect", () => {
         "",
       ].join("\n"),
     );
-    expect(docker(k, ["history", "-q", "ubuntu:22.04"]).stdout).toBe("616a58983673\n<missing>\n<missing>\n<missing>\n<missing>\n<missing>\n");
+    expect(docker(k, ["history", "-q", "ubuntu:22.04"]).stdout).toBe("f84ac3839ded\n<missing>\n<missing>\n<missing>\n<missing>\n<missing>\n");
     expect(docker(k, ["history", "-H=false", "--format", "{{.CreatedSince}}|{{.Size}}", "busybox"]).stdout).toBe(
       "2024-09-26T21:31:42Z|0\n2024-09-26T21:31:42Z|1984779\n",
     );
@@ -103,9 +103,9 @@ describe("docker images, tag, rmi, history, image inspect", () => {
       [
         "Deleted Images:",
         "untagged: ubuntu:22.04",
-        "untagged: ubuntu@sha256:354550627c4a2089a645f63459a1b1da07f90848291b39af863d3157e4f25486",
-        "deleted: sha256:616a589836733df6d123e703ecaf811ed23e3f8d35fde7f7355c1a8b26e2589c",
-        "deleted: sha256:d91c24f998bc9775428675af7b551bdcb800c1f2d6881ce4beb73f5a4aee7527",
+        "untagged: ubuntu@sha256:31e2657cd4bad589065c7af085310088b399e898185b9eb1b285416fd13d40a5",
+        "deleted: sha256:f84ac3839dedcea1f1587bcade70c453150bbca116ec18482252093470c04726",
+        "deleted: sha256:00c759370d6a74eeb30f2c1d375bd5478d7d28e135586a6d427d814a0d090648",
         "",
         "Total reclaimed space: 77.86MB",
         "",
