@@ -1,4 +1,5 @@
 import type { ProgramDef } from "../../kernel/api";
+import { awk, mawk } from "./awk";
 import { base64 } from "./base64";
 import { md5sum } from "./checksum";
 import { sha256sum } from "./checksum";
@@ -26,6 +27,8 @@ import { xargs } from "./xargs";
 import { yes } from "./yes";
 
 export const textutilsPrograms: ProgramDef[] = [
+  awk,
+  mawk,
   base64,
   md5sum,
   sha256sum,

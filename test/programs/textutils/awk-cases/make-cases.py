@@ -1,0 +1,75 @@
+import json
+ps = "CONTAINER ID   IMAGE     COMMAND       CREATED         STATUS         PORTS     NAMES\n3f2a1b9c8d7e   nginx     \"nginx -g\"    2 minutes ago   Up 2 minutes   80/tcp    web\n9a8b7c6d5e4f   busybox   \"sh\"          5 minutes ago   Up 5 minutes             box\n"
+passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
+nums = "a 10 x\nb 20 y\nc 5 z\nd 7.5 w\n"
+files = {"ps.txt": ps, "passwd": passwd, "nums": nums, "para": "a b\nc d\n\n\ne f\ng\n\nlast\n"}
+P = [
+ (["{print $1}", "ps.txt"], None),
+ (["-F:", "{print $1}", "passwd"], None),
+ (["-F", ":", "$3 >= 1 && $3 < 1000 {print $1, $7}", "passwd"], None),
+ (["NR>1 {s+=$2} END {print s}", "nums"], None),
+ (["/o/", "passwd"], None),
+ (["-v", "x=1", "BEGIN{print x+1}"], None),
+ (["$2 > 8 {print $2, $1}", "nums"], None),
+ (["{print NR, NF, $NF}", "nums"], None),
+ (["BEGIN{FS=\":\"; OFS=\"-\"} {$2=\"\"; print}", "passwd"], None),
+ (["{$5=\"E\"; print; print NF}", "nums"], None),
+ (["{NF=2; print}", "nums"], None),
+ (["/^b/,/^c/ {print NR\": \"$0}", "nums"], None),
+ (["{a[$1]=$2} END {n=0; for (k in a) n+=a[k]; print n, length(a)}", "nums"], None),
+ (["BEGIN{RS=\"\"} {print NR\": \"$1\"|\"$NF\"|\"NF}", "para"], None),
+ (["BEGIN{printf \"%5d|%-5s|%05.1f|%x|%o|%c|%e|%g|%%\\n\", 42, \"ab\", 3.14159, 255, 8, 65, 1234.5, 0.00001}"], None),
+ (["BEGIN{s=sprintf(\"%3s:%-3s:%.2s\", \"a\", \"b\", \"xyz\"); print s; print length(s)}"], None),
+ (["BEGIN{s=\"hello world\"; print substr(s,1,5), substr(s,7), index(s,\"o\"), toupper(s), tolower(\"ABC\")}"], None),
+ (["BEGIN{s=\"foo bar foo\"; n=gsub(/foo/,\"[&]\",s); print n, s; sub(/bar/,\"\\\\&\",s); print s}"], None),
+ (["{gsub(/[0-9]+/,\"N\"); print}", "nums"], None),
+ (["BEGIN{n=split(\"a:b:c\",arr,\":\"); print n, arr[1], arr[3]; n=split(\"  x  y \",w); print n, w[1] w[2]}"], None),
+ (["BEGIN{if (match(\"foobar\", /o+b/)) print RSTART, RLENGTH; print match(\"x\",/y/), RSTART, RLENGTH}"], None),
+ (["BEGIN{x[1,2]=3; for (k in x) {split(k,p,SUBSEP); print p[1], p[2]}; if ((1,2) in x) print \"yes\"; delete x[1,2]; print length(x)}"], None),
+ (["function f(n) { return n<=1 ? 1 : n*f(n-1) } BEGIN{print f(5), f(10)}"], None),
+ (["function fill(a, n,  i) { for (i=1;i<=n;i++) a[i]=i*i } BEGIN{fill(sq, 4); print sq[3], length(sq)}"], None),
+ (["BEGIN{i=0; while (i<3) {i++; if (i==2) continue; print i}; do {i--} while (i>0); print i; for (;;) {if (++i>4) break}; print i}"], None),
+ (["NR==2 {next} {print} NR==3 {exit 3} END {print \"end\"}", "nums"], None),
+ (["BEGIN{print 1==1.0, \"10\"<\"9\", 10<9, \"a\"<\"b\", 2<10}"], None),
+ (["$2 == 10 {print \"ten:\" $1} $2 == \"7.5\" {print \"s:\" $1}", "nums"], None),
+ (["BEGIN{print length(\"abc\"), int(3.9), int(-2.5), 7%3, -7%3, 1e3, 0.1+0.2, 1/3, 100/4}"], None),
+ (["BEGIN{x; print x+0, \"[\" x \"]\", length(x); y=\"3x\"; print y+1}"], None),
+ (["BEGIN{OFS=\"-\"; ORS=\"|\\n\"} {print $1, $2}", "nums"], None),
+ (["{print FILENAME, FNR, NR}", "nums", "para"], None),
+ (["{print v, $1}", "v=1", "nums", "v=2", "nums"], None),
+ (["BEGIN{while ((getline line < \"nums\") > 0) n++; print n, line}"], None),
+ (["NR==1{getline; print \"after getline:\", $0, NR}", "nums"], None),
+ (["BEGIN{\"echo hi there\" | getline; print $2; close(\"echo hi there\")}"], None),
+ (["BEGIN{print \"b\\na\\nc\" | \"sort\"; close(\"sort\"); print \"done\"}"], None),
+ (["BEGIN{r=system(\"echo from system; exit 3\"); print \"r=\" r}"], None),
+ (["{print $1 > \"out\"} END{close(\"out\"); while ((getline l < \"out\") > 0) print \"got\", l}", "nums"], None),
+ (["BEGIN{print \"to stderr\" > \"/dev/stderr\"; print \"x\"}"], None),
+ (["-F", "[0-9]+", "{print $1 \"|\" $2}", "nums"], None),
+ (["BEGIN{printf \"%s %s %s\\n\", \"a\", \"b\", \"c\"; printf(\"%d-%d\\n\", 1, 2)}"], None),
+ (["!/a/", "nums"], None),
+ (["$1 ~ /^[ab]$/ {print $1} $1 !~ /[ab]/ {print \"no\", $1}", "nums"], None),
+ (["{ $0 = \"new \" $0; print $1, NF }", "nums"], None),
+ (["BEGIN{a=\"x\"; a = a a; a = a \"y\"; print a; b=5; b += 2; b *= 3; b -= 1; b /= 4; b %= 3; print b; print b++ + ++b, b--, b}"], None),
+ (["BEGIN{print -3 \" \" -3; print 1 - 1; print 2 \" \" 3 * 4}"], None),
+ (["BEGIN{"], None),
+ (["BEGIN{x=}"], None),
+ (["BEGIN{print \"abc}"], None),
+ (["{print $1", "nums"], None),
+ (["BEGIN{print f()}"], None),
+ (["{print}", "missing"], None),
+ ([], None),
+ (["BEGIN{print 1/0}"], None),
+ (["BEGIN{print 2^10, 100000*100000, 2147483648}"], None),
+ (["BEGIN{print substr(\"hello\",0,2), substr(\"hello\",-1,3), substr(\"hello\",2,100)}"], None),
+ (["{print $2}"], "one two\nthree four five\n"),
+ (["-F,", "{print $2; print NF}"], "a,b,,c\n,\n"),
+ (["-F\\t", "{print $2}"], "a\tb c\td\n"),
+ (["BEGIN { getline; print \"first: \" $0 } { print \"rest: \" $0 }"], "1\n2\n3\n"),
+]
+cases = []
+for args, stdin in P:
+    for prog in ["awk", "mawk"]:
+        c = {"argv": [prog] + args, "files": files}
+        if stdin is not None: c["stdin"] = stdin
+        cases.append(c)
+json.dump(cases, open("/tmp/awkrec/cases.json", "w"))

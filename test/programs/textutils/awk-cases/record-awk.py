@@ -1,0 +1,16 @@
+import json, os, subprocess, tempfile, shutil
+cases = json.load(open("/tmp/awkrec/cases.json"))
+bindir = tempfile.mkdtemp()
+for a in subprocess.run(["/usr/bin/busybox", "--list"], capture_output=True, text=True).stdout.split():
+    os.symlink("/usr/bin/busybox", os.path.join(bindir, a))
+os.symlink("/usr/bin/mawk", os.path.join(bindir, "mawk"))
+for c in cases:
+    d = tempfile.mkdtemp()
+    for n, data in c["files"].items():
+        open(os.path.join(d, n), "wb").write(data.encode("latin1"))
+    exe = os.path.join(bindir, c["argv"][0])
+    r = subprocess.run([c["argv"][0]] + c["argv"][1:], executable=exe, cwd=d, input=c.get("stdin", "").encode("latin1"), env={"PATH": bindir}, capture_output=True, timeout=10)
+    c["stdout"] = r.stdout.decode("latin1"); c["stderr"] = r.stderr.decode("latin1"); c["code"] = r.returncode
+    shutil.rmtree(d)
+out = "[\n" + ",\n".join(" " + json.dumps(c, ensure_ascii=True) for c in cases) + "\n]\n"
+open("/work/main/test/programs/textutils/awk-cases/awk.json", "w").write(out)
