@@ -5,11 +5,12 @@ import { compilePosix, RegexSyntaxError } from "../../lib/posixregex";
 import { BufferedOut } from "../../lib/stdio";
 import type { Expr, Func, Program, Stmt } from "./parse";
 import { RecordReader } from "./records";
+import { type AwkArray, BusyboxArray, MawkArray, type Subscript } from "./arrays";
 import { compare, numToStr, sprintf, StrNum, strToNum, toBool, toNum, toStr, UNINIT, type Val } from "./values";
 
 export type Flavour = "mawk" | "busybox";
-type AwkArray = Map<string, Val>;
 type Cell = Val | AwkArray;
+const isArray = (c: Cell | undefined): c is AwkArray => c instanceof BusyboxArray || c instanceof MawkArray;
 
 class NextRecord {}
 class NextFile {}
@@ -67,8 +68,8 @@ export class Interpreter {
     for (const k of ["NR", "FNR", "RSTART"]) g.set(k, 0);
     g.set("RLENGTH", -1);
     g.set("FILENAME", "");
-    const env: AwkArray = new Map();
-    for (const [k, v] of Object.entries(sys.env)) env.set(k, new StrNum(v));
+    const env = this.newArray();
+    for (const [k, v] of Object.entries(sys.env)) env.set({ s: k }, new StrNum(v));
     g.set("ENVIRON", env);
     const r = sys.random(4);
     this.seed = ((r.charCodeAt(0) << 24) | (r.charCodeAt(1) << 16) | (r.charCodeAt(2) << 8) | r.charCodeAt(3)) >>> 0;
@@ -77,8 +78,8 @@ export class Interpreter {
   }
 
   setArgv(args: string[]) {
-    const argv: AwkArray = new Map();
-    for (const [i, a] of args.entries()) argv.set(String(i), i === 0 ? a : new StrNum(a));
+    const argv = this.newArray();
+    for (const [i, a] of args.entries()) argv.set({ s: String(i), ival: i }, i === 0 ? a : new StrNum(a));
     this.globals.set("ARGV", argv);
     this.globals.set("ARGC", args.length);
   }
@@ -163,7 +164,8 @@ export class Interpreter {
         const argv = this.globals.get("ARGV") as AwkArray;
         let name: string | null = null;
         while (this.argIndex < argc) {
-          const a = argv.get(String(this.argIndex++));
+          const i = this.argIndex++;
+          const a = argv.get({ s: String(i), ival: i });
           const s = a === undefined ? "" : this.str(a);
           if (s === "") continue;
           const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(s);
@@ -286,7 +288,7 @@ export class Interpreter {
       return this.nf;
     }
     const c = this.scopeOf(name).get(name);
-    if (c instanceof Map) throw new AwkRuntimeError(this.flavour === "mawk" ? `can't use array ${name} in scalar context` : "Can't use array as scalar");
+    if (isArray(c)) throw new AwkRuntimeError(this.flavour === "mawk" ? `can't use array ${name} in scalar context` : "Can't use array as scalar");
     return c ?? UNINIT;
   }
 
@@ -296,25 +298,36 @@ export class Interpreter {
       return;
     }
     const scope = this.scopeOf(name);
-    if (scope.get(name) instanceof Map) throw new AwkRuntimeError(`can't assign to ${name}; it's an array name.`);
+    if (isArray(scope.get(name))) throw new AwkRuntimeError(`can't assign to ${name}; it's an array name.`);
     scope.set(name, v);
   }
 
   private array(name: string): AwkArray {
     const scope = this.scopeOf(name);
     let a = scope.get(name);
-    if (!(a instanceof Map)) {
+    if (!isArray(a)) {
       if (a !== undefined && a !== UNINIT) throw new AwkRuntimeError(this.flavour === "mawk" ? `can't use scalar ${name} as array` : "Can't use scalar as array");
-      a = new Map();
+      a = this.newArray();
       scope.set(name, a);
     }
     return a;
   }
 
-  private *key(keys: Expr[]): Gen<string> {
+  private newArray(): AwkArray {
+    return this.flavour === "mawk" ? new MawkArray() : new BusyboxArray();
+  }
+
+  /** A subscript; mawk files a single integral number (within C int) by its value. */
+  private *key(keys: Expr[]): Gen<Subscript> {
+    if (keys.length === 1) {
+      const v = yield* this.eval(keys[0]);
+      const s = this.str(v);
+      if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) <= 2147483647) return { s, ival: v };
+      return { s };
+    }
     const parts: string[] = [];
     for (const k of keys) parts.push(this.str(yield* this.eval(k)));
-    return parts.join(this.str(this.globals.get("SUBSEP") as Val));
+    return { s: parts.join(this.str(this.globals.get("SUBSEP") as Val)) };
   }
 
   private *assignTo(lv: Expr, v: Val): Gen<void> {
@@ -394,9 +407,9 @@ export class Interpreter {
         }
         return;
       case "forin": {
-        const keys = [...this.array(s.name).keys()];
+        const keys = this.array(s.name).walkKeys();
         for (const k of keys) {
-          yield* this.assignTo(s.v, new StrNum(k));
+          yield* this.assignTo(s.v, k);
           if (yield* this.loopBody(s.body)) break;
         }
         return;
@@ -579,7 +592,7 @@ export class Interpreter {
     for (let i = 0; i < f.params.length; i++) {
       const a = args[i];
       if (!a) frame.set(f.params[i], UNINIT);
-      else if (a.t === "var" && this.scopeOf(a.name).get(a.name) instanceof Map) frame.set(f.params[i], this.array(a.name));
+      else if (a.t === "var" && isArray(this.scopeOf(a.name).get(a.name))) frame.set(f.params[i], this.array(a.name));
       else if (a.t === "var" && !this.scopeOf(a.name).has(a.name) && usesAsArray(f, f.params[i])) frame.set(f.params[i], this.array(a.name));
       else frame.set(f.params[i], yield* this.eval(a));
     }
@@ -601,7 +614,7 @@ export class Interpreter {
     switch (name) {
       case "length":
         if (args.length === 0) return this.record.length;
-        if (args[0].t === "var" && this.scopeOf(args[0].name).get(args[0].name) instanceof Map) return this.array(args[0].name).size;
+        if (args[0].t === "var" && isArray(this.scopeOf(args[0].name).get(args[0].name))) return this.array(args[0].name).size;
         return this.str(yield* arg(0)).length;
       case "substr": {
         const s = this.str(yield* arg(0));
@@ -628,8 +641,7 @@ export class Interpreter {
           else parts = this.splitText(s, this.str(yield* this.eval(sep)));
         } else parts = this.splitText(s, this.str(this.globals.get("FS") as Val));
         const a = this.array(target.name);
-        a.clear();
-        for (const [i, p] of parts.entries()) a.set(String(i + 1), new StrNum(p));
+        a.load(parts.map((p) => new StrNum(p)));
         return parts.length;
       }
       case "sub":

@@ -1,3 +1,4 @@
+# Writes the awk cases (argv, files, stdin) to /tmp/awk-cases.json; record-awk.py then runs them on the real busybox awk and mawk.
 import json
 ps = "CONTAINER ID   IMAGE     COMMAND       CREATED         STATUS         PORTS     NAMES\n3f2a1b9c8d7e   nginx     \"nginx -g\"    2 minutes ago   Up 2 minutes   80/tcp    web\n9a8b7c6d5e4f   busybox   \"sh\"          5 minutes ago   Up 5 minutes             box\n"
 passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
@@ -65,6 +66,14 @@ P = [
  (["-F,", "{print $2; print NF}"], "a,b,,c\n,\n"),
  (["-F\\t", "{print $2}"], "a\tb c\td\n"),
  (["BEGIN { getline; print \"first: \" $0 } { print \"rest: \" $0 }"], "1\n2\n3\n"),
+ (["BEGIN{a[\"x\"];a[\"b\"];a[\"apple\"];a[\"z\"];a[1];a[10];a[2]; for(k in a) printf \"%s \", k; print \"\"}"], None),
+ (["BEGIN{for(i=1;i<=12;i++) a[i]; for(k in a) printf \"%s \", k; print \"\"}"], None),
+ (["BEGIN{for(i=1;i<=900;i++) a[i]=i; delete a[5]; n=0; for(k in a) {if (n++ < 15) printf \"%s \", k}; print length(a)}"], None),
+ (["BEGIN{split(\"root daemon bin sys sync games man lp mail news\", w); for (i in w) c[w[i]]=i; for(k in c) printf \"%s \", k; print \"\"}"], None),
+ (["-F:", "{shells[$7]++} END {for (s in shells) print s, shells[s]}", "passwd"], None),
+ (["{n[$1]++} END {for (w in n) print w, n[w]}"], "b\na\nc\nb\nweb\nbox\na\n"),
+ (["BEGIN{a[\"k\"]; a[\"j\"]; a[\"i\"]; x = a[\"k\"]; if (\"i\" in a) y=1; for (k in a) printf \"%s \", k; print \"\"}"], None),
+ (["{c[$1]+=$2} END{for (k in c) print k, c[k]}", "ps.txt"], None),
 ]
 cases = []
 for args, stdin in P:
@@ -72,4 +81,4 @@ for args, stdin in P:
         c = {"argv": [prog] + args, "files": files}
         if stdin is not None: c["stdin"] = stdin
         cases.append(c)
-json.dump(cases, open("/tmp/awkrec/cases.json", "w"))
+json.dump(cases, open("/tmp/awk-cases.json", "w"))  # record-awk.py runs them

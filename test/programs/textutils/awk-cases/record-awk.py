@@ -1,5 +1,6 @@
+# Records the cases of /tmp/awk-cases.json with the real busybox awk (/usr/bin/busybox) and mawk into awk.json.
 import json, os, subprocess, tempfile, shutil
-cases = json.load(open("/tmp/awkrec/cases.json"))
+cases = json.load(open("/tmp/awk-cases.json"))  # written by make-cases.py
 bindir = tempfile.mkdtemp()
 for a in subprocess.run(["/usr/bin/busybox", "--list"], capture_output=True, text=True).stdout.split():
     os.symlink("/usr/bin/busybox", os.path.join(bindir, a))
@@ -13,4 +14,4 @@ for c in cases:
     c["stdout"] = r.stdout.decode("latin1"); c["stderr"] = r.stderr.decode("latin1"); c["code"] = r.returncode
     shutil.rmtree(d)
 out = "[\n" + ",\n".join(" " + json.dumps(c, ensure_ascii=True) for c in cases) + "\n]\n"
-open("/work/main/test/programs/textutils/awk-cases/awk.json", "w").write(out)
+open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "awk.json"), "w").write(out)
