@@ -6,7 +6,7 @@ import { BufferedOut } from "../../lib/stdio";
 import type { Expr, Func, Program, Stmt } from "./parse";
 import { RecordReader } from "./records";
 import { type AwkArray, BusyboxArray, MawkArray, type Subscript } from "./arrays";
-import { compare, numToStr, sprintf, StrNum, strToNum, toBool, toNum, toStr, UNINIT, type Val } from "./values";
+import { compare, MissingArgument, numToStr, sprintf, StrNum, strToNum, toBool, toNum, toStr, UNINIT, type Val } from "./values";
 
 export type Flavour = "mawk" | "busybox";
 type Cell = Val | AwkArray;
@@ -341,7 +341,7 @@ export class Interpreter {
 
   private *fieldIndex(e: Expr): Gen<number> {
     const n = Math.trunc(toNum(yield* this.eval(e)));
-    if (n < 0) throw new AwkRuntimeError(this.flavour === "mawk" ? `negative field index $${n}` : "Access to negative field");
+    if (n < 0) throw this.flavour === "mawk" ? this.runtimeError(`negative field index $${n}`) : new AwkRuntimeError("Access to negative field");
     return n;
   }
 
@@ -371,7 +371,7 @@ export class Interpreter {
         } else {
           const vals: Val[] = [];
           for (const a of s.args) vals.push(yield* this.eval(a));
-          text = sprintf(this.str(vals[0]), vals.slice(1), this.convfmt(), this.intMax);
+          text = yield* this.format("printf", vals, s.to ? undefined : this.stdout);
         }
         if (!s.to) yield* this.stdout.put(text);
         else {
@@ -433,6 +433,24 @@ export class Interpreter {
         return;
       }
     }
+  }
+
+  /** printf/sprintf; mawk stops the program when arguments run out, after printing what was formatted. */
+  private *format(fn: string, vals: Val[], partialTo?: BufferedOut): Gen<string> {
+    const fmt = this.str(vals[0] ?? "");
+    try {
+      return sprintf(fmt, vals.slice(1), this.convfmt(), this.intMax, this.flavour === "mawk");
+    } catch (e) {
+      if (!(e instanceof MissingArgument)) throw e;
+      if (partialTo) yield* partialTo.put(e.partial);
+      throw this.runtimeError(`not enough arguments passed to ${fn}("${fmt}")`);
+    }
+  }
+
+  /** mawk's run time errors name where the input was. */
+  private runtimeError(msg: string): AwkRuntimeError {
+    const g = (n: string) => this.str(this.globals.get(n) as Val);
+    return new AwkRuntimeError(`run time error: ${msg}\n\tFILENAME="${g("FILENAME")}" FNR=${g("FNR")} NR=${g("NR")}`);
   }
 
   /** Runs a loop body; true when it broke out. */
@@ -562,8 +580,10 @@ export class Interpreter {
     try {
       return compilePosix(awkRegex(src), true).source;
     } catch (e) {
-      if (e instanceof RegexSyntaxError) throw new AwkRuntimeError(`regular expression compile failed (${e.message})\n${src}`);
-      throw e;
+      if (!(e instanceof RegexSyntaxError)) throw e;
+      // busybox's regcomp failure leaves a pattern that matches nothing; mawk stops.
+      if (this.flavour === "busybox") return "(?!)";
+      throw new AwkRuntimeError(`line 1: regular expression compile failed (${mawkRegexReason(e.message)})\n${src}`);
     }
   }
 
@@ -657,7 +677,7 @@ export class Interpreter {
       case "sprintf": {
         const vals: Val[] = [];
         for (const a of args) vals.push(yield* this.eval(a));
-        return sprintf(this.str(vals[0] ?? ""), vals.slice(1), this.convfmt(), this.intMax);
+        return yield* this.format("sprintf", vals);
       }
       case "tolower":
         return this.str(yield* arg(0)).replace(/[A-Z]+/g, (c) => c.toLowerCase());
@@ -853,6 +873,14 @@ export class Interpreter {
 /** Whether a function uses a parameter as an array (so an unset variable passed there becomes one). */
 function usesAsArray(f: Func, param: string): boolean {
   return JSON.stringify(f.body).includes(`"name":"${param}"`) && /"t":"(?:index|in|forin|delete)"/.test(JSON.stringify(f.body));
+}
+
+/** mawk's words for what is wrong with a regular expression. */
+function mawkRegexReason(glibcMessage: string): string {
+  if (glibcMessage.startsWith("Unmatched ( ")) return "missing ')'";
+  if (glibcMessage.startsWith("Unmatched ) ")) return "missing '('";
+  if (glibcMessage.startsWith("Unmatched [")) return "bad class -- [], [^] or [";
+  return glibcMessage;
 }
 
 /** In a replacement, & is the match, \& a literal &, \\ a backslash. */

@@ -139,9 +139,14 @@ function tokenize(src: string, flavour: "mawk" | "busybox"): Tok[] {
       i = j + 1;
       continue;
     }
-    const num = /^(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)/.exec(src.slice(i, i + 64));
+    // busybox reads 0x1F and 017 as C does (hex, octal); mawk only decimal ("0x1F" is 0 then x1F).
+    const num =
+      (flavour === "busybox" ? /^(?:0[xX][0-9a-fA-F]+|0[0-7]+(?![\d.]))/.exec(src.slice(i, i + 64)) : null) ??
+      /^(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/.exec(src.slice(i, i + 64));
     if (num && /[\d.]/.test(c)) {
-      toks.push({ kind: "num", text: num[0], value: Number(num[0]), line });
+      const text = num[0];
+      const value = flavour === "busybox" && /^0[0-7]+$/.test(text) ? Number.parseInt(text, 8) : Number(text);
+      toks.push({ kind: "num", text, value, line });
       i += num[0].length;
       continue;
     }
@@ -688,7 +693,8 @@ class Parser {
       case "op":
         if (t.text === "$") {
           this.p++;
-          const e = this.is("++") || this.is("--") ? this.postfix() : this.primary();
+          // "$-1", "$!x": a sign or negation after $ applies to its operand.
+          const e = this.is("++") || this.is("--") ? this.postfix() : this.is("-") || this.is("+") || this.is("!") ? this.unary() : this.primary();
           return { t: "field", e };
         }
         if (t.text === "(") {

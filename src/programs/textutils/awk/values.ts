@@ -66,10 +66,22 @@ export function compare(a: Val, b: Val, fmt: string, intMax?: number): number {
 }
 
 /** sprintf with awk's conversions; missing arguments count as "" / 0. */
-export function sprintf(format: string, args: Val[], fmt = "%.6g", intMax?: number): string {
+/** mawk's printf with fewer arguments than conversions: what was formatted before the first missing one. */
+export class MissingArgument extends Error {
+  constructor(readonly partial: string) {
+    super("not enough arguments");
+  }
+}
+
+/** `strict` (mawk): a conversion without an argument throws MissingArgument; otherwise it gets "" / 0. */
+export function sprintf(format: string, args: Val[], fmt = "%.6g", intMax?: number, strict = false): string {
   let out = "";
   let ai = 0;
-  const next = (): Val => (ai < args.length ? args[ai++] : UNINIT);
+  const next = (): Val => {
+    if (ai < args.length) return args[ai++];
+    if (strict) throw new MissingArgument(out);
+    return UNINIT;
+  };
   for (let i = 0; i < format.length; i++) {
     const c = format[i];
     if (c !== "%") {

@@ -3,7 +3,7 @@ import json
 ps = "CONTAINER ID   IMAGE     COMMAND       CREATED         STATUS         PORTS     NAMES\n3f2a1b9c8d7e   nginx     \"nginx -g\"    2 minutes ago   Up 2 minutes   80/tcp    web\n9a8b7c6d5e4f   busybox   \"sh\"          5 minutes ago   Up 5 minutes             box\n"
 passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
 nums = "a 10 x\nb 20 y\nc 5 z\nd 7.5 w\n"
-files = {"ps.txt": ps, "passwd": passwd, "nums": nums, "para": "a b\nc d\n\n\ne f\ng\n\nlast\n"}
+files = {"prog.awk": "# count\n{ n++ }\nEND { print n \" lines\" }\n", "ps.txt": ps, "passwd": passwd, "nums": nums, "para": "a b\nc d\n\n\ne f\ng\n\nlast\n"}
 P = [
  (["{print $1}", "ps.txt"], None),
  (["-F:", "{print $1}", "passwd"], None),
@@ -74,11 +74,51 @@ P = [
  (["{n[$1]++} END {for (w in n) print w, n[w]}"], "b\na\nc\nb\nweb\nbox\na\n"),
  (["BEGIN{a[\"k\"]; a[\"j\"]; a[\"i\"]; x = a[\"k\"]; if (\"i\" in a) y=1; for (k in a) printf \"%s \", k; print \"\"}"], None),
  (["{c[$1]+=$2} END{for (k in c) print k, c[k]}", "ps.txt"], None),
+ (["NR>1 {print $NF}", "ps.txt"], None),
+ (["length > 20", "passwd"], None),
+ (["-F:", "{ printf \"%-10s %5d\\n\", $1, $3 }", "passwd"], None),
+ (["BEGIN{OFS=\",\"} {$1=$1; print}", "nums"], None),
+ (["{$1=\"\"; print}", "nums"], None),
+ (["{print substr($0, index($0,$3))}", "nums"], None),
+ (["{print toupper($0)}", "nums"], None),
+ (["BEGIN { printf \"%s %s\\n\", \"a\" }"], None),
+ (["BEGIN{x = \"a\" ; if (x ~ \"(\") print 1}"], None),
+ (["{ print $1, $2 > \"/dev/stderr\" }", "nums"], None),
+ (["END{print NR, $0}", "nums"], None),
+ (["/^d/ || $2 < 6", "nums"], None),
+ (["NR % 2 == 0", "nums"], None),
+ (["{ s = s $1 } END { print s }", "nums"], None),
+ (["BEGIN{printf \"%c%c%c\\n\", \"hello\", 104, 256+65}"], None),
+ (["BEGIN{print index(\"\", \"a\"), length(12345), 011, 0x10}"], None),
+ (["BEGIN{print 1,2 > \"/dev/stdout\"}"], None),
+ (["-v", "OFS=:", "{print $1,$2}", "nums"], None),
+ (["-f", "prog.awk", "nums"], None),
+ (["{print $(NF-1)}", "nums"], None),
+ (["{print $-1}", "nums"], None),
+ (["BEGIN{while (\"echo a b c\" | getline) n++; print n, NF, $2}"], None),
+ (["BEGIN{exit} END{print \"end ran\"}"], None),
+ (["{exit $2} END{print \"bye\"}", "nums"], None),
+ (["BEGIN{printf \"%5.2f%%\\n\", 12.345; printf \"%-8.3e|\\n\", 1234; printf \"%G %E\\n\", 1e-10, 5}"], None),
+ (["BEGIN{a = 1; a = a \"\" + 2; print a; print 1 \" \" 2, 3 4}"], None),
+ (["BEGIN{print (1,2) in a; print length(a)}"], None),
+ (["{ sub(/^/, \">\"); print }", "nums"], None),
+ (["{ gsub(/x*/, \"-\"); print }"], "abc\n"),
+ (["BEGIN{s=\"aaa\"; print gsub(/a/, \"\\\\&\", s), s}"], None),
+ (["BEGIN{n=split(\"2024-01-15\", d, \"-\"); print d[1]+0, d[2]+0, d[3]*2}"], None),
+ (["BEGIN{print substr(\"hello\", 2, 3), substr(\"hello\", 10), \"[\" substr(\"hello\", 0) \"]\"}"], None),
+ (["BEGIN{printf \"[%s]\\n\"}"], None),
+ (["-F", "", "{print $1}"], "abc\n"),
+ (["{print NF}"], "  lead  and trail  \n\n\t\n"),
+ (["BEGIN{RS=\";\"} {print NR\":\"$0}"], "a;b;c\n"),
+ (["BEGIN{getline x < \"nums\"; print x; getline x < \"nums\"; print x}"], None),
+ (["BEGIN{\"date +%Y\" | getline y; print (y > 2000)}"], None),
+ (["BEGIN{print length(\"héllo\")}"], None),
 ]
 cases = []
 for args, stdin in P:
     for prog in ["awk", "mawk"]:
-        c = {"argv": [prog] + args, "files": files}
+        # Bytes as latin1 characters, as the case files hold them.
+        c = {"argv": [a.encode("utf-8").decode("latin1") for a in [prog] + args], "files": files}
         if stdin is not None: c["stdin"] = stdin
         cases.append(c)
 json.dump(cases, open("/tmp/awk-cases.json", "w"))  # record-awk.py runs them

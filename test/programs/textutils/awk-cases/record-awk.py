@@ -10,7 +10,7 @@ for c in cases:
     for n, data in c["files"].items():
         open(os.path.join(d, n), "wb").write(data.encode("latin1"))
     exe = os.path.join(bindir, c["argv"][0])
-    r = subprocess.run([c["argv"][0]] + c["argv"][1:], executable=exe, cwd=d, input=c.get("stdin", "").encode("latin1"), env={"PATH": bindir}, capture_output=True, timeout=10)
+    r = subprocess.run([a.encode("latin1") for a in c["argv"]], executable=exe, cwd=d, input=c.get("stdin", "").encode("latin1"), env={"PATH": bindir}, capture_output=True, timeout=10)
     c["stdout"] = r.stdout.decode("latin1"); c["stderr"] = r.stderr.decode("latin1"); c["code"] = r.returncode
     shutil.rmtree(d)
 out = "[\n" + ",\n".join(" " + json.dumps(c, ensure_ascii=True) for c in cases) + "\n]\n"
