@@ -55,7 +55,12 @@ Usage: awk [OPTIONS] [AWK_PROGRAM] [FILE]...
 \t-e AWK_PROGRAM
 `;
 
+/** The -W options mawk 1.3.4 knows (abbreviations allowed). */
+const MAWK_W_OPTIONS = ["version", "dump", "help", "interactive", "exec", "random", "sprintf", "posix_space", "usage"];
+
 interface Invocation {
+  /** Complaints that do not stop the program (mawk's unknown -W options). */
+  warnings: string[];
   fs?: string;
   assigns: string[];
   files: string[];
@@ -67,7 +72,7 @@ class UsageProblem extends Error {}
 
 /** Options as both parse them: -F SEP, -v VAR=VAL, -f FILE (and busybox's -e, mawk's -W), attached or not. */
 function parseArgs(argv: readonly string[], flavour: Flavour): Invocation | "version" | "usage" {
-  const inv: Invocation = { assigns: [], files: [], texts: [], operands: [] };
+  const inv: Invocation = { warnings: [], assigns: [], files: [], texts: [], operands: [] };
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -77,7 +82,8 @@ function parseArgs(argv: readonly string[], flavour: Flavour): Invocation | "ver
     }
     if (!a.startsWith("-") || a === "-") break;
     const letter = a[1];
-    const withArg = flavour === "mawk" ? "Fvf W" : "Fvfe";
+    if (letter === "-" && flavour === "busybox") throw new UsageProblem(`unrecognized option '${a}'`);
+    const withArg = flavour === "mawk" ? "Fvf W" : "FvfeW";
     if (!withArg.includes(letter) || letter === " ") {
       throw new UsageProblem(flavour === "mawk" ? `not an option: ${a}` : `invalid option -- '${letter}'`);
     }
@@ -92,9 +98,12 @@ function parseArgs(argv: readonly string[], flavour: Flavour): Invocation | "ver
     else if (letter === "v") inv.assigns.push(val);
     else if (letter === "f") inv.files.push(val);
     else if (letter === "e") inv.texts.push(val);
+    else if (letter === "W" && flavour === "busybox") inv.warnings.push("warning: option -W is ignored");
     else if (letter === "W") {
-      if ("version".startsWith(val) && val !== "") return "version";
-      if ("usage".startsWith(val) || "help".startsWith(val)) return "usage";
+      const name = val.replace(/=.*/, "");
+      if ("version".startsWith(name) && name !== "") return "version";
+      if ("usage".startsWith(name) || "help".startsWith(name)) return "usage";
+      if (!MAWK_W_OPTIONS.some((o) => o.startsWith(name))) inv.warnings.push(`mawk: vacuous option: -W ${val}`);
     }
   }
   inv.operands = argv.slice(i);
@@ -135,6 +144,7 @@ function* runAwk(sys: Sys, flavour: Flavour): Gen<number> {
     yield* sys.write(1, MAWK_USAGE);
     return 0;
   }
+  for (const w of inv.warnings) yield* err(sys, `${flavour === "mawk" ? w : `awk: ${w}`}\n`);
   let source = "";
   for (const f of inv.files) {
     try {

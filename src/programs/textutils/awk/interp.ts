@@ -578,7 +578,8 @@ export class Interpreter {
 
   private regexSource(src: string): string {
     try {
-      return compilePosix(awkRegex(src), true).source;
+      const ere = awkRegex(src);
+      return compilePosix(this.flavour === "mawk" ? literalBraces(ere) : ere, true).source;
     } catch (e) {
       if (!(e instanceof RegexSyntaxError)) throw e;
       // busybox's regcomp failure leaves a pattern that matches nothing; mawk stops.
@@ -784,7 +785,8 @@ export class Interpreter {
         fd = this.sys.open(dest, { write: true, create: true, trunc: op === ">", append: op === ">>" });
       } catch (e) {
         const err = asErrno(e);
-        throw new AwkRuntimeError(this.flavour === "mawk" ? `cannot open "${dest}" for output` : `${dest}: ${err.message}`);
+        if (this.flavour === "mawk") throw new AwkRuntimeError(`cannot open "${dest}" for output (${err.message})`);
+        throw new AwkRuntimeError(`can't open '${dest}': ${err.message}`, true);
       }
       o = { buf: new BufferedOut(this.sys, fd), fd };
     }
@@ -873,6 +875,25 @@ export class Interpreter {
 /** Whether a function uses a parameter as an array (so an unset variable passed there becomes one). */
 function usesAsArray(f: Func, param: string): boolean {
   return JSON.stringify(f.body).includes(`"name":"${param}"`) && /"t":"(?:index|in|forin|delete)"/.test(JSON.stringify(f.body));
+}
+
+/** mawk 1.3.4-20200120 has no {n,m} repetitions: braces outside brackets are plain characters. */
+function literalBraces(re: string): string {
+  let out = "";
+  let inBracket = false;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (inBracket) {
+      if (c === "]" && !(re[i - 1] === "[" || (re[i - 1] === "^" && re[i - 2] === "["))) inBracket = false;
+      out += c;
+    } else if (c === "\\" && i + 1 < re.length) {
+      out += c + re[++i];
+    } else if (c === "[") {
+      inBracket = true;
+      out += c;
+    } else out += c === "{" || c === "}" ? `\\${c}` : c;
+  }
+  return out;
 }
 
 /** mawk's words for what is wrong with a regular expression. */

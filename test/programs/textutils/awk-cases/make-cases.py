@@ -113,6 +113,12 @@ P = [
  (["BEGIN{getline x < \"nums\"; print x; getline x < \"nums\"; print x}"], None),
  (["BEGIN{\"date +%Y\" | getline y; print (y > 2000)}"], None),
  (["BEGIN{print length(\"héllo\")}"], None),
+ (["/a{2}/"], "aa\na{2}\n"),
+ (["-W", "junk", "BEGIN{print 1}"], None),
+ (["--version"], None),
+ (["{ print > \"/nonexistent/dir/f\" }"], "x\n"),
+ (["{print $1}", "FS=,"], "a b\nc,d\n"),
+ (["-F", ",", "-v", "n=2", "-f", "prog.awk", "nums", "-"], "x,y\n"),
 ]
 cases = []
 for args, stdin in P:
