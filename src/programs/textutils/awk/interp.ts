@@ -499,6 +499,8 @@ export class Interpreter {
         let v = yield* this.eval(e.e);
         if (e.op !== "=") v = this.arith(e.op.slice(0, -1), toNum(yield* this.eval(e.lv)), toNum(v));
         else if (v instanceof StrNum && v.uninit) v = UNINIT;
+        // busybox assigns a user function's result as a plain string (input text loses its numeric look).
+        else if (v instanceof StrNum && e.e.t === "call" && this.flavour === "busybox") v = v.s;
         yield* this.assignTo(e.lv, v);
         return v;
       }

@@ -119,6 +119,23 @@ P = [
  (["{ print > \"/nonexistent/dir/f\" }"], "x\n"),
  (["{print $1}", "FS=,"], "a b\nc,d\n"),
  (["-F", ",", "-v", "n=2", "-f", "prog.awk", "nums", "-"], "x,y\n"),
+ (["!seen[$0]++"], "a\nb\na\nc\nb\n"),
+ (["\n# rules\n/a/\n{ print \"x\" }  # every line\nEND {\n  if (NR > 3)\n    print \"many\"\n  else if (NR > 1)\n    print \"some\"\n  else\n    print \"few\"\n}\n", "nums"], None),
+ (["{ if ($2 > 9) { print \"big\", $1 } else print \"small\", $1 }", "nums"], None),
+ (["BEGIN { x = y = 3; print x, y; z = x > 2 ? \"yes\" : \"no\"; print z }"], None),
+ (["BEGIN { while ((\"echo 1; echo 2\" | getline v) > 0) s += v; print s }"], None),
+ (["{ printf(\"%s-%s\\n\", $1, $2) > \"out\" } END { close(\"out\"); while ((getline l < \"out\") > 0) print l }", "nums"], None),
+ (["BEGIN { print (1)(2), 1 (2) }"], None),
+ (["function max(a, b) { return a > b ? a : b }\n{ m = max(m, $2) } END { print m }", "nums"], None),
+ (["BEGIN{printf \"%d %d\\n\", \"3abc\", -2.7; printf \"%s|%5s|%-5d|\\n\", 1.0, 2.50, 3}"], None),
+ (["{ print; }\n", "nums"], None),
+ (["BEGIN { FS = \",\" } ; { print $2 }"], "a,b\nc,d\n"),
+ (["NR==1, NR==2 { print NR } /c/, /nomatch/ { print \"r2\", NR }", "nums"], None),
+ (["{ $2 = $2 * 2 } 1", "nums"], None),
+ (["BEGIN { s = \"a.b.c\"; gsub(\".\", \"-\", s); print s; t = \"a.b\"; gsub(/\\./, \"!\", t); print t }"], None),
+ (["{ print $1 }"], "   \n"),
+ (["BEGIN { getline; getline; print NR, $0 }"], "1\n2\n3\n"),
+ (["BEGIN { if (!(3 in a)) print \"no\"; a[3]; if (3 in a) print \"yes\" }"], None),
 ]
 cases = []
 for args, stdin in P:
