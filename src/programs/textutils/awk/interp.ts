@@ -6,7 +6,7 @@ import { BufferedOut } from "../../lib/stdio";
 import type { Expr, Func, Program, Stmt } from "./parse";
 import { RecordReader } from "./records";
 import { type AwkArray, BusyboxArray, MawkArray, type Subscript } from "./arrays";
-import { compare, MissingArgument, numToStr, sprintf, StrNum, strToNum, toBool, toNum, toStr, UNINIT, type Val } from "./values";
+import { compare, MAWK_INT_MAX, MissingArgument, numToStr, sprintf, StrNum, toBool, toNum, toStr, UNINIT, type Val } from "./values";
 
 export type Flavour = "mawk" | "busybox";
 type Cell = Val | AwkArray;
@@ -69,7 +69,7 @@ export class Interpreter {
     g.set("RLENGTH", -1);
     g.set("FILENAME", "");
     const env = this.newArray();
-    for (const [k, v] of Object.entries(sys.env)) env.set({ s: k }, new StrNum(v));
+    for (const [k, v] of Object.entries(sys.env)) env.set({ s: k }, this.strnum(v));
     g.set("ENVIRON", env);
     const r = sys.random(4);
     this.seed = ((r.charCodeAt(0) << 24) | (r.charCodeAt(1) << 16) | (r.charCodeAt(2) << 8) | r.charCodeAt(3)) >>> 0;
@@ -79,14 +79,19 @@ export class Interpreter {
 
   setArgv(args: string[]) {
     const argv = this.newArray();
-    for (const [i, a] of args.entries()) argv.set({ s: String(i), ival: i }, i === 0 ? a : new StrNum(a));
+    for (const [i, a] of args.entries()) argv.set({ s: String(i), ival: i }, i === 0 ? a : this.strnum(a));
     this.globals.set("ARGV", argv);
     this.globals.set("ARGC", args.length);
   }
 
+  /** Input text as a value: numeric when it looks like a number (each awk has its own idea of that). */
+  private strnum(s: string): StrNum {
+    return new StrNum(s, false, this.flavour === "busybox");
+  }
+
   /** -v and var=value operands: escapes processed, the value a strnum. */
   assignVar(name: string, raw: string) {
-    this.setVar(name, new StrNum(processEscapes(raw)));
+    this.setVar(name, this.strnum(processEscapes(raw)));
   }
 
   *run(): Gen<number> {
@@ -232,9 +237,9 @@ export class Interpreter {
   }
 
   private getField(i: number): Val {
-    if (i === 0) return new StrNum(this.record);
+    if (i === 0) return this.strnum(this.record);
     this.split();
-    return i <= this.nf ? new StrNum(this.fields![i - 1]) : UNINIT;
+    return i <= this.nf ? this.strnum(this.fields![i - 1]) : UNINIT;
   }
 
   private setField(i: number, v: string) {
@@ -268,7 +273,7 @@ export class Interpreter {
   }
   /** The largest integral value printed as an integer (mawk: C int; busybox: long long). */
   private get intMax(): number {
-    return this.flavour === "mawk" ? 2147483647 : 2 ** 63;
+    return this.flavour === "mawk" ? MAWK_INT_MAX : 2 ** 63;
   }
   /** busybox's Debian build has no libm: ^ and the math functions stop the program. */
   private needMath() {
@@ -664,7 +669,7 @@ export class Interpreter {
           else parts = this.splitText(s, this.str(yield* this.eval(sep)));
         } else parts = this.splitText(s, this.str(this.globals.get("FS") as Val));
         const a = this.array(target.name);
-        a.load(parts.map((p) => new StrNum(p)));
+        a.load(parts.map((p) => this.strnum(p)));
         return parts.length;
       }
       case "sub":
@@ -865,7 +870,7 @@ export class Interpreter {
       if (rec === null) return 0;
       if (e.cmd) this.incr("NR");
     }
-    if (e.lv) yield* this.assignTo(e.lv, new StrNum(rec));
+    if (e.lv) yield* this.assignTo(e.lv, this.strnum(rec));
     else {
       this.setRecord(rec);
       if (e.cmd) this.incr("FNR");
@@ -934,4 +939,3 @@ export function processEscapes(s: string): string {
   });
 }
 
-export { strToNum };

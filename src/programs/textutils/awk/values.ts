@@ -1,5 +1,6 @@
 /** awk values: numbers, strings, and "strnums" (input text that compares as a number when it looks like one). */
 import { formatFloat, formatInteger, formatString } from "../../lib/cformat";
+import { strtod } from "../../lib/numparse";
 
 /** Text from input (fields, getline, split, -v, ARGV): numeric if it looks like a number. */
 export class StrNum {
@@ -8,40 +9,71 @@ export class StrNum {
     readonly s: string,
     /** An uninitialized value: "" and 0 at once. */
     readonly uninit = false,
+    /** busybox reads input numbers as C does (0x1A, 017 octal) and any text its strtod takes in full. */
+    readonly busybox = false,
   ) {}
   get looksNumeric(): boolean {
-    this.num ??= this.uninit || LOOKS_NUMERIC.test(this.s);
+    this.num ??= this.uninit || (this.busybox ? busyboxNumber(this.s).whole : LOOKS_NUMERIC.test(this.s));
     return this.num;
   }
+  get value(): number {
+    return this.busybox ? busyboxNumber(this.s).value : strToNum(this.s);
+  }
+}
+
+/** busybox's my_strtod: a leading 0 makes hex or octal integers (unless a fraction follows), else strtod. */
+function busyboxNumber(s: string): { value: number; whole: boolean } {
+  const lead = /^[ \t\n\r\f\v]*/.exec(s)![0].length;
+  const t = s.slice(lead);
+  let value: number;
+  let end: number;
+  const hex = /^0[xX][0-9a-fA-F]+/.exec(t);
+  const octal = /^0[0-7]+/.exec(t);
+  if (hex) {
+    value = Number.parseInt(hex[0].slice(2), 16);
+    end = hex[0].length;
+  } else if (octal && !/^[\d.]/.test(t.slice(octal[0].length))) {
+    value = Number.parseInt(octal[0], 8);
+    end = octal[0].length;
+  } else {
+    const r = strtod(t);
+    value = r.value;
+    end = r.end;
+  }
+  return { value, whole: end > 0 && /^[ \t]*$/.test(t.slice(end)) };
 }
 export type Val = number | string | StrNum;
 export const UNINIT = new StrNum("", true);
 
 const LOOKS_NUMERIC = /^[ \t\n\r\f\v]*[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)[ \t\n\r\f\v]*$/;
-const NUM_PREFIX = /^[ \t\n\r\f\v]*[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)/;
 
+/** Text to number as strtod reads it (hex, inf and nan included). */
 export function strToNum(s: string): number {
-  const m = NUM_PREFIX.exec(s);
-  return m ? Number(m[0].trim()) : 0;
+  return strtod(s).value;
 }
 
 export function toNum(v: Val): number {
   if (typeof v === "number") return v;
-  return strToNum(typeof v === "string" ? v : v.s);
+  return typeof v === "string" ? strToNum(v) : v.value;
 }
 
 export function toBool(v: Val): boolean {
   if (typeof v === "number") return v !== 0;
   if (typeof v === "string") return v !== "";
   if (v.uninit) return false;
-  return v.looksNumeric ? strToNum(v.s) !== 0 : v.s !== "";
+  return v.looksNumeric ? v.value !== 0 : v.s !== "";
 }
 
 /** A number as text: integers in full, others through CONVFMT (or OFMT for print). */
+/** mawk prints integral values as integers up to C int's maximum. */
+export const MAWK_INT_MAX = 2147483647;
+
 export function numToStr(n: number, fmt: string, intMax = 2 ** 63): string {
   // mawk prints integral values as integers within C int's range, busybox within long long's.
   if (Number.isInteger(n) && Math.abs(n) <= intMax) return String(n === 0 ? 0 : n);
-  if (Number.isNaN(n)) return "-nan";
+  // mawk's NaNs come from x86 arithmetic (0/0, x%0), whose NaN has the sign bit: glibc prints "-nan".
+  // busybox stops on those, so its NaNs come from input text ("nan").
+  if (Number.isNaN(n)) return intMax === MAWK_INT_MAX ? "-nan" : "nan";
   if (!Number.isFinite(n)) return n < 0 ? "-inf" : "inf";
   return sprintf(fmt, [n]);
 }
