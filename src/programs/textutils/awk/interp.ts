@@ -1,5 +1,6 @@
 /** Runs a parsed awk program: records and fields, variables and arrays, statements, builtins, I/O. */
 import type { Gen, Sys } from "../../../kernel/api";
+import { signalNumber } from "../../../kernel/proc/signals";
 import { asErrno } from "../../lib/io";
 import { compilePosix, RegexSyntaxError } from "../../lib/posixregex";
 import { BufferedOut } from "../../lib/stdio";
@@ -383,7 +384,6 @@ export class Interpreter {
           const dest = this.str(yield* this.eval(s.to.dest));
           const o = yield* this.output(dest, s.to.op);
           yield* o.put(text);
-          if (o !== this.stdout && s.to.op === "|") yield* o.flush();
         }
         return;
       }
@@ -812,29 +812,40 @@ export class Interpreter {
     for (const o of this.outputs.values()) yield* o.buf.flush();
   }
 
+  /**
+   * close(): a command's status, as each awk reports it (mawk: its exit code; busybox: the raw wait
+   * status). busybox flushes all its output first, so what was printed before reaches the terminal
+   * before the command's own output.
+   */
   private *close(name: string): Gen<number> {
     const o = this.outputs.get(name);
+    const i = this.inputs.get(name);
+    if (!o && !i) return this.flavour === "mawk" ? -1 : 0;
+    if (this.flavour === "busybox") yield* this.flushAll();
+    let pid: number | undefined;
     if (o) {
       this.outputs.delete(name);
       yield* o.buf.flush();
       if (o.fd !== 2) this.sys.close(o.fd);
-      if (o.pid !== undefined) return (yield* this.sys.wait(o.pid))?.code ?? 0;
-      return 0;
-    }
-    const i = this.inputs.get(name);
-    if (i) {
+      pid = o.pid;
+    } else if (i) {
       this.inputs.delete(name);
       if (i.reader.fd !== 0) this.sys.close(i.reader.fd);
-      if (i.pid !== undefined) return (yield* this.sys.wait(i.pid))?.code ?? 0;
-      return 0;
+      pid = i.pid;
     }
-    return -1;
+    if (pid === undefined) return 0;
+    const st = yield* this.sys.wait(pid);
+    const code = st?.code ?? 0;
+    if (this.flavour === "busybox") return st?.signal !== undefined ? signalNumber(st.signal) : code << 8;
+    return st?.signal !== undefined ? 256 + signalNumber(st.signal) : code;
   }
 
+  /** At exit mawk closes its files and commands before flushing stdout; busybox flushes first. */
   private *closeAll(): Gen<void> {
-    yield* this.stdout.flush();
+    if (this.flavour === "busybox") yield* this.stdout.flush();
     for (const name of [...this.outputs.keys()]) yield* this.close(name);
     for (const name of [...this.inputs.keys()]) yield* this.close(name);
+    yield* this.stdout.flush();
   }
 
   private *getline(e: Extract<Expr, { t: "getline" }>): Gen<Val> {

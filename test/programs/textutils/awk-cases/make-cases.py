@@ -138,6 +138,11 @@ P = [
  (["BEGIN { if (!(3 in a)) print \"no\"; a[3]; if (3 in a) print \"yes\" }"], None),
  (["{print $1+0, $2+0, $3+0, $4+0, $5+0, $6+0, $7+0, ($1 == 26), ($2 == 11), ($8 == 9), $8+0, $9 < 1}"], "0x1A 011 1e3 inf -2 +5 .5 09 0.5\n"),
  (["BEGIN{x = 0; print 0/x, 5%x}"], None),
+ (["BEGIN{print \"x\" | \"cat\"; print \"y\"}"], None),
+ (["BEGIN{print \"x\" | \"cat\"; print \"y\"; close(\"cat\"); print \"z\"}"], None),
+ (["BEGIN{printf \"a\"; system(\"echo b\"); print \"c\"}"], None),
+ (["BEGIN{print close(\"exit 3\"); print \"x\" | \"exit 3\"; print close(\"exit 3\"); \"exit 2\" | getline; print close(\"exit 2\")}"], None),
+ (["{print $2 | \"sort -r\"} END{print \"end\"}", "nums"], None),
  (["BEGIN{x=\"0x10\"; print x+0, -x, \" 12 \"+1, \"3e\"+0}"], None),
  (["$2 > 5 {print $1}"], "a 10\nb \nc 7\nd 3\ne  12 \n"),
 ]
