@@ -90,7 +90,7 @@ function parseArgs(argv: readonly string[], flavour: Flavour): Invocation | "ver
     let val = a.slice(2);
     if (val === "") {
       if (i + 1 >= argv.length) {
-        throw new UsageProblem(flavour === "mawk" ? `option requires an argument -- ${letter}` : `option requires an argument -- '${letter}'`);
+        throw new UsageProblem(flavour === "mawk" ? `option -${letter} lacks argument` : `option requires an argument -- '${letter}'`);
       }
       val = argv[++i];
     }
@@ -115,10 +115,14 @@ function* fail(sys: Sys, flavour: Flavour, msg: string): Gen<number> {
   return flavour === "mawk" ? 2 : 1;
 }
 
-function syntaxMessage(e: AwkSyntaxError, flavour: Flavour): string {
+/** `where`: the program file when the program came from one -f FILE. */
+function syntaxMessage(e: AwkSyntaxError, flavour: Flavour, where?: string): string {
   if (flavour === "busybox") {
-    return `cmd. line:${e.line}: ${e.kind === "string" || e.kind === "regex" ? "Unexpected end of string" : "Unexpected token"}`;
+    return `${where ?? "cmd. line"}:${e.line}: ${e.kind === "string" || e.kind === "regex" ? "Unexpected end of string" : "Unexpected token"}`;
   }
+  if (where !== undefined) return `${where}: ${syntaxMessage(e, flavour)}`;
+  if (e.kind === "reference") return e.near;
+  if (e.kind === "extra") return `line ${e.line}: extra '}'\nmawk: line ${e.line}: syntax error at or near end of line`;
   if (e.kind === "string") return `line ${e.line}: runaway string constant "${e.near.slice(0, 10)} ...`;
   if (e.kind === "regex") return `line ${e.line}: runaway regular expression /${e.near.slice(0, 10)} ...`;
   if (e.kind === "char") return `${e.line}: unexpected character '${e.near}'`;
@@ -148,7 +152,8 @@ function* runAwk(sys: Sys, flavour: Flavour): Gen<number> {
   let source = "";
   for (const f of inv.files) {
     try {
-      source += `${sys.readFile(f)}\n`;
+      const text = sys.readFile(f);
+      source += text.endsWith("\n") ? text : `${text}\n`;
     } catch (e) {
       const m = asErrno(e).message;
       return yield* fail(sys, flavour, flavour === "mawk" ? `couldn't open file ${f}` : `can't open '${f}': ${m}`);
@@ -168,7 +173,8 @@ function* runAwk(sys: Sys, flavour: Flavour): Gen<number> {
     prog = parseAwk(source, flavour);
   } catch (e) {
     if (!(e instanceof AwkSyntaxError)) throw e;
-    return yield* fail(sys, flavour, syntaxMessage(e, flavour));
+    const where = inv.files.length === 1 && inv.texts.length === 0 ? inv.files[0] : undefined;
+    return yield* fail(sys, flavour, syntaxMessage(e, flavour, where));
   }
   const awk = new Interpreter(sys, prog, flavour);
   awk.setArgv([flavour === "mawk" ? "mawk" : "awk", ...inv.operands]);
@@ -176,7 +182,11 @@ function* runAwk(sys: Sys, flavour: Flavour): Gen<number> {
     if (inv.fs !== undefined) awk.assignVar("FS", inv.fs === "t" ? "\t" : inv.fs);
     for (const a of inv.assigns) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
-      if (!m) return yield* fail(sys, flavour, flavour === "mawk" ? `improper assignment: -v ${a}` : `cmd. line:1: Unexpected token`);
+      if (!m && flavour === "busybox") {
+        yield* err(sys, BUSYBOX_USAGE);
+        return 1;
+      }
+      if (!m) return yield* fail(sys, flavour, `improper assignment: -v ${a}`);
       awk.assignVar(m[1], m[2]);
     }
     return yield* awk.run();

@@ -294,7 +294,10 @@ export class Interpreter {
       return this.nf;
     }
     const c = this.scopeOf(name).get(name);
-    if (isArray(c)) throw new AwkRuntimeError(this.flavour === "mawk" ? `can't use array ${name} in scalar context` : "Can't use array as scalar");
+    if (isArray(c)) {
+      if (this.flavour === "busybox") return UNINIT;
+      throw new AwkRuntimeError(`line 1: illegal reference to array ${name}`);
+    }
     return c ?? UNINIT;
   }
 
@@ -304,7 +307,8 @@ export class Interpreter {
       return;
     }
     const scope = this.scopeOf(name);
-    if (isArray(scope.get(name))) throw new AwkRuntimeError(`can't assign to ${name}; it's an array name.`);
+    // busybox lets a name change kind; mawk refuses (when it compiles the program; here when it runs).
+    if (isArray(scope.get(name)) && this.flavour === "mawk") throw new AwkRuntimeError(`line 1: illegal reference to array ${name}`);
     scope.set(name, v);
   }
 
@@ -312,7 +316,7 @@ export class Interpreter {
     const scope = this.scopeOf(name);
     let a = scope.get(name);
     if (!isArray(a)) {
-      if (a !== undefined && a !== UNINIT) throw new AwkRuntimeError(this.flavour === "mawk" ? `can't use scalar ${name} as array` : "Can't use scalar as array");
+      if (a !== undefined && a !== UNINIT && this.flavour === "mawk") throw new AwkRuntimeError(`line 1: illegal reference to variable ${name}`);
       a = this.newArray();
       scope.set(name, a);
     }

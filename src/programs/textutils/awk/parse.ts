@@ -5,7 +5,7 @@ export class AwkSyntaxError extends Error {
     readonly line: number,
     /** The token the parser stopped at ("end of file" at the end). */
     readonly near: string,
-    readonly kind: "syntax" | "string" | "regex" | "brace" | "char" | "undefined" = "syntax",
+    readonly kind: "syntax" | "string" | "regex" | "brace" | "char" | "undefined" | "extra" | "reference" = "syntax",
   ) {
     super(`syntax error at line ${line} near ${near}`);
   }
@@ -226,11 +226,50 @@ export interface Program {
 
 export function parseAwk(src: string, flavour: "mawk" | "busybox"): Program {
   const toks = tokenize(src, flavour);
-  const prog = new Parser(toks).program();
+  const prog = new Parser(toks, flavour).program();
   // mawk resolves calls when the program has been read: an undefined function is reported at its end.
   const undefinedCall = toks.find((t, i) => t.kind === "name" && t.call && toks[i - 1]?.text !== "function" && !prog.funcs.has(t.text));
   if (flavour === "mawk" && undefinedCall) throw new AwkSyntaxError(toks.at(-1)!.line + 1, undefinedCall.text, "undefined");
+  if (flavour === "mawk") {
+    const misuse = mixedReferences(toks, prog);
+    if (misuse.length) throw new AwkSyntaxError(misuse[0].line, misuse.map((m) => m.text).join("\nmawk: "), "reference");
+  }
   return prog;
+}
+
+/**
+ * mawk's compile-time check that a global name is used only as an array or only as a scalar: each
+ * reference of the other kind is reported. Names passed alone as call arguments are left out (either
+ * kind), as are function parameters.
+ */
+function mixedReferences(toks: Tok[], prog: Program): { line: number; text: string }[] {
+  const kinds = new Map<string, "array" | "scalar">();
+  const out: { line: number; text: string }[] = [];
+  let locals = new Set<string>();
+  let depth = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind === "kw" && t.text === "function") {
+      const name = toks[i + 1]?.text;
+      locals = new Set(prog.funcs.get(name)?.params ?? []);
+      continue;
+    }
+    if (t.kind === "op" && t.text === "{") depth++;
+    if (t.kind === "op" && t.text === "}" && --depth === 0) locals = new Set();
+    if (t.kind !== "name" || t.call || locals.has(t.text) || toks[i - 1]?.text === "function") continue;
+    const prev = toks[i - 1]?.text;
+    const next = toks[i + 1]?.text;
+    let kind: "array" | "scalar";
+    if (next === "[" || prev === "in" || prev === "delete") kind = "array";
+    else if ((prev === "(" || prev === ",") && (next === "," || next === ")")) continue;
+    else kind = "scalar";
+    const first = kinds.get(t.text);
+    if (!first) kinds.set(t.text, kind);
+    else if (first !== kind) {
+      out.push({ line: t.line, text: `line ${t.line}: illegal reference to ${first === "array" ? "array" : "variable"} ${t.text}` });
+    }
+  }
+  return out;
 }
 
 class Parser {
@@ -238,7 +277,12 @@ class Parser {
   /** Inside print's expression list, where ">" is a redirection and "in" parentheses are grouped. */
   private noGt = 0;
   private noIn = 0;
-  constructor(private readonly toks: Tok[]) {}
+  /** Blocks open around the current token. */
+  private depth = 0;
+  constructor(
+    private readonly toks: Tok[],
+    private readonly flavour: "mawk" | "busybox",
+  ) {}
 
   private get tok(): Tok {
     return this.toks[this.p];
@@ -248,7 +292,13 @@ class Parser {
     return t.text === text && (kind ? t.kind === kind : t.kind === "op" || t.kind === "kw");
   }
   private fail(): never {
-    const t = this.tok;
+    let t = this.tok;
+    if (this.flavour === "busybox") {
+      // busybox skips newlines where it expects more, and reports the token after them.
+      let i = this.p;
+      while (this.toks[i].kind === "nl") i++;
+      t = this.toks[i];
+    } else if (t.kind === "op" && t.text === "}" && this.depth === 0) throw new AwkSyntaxError(t.line, "}", "extra");
     throw new AwkSyntaxError(t.line, t.kind === "nl" ? "end of line" : t.text, t.kind === "eof" ? "brace" : "syntax");
   }
   private eat(text: string): Tok {
@@ -315,6 +365,7 @@ class Parser {
 
   private block(): Stmt[] {
     this.eat("{");
+    this.depth++;
     const body: Stmt[] = [];
     this.skipTerms();
     while (!this.is("}")) {
@@ -323,6 +374,7 @@ class Parser {
       this.skipTerms();
     }
     this.p++;
+    this.depth--;
     return body;
   }
 
@@ -509,7 +561,8 @@ class Parser {
     if (this.tok.kind === "op" && /^[-+*/%^]?=$/.test(this.tok.text) && isLvalue(c)) {
       const op = this.tok.text;
       this.p++;
-      this.optNl();
+      // busybox reads on past a newline after "="; mawk (and POSIX) do not.
+      if (this.flavour === "busybox") this.optNl();
       return { t: "assign", op, lv: c, e: this.ternary() };
     }
     return c;

@@ -3,7 +3,7 @@ import json
 ps = "CONTAINER ID   IMAGE     COMMAND       CREATED         STATUS         PORTS     NAMES\n3f2a1b9c8d7e   nginx     \"nginx -g\"    2 minutes ago   Up 2 minutes   80/tcp    web\n9a8b7c6d5e4f   busybox   \"sh\"          5 minutes ago   Up 5 minutes             box\n"
 passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
 nums = "a 10 x\nb 20 y\nc 5 z\nd 7.5 w\n"
-files = {"prog.awk": "# count\n{ n++ }\nEND { print n \" lines\" }\n", "ps.txt": ps, "passwd": passwd, "nums": nums, "para": "a b\nc d\n\n\ne f\ng\n\nlast\n"}
+files = {"bad.awk": "BEGIN{\nprint 1\nx=\n}\n", "prog.awk": "# count\n{ n++ }\nEND { print n \" lines\" }\n", "ps.txt": ps, "passwd": passwd, "nums": nums, "para": "a b\nc d\n\n\ne f\ng\n\nlast\n"}
 P = [
  (["{print $1}", "ps.txt"], None),
  (["-F:", "{print $1}", "passwd"], None),
@@ -143,6 +143,13 @@ P = [
  (["BEGIN{printf \"a\"; system(\"echo b\"); print \"c\"}"], None),
  (["BEGIN{print close(\"exit 3\"); print \"x\" | \"exit 3\"; print close(\"exit 3\"); \"exit 2\" | getline; print close(\"exit 2\")}"], None),
  (["{print $2 | \"sort -r\"} END{print \"end\"}", "nums"], None),
+ (["-v", "abc", "BEGIN{}"], None),
+ (["-f"], None),
+ (["BEGIN{a[1]=1; a=2; print a}"], None),
+ (["BEGIN{x=1; x[1]=2; print x[1]}"], None),
+ (["{print $1}}"], None),
+ (["-f", "bad.awk"], None),
+ (["BEGIN{print length()"], None),
  (["BEGIN{x=\"0x10\"; print x+0, -x, \" 12 \"+1, \"3e\"+0}"], None),
  (["$2 > 5 {print $1}"], "a 10\nb \nc 7\nd 3\ne  12 \n"),
 ]
