@@ -39,7 +39,9 @@ const MAWK_VERSION = `mawk 1.3.4 20200120
 Copyright 2008-2019,2020, Thomas E. Dickey
 Copyright 1991-1996,2014, Michael D. Brennan
 
-random-funcs:       srandom/random
+`;
+/** The build details -W version adds, on stderr. */
+const MAWK_BUILD = `random-funcs:       srandom/random
 regex-funcs:        internal
 compiled limits:
 sprintf buffer      8192
@@ -142,6 +144,7 @@ function* runAwk(sys: Sys, flavour: Flavour): Gen<number> {
   }
   if (inv === "version") {
     yield* sys.write(1, MAWK_VERSION);
+    yield* sys.write(2, MAWK_BUILD);
     return 0;
   }
   if (inv === "usage") {

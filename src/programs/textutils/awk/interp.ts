@@ -660,7 +660,9 @@ export class Interpreter {
       }
       case "index": {
         const s = this.str(yield* arg(0));
-        return s.indexOf(this.str(yield* arg(1))) + 1;
+        const t = this.str(yield* arg(1));
+        // busybox finds an empty string nowhere, mawk at the start.
+        return t === "" && this.flavour === "busybox" ? 0 : s.indexOf(t) + 1;
       }
       case "split": {
         const s = this.str(yield* arg(0));

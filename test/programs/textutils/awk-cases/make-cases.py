@@ -150,6 +150,8 @@ P = [
  (["{print $1}}"], None),
  (["-f", "bad.awk"], None),
  (["BEGIN{print length()"], None),
+ (["-W", "version"], None),
+ (["BEGIN{print index(\"abc\",\"\"), split(\"abc\", c, \"\"), c[1] c[3], split(\"\", d), length(d); print match(\"aaa\", /a*/), RLENGTH; print match(\"xyz\", //), RLENGTH; s=\"abc\"; print gsub(//, \"-\", s), s; print toupper(substr(\"hello\", 1, 1)) substr(\"hello\", 2)}"], None),
  (["BEGIN{x=\"0x10\"; print x+0, -x, \" 12 \"+1, \"3e\"+0}"], None),
  (["$2 > 5 {print $1}"], "a 10\nb \nc 7\nd 3\ne  12 \n"),
 ]
