@@ -5,6 +5,7 @@ import { asErrno } from "../../lib/io";
 import { compilePosix, RegexSyntaxError } from "../../lib/posixregex";
 import { BufferedOut } from "../../lib/stdio";
 import type { Expr, Func, Program, Stmt } from "./parse";
+import { GlibcRandom } from "./random";
 import { RecordReader } from "./records";
 import { type AwkArray, BusyboxArray, MawkArray, type Subscript } from "./arrays";
 import { compare, MAWK_INT_MAX, MissingArgument, numToStr, sprintf, StrNum, toBool, toNum, toStr, UNINIT, type Val } from "./values";
@@ -53,9 +54,9 @@ export class Interpreter {
   private readonly rangeActive: boolean[] = [];
   private main: RecordReader | null = null;
   private argIndex = 1;
-  private seed = 0;
-  private prevSeed = 0;
-  private rng = 0;
+  /** What srand() returns next: the seed in use (busybox reports 1 before any srand()). */
+  private prevSeed: Val = 0;
+  private rng: GlibcRandom;
   exitCode = 0;
 
   constructor(
@@ -72,10 +73,10 @@ export class Interpreter {
     const env = this.newArray();
     for (const [k, v] of Object.entries(sys.env)) env.set({ s: k }, this.strnum(v));
     g.set("ENVIRON", env);
-    const r = sys.random(4);
-    this.seed = ((r.charCodeAt(0) << 24) | (r.charCodeAt(1) << 16) | (r.charCodeAt(2) << 8) | r.charCodeAt(3)) >>> 0;
-    this.prevSeed = this.seed;
-    this.rng = this.seed;
+    // Both seed from the clock at start; mawk's srand() then reports that seed, busybox's 1.
+    const now = Math.floor(sys.now() / 1e6);
+    this.rng = new GlibcRandom(now);
+    this.prevSeed = flavour === "mawk" ? now : 1;
   }
 
   setArgv(args: string[]) {
@@ -721,10 +722,9 @@ export class Interpreter {
         return this.rand();
       case "srand": {
         const prev = this.prevSeed;
-        const r = this.sys.random(4);
-        const seed = args.length ? toNum(yield* arg(0)) : (r.charCodeAt(0) << 8) | r.charCodeAt(1);
+        const seed = args.length ? yield* arg(0) : Math.floor(this.sys.now() / 1e6);
         this.prevSeed = seed;
-        this.rng = Math.trunc(seed) >>> 0;
+        this.rng = new GlibcRandom(Math.trunc(toNum(seed)));
         return prev;
       }
       case "system": {
@@ -741,14 +741,9 @@ export class Interpreter {
     return UNINIT;
   }
 
+  /** random() / RAND_MAX, as mawk computes it (busybox mixes several random() values; not reproduced). */
   private rand(): number {
-    // xorshift32: deterministic from the seed (the machine's random bytes unless srand was called).
-    let x = this.rng || 0x9e3779b9;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.rng = x >>> 0;
-    return this.rng / 4294967296;
+    return this.rng.next() / 2147483647;
   }
 
   private *substitute(global: boolean, args: Expr[]): Gen<Val> {
