@@ -203,7 +203,14 @@ export class Interpreter {
         this.globals.set("FILENAME", name === "-" && this.flavour === "mawk" ? "" : name);
         this.globals.set("FNR", 0);
       }
-      const rec = yield* this.main.next(this.str(this.globals.get("RS") as Val));
+      let rec: string | null;
+      try {
+        rec = yield* this.main.next(this.str(this.globals.get("RS") as Val));
+      } catch (e) {
+        if (e instanceof RegexSyntaxError) throw this.badSeparator(e);
+        const message = asErrno(e).message;
+        throw new AwkRuntimeError(this.flavour === "mawk" ? `read error (${message})` : message);
+      }
       if (rec !== null) return rec;
       if (this.main.fd !== 0) this.sys.close(this.main.fd);
       this.main = null;
@@ -457,6 +464,13 @@ export class Interpreter {
     }
   }
 
+  /** An RS that does not compile stops both awks, each in its words. */
+  private badSeparator(e: RegexSyntaxError): AwkRuntimeError {
+    const rs = this.str(this.globals.get("RS") as Val);
+    if (this.flavour === "busybox") return new AwkRuntimeError(`bad regex '${rs}': ${e.message}`, true);
+    return this.runtimeError(`regular expression compile failed (${mawkRegexReason(e.message)})\n${rs}`);
+  }
+
   /** mawk's run time errors name where the input was. */
   private runtimeError(msg: string): AwkRuntimeError {
     const g = (n: string) => this.str(this.globals.get(n) as Val);
@@ -604,7 +618,13 @@ export class Interpreter {
     const key = `${flags}/${src}`;
     let re = this.regexes.get(key);
     if (!re) {
-      re = new RegExp(this.regexSource(src), flags);
+      try {
+        re = new RegExp(this.regexSource(src), flags);
+      } catch (e) {
+        // A translation JavaScript cannot compile: treated as a pattern that matches nothing.
+        if (!(e instanceof SyntaxError)) throw e;
+        re = /(?!)/;
+      }
       this.regexes.set(key, re);
     }
     re.lastIndex = 0;
@@ -784,7 +804,8 @@ export class Interpreter {
     } else if (op === "|") {
       yield* this.stdout.flush();
       const [r, w] = this.sys.pipe();
-      const pid = this.sys.spawn("/bin/sh", ["sh", "-c", dest], { fds: { 0: r, 1: 1, 2: 2 } });
+      const spawned = this.shell(dest, { 0: r, 1: 1, 2: 2 });
+      const pid = spawned < 0 ? undefined : spawned;
       this.sys.close(r);
       o = { buf: new BufferedOut(this.sys, w), fd: w, pid };
     } else {
@@ -802,8 +823,19 @@ export class Interpreter {
     return o.buf;
   }
 
+  /** sh -c CMD with the given fds; a machine without /bin/sh cannot run it (-1). */
+  private shell(cmd: string, fds: Record<number, number>): number {
+    try {
+      return this.sys.spawn("/bin/sh", ["sh", "-c", cmd], { fds });
+    } catch (e) {
+      asErrno(e);
+      return -1;
+    }
+  }
+
   private *runShell(cmd: string): Gen<number> {
-    const pid = this.sys.spawn("/bin/sh", ["sh", "-c", cmd], { fds: { 0: 0, 1: 1, 2: 2 } });
+    const pid = this.shell(cmd, { 0: 0, 1: 1, 2: 2 });
+    if (pid < 0) return 127;
     const st = yield* this.sys.wait(pid);
     return st?.code ?? 256;
   }
@@ -864,7 +896,8 @@ export class Interpreter {
         if (e.cmd) {
           yield* this.flushAll();
           const [r, w] = this.sys.pipe();
-          const pid = this.sys.spawn("/bin/sh", ["sh", "-c", name], { fds: { 0: 0, 1: w, 2: 2 } });
+          const spawned = this.shell(name, { 0: 0, 1: w, 2: 2 });
+          const pid = spawned < 0 ? undefined : spawned;
           this.sys.close(w);
           input = { reader: new RecordReader(this.sys, r), pid };
         } else {
@@ -878,7 +911,13 @@ export class Interpreter {
         }
         this.inputs.set(name, input);
       }
-      rec = yield* input.reader.next(rs);
+      try {
+        rec = yield* input.reader.next(rs);
+      } catch (e) {
+        if (e instanceof RegexSyntaxError) throw this.badSeparator(e);
+        asErrno(e);
+        return -1;
+      }
       if (rec === null) return 0;
       if (e.cmd) this.incr("NR");
     }

@@ -441,7 +441,7 @@ class Parser {
           const t1 = this.toks[this.p + 1];
           const t2 = this.toks[this.p + 2];
           const t3 = this.toks[this.p + 3];
-          if (this.tok.kind === "name" && t1.text === "in" && t2.kind === "name" && t3.text === ")") {
+          if (this.tok.kind === "name" && t1?.text === "in" && t2?.kind === "name" && t3?.text === ")") {
             const v: Expr = { t: "var", name: this.tok.text };
             this.p += 4;
             return { t: "forin", v, name: t2.text, body: this.simpleOrBlock() };

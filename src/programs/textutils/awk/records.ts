@@ -1,6 +1,16 @@
 /** Reading input records by RS: a newline, any single character, "" (paragraphs) or a regex. */
 import type { Gen, Sys } from "../../../kernel/api";
-import { compilePosix } from "../../lib/posixregex";
+import { compilePosix, RegexSyntaxError } from "../../lib/posixregex";
+
+/** RS of more than one character is a regular expression (RegexSyntaxError when it does not compile). */
+function separatorRegex(rs: string): RegExp {
+  const source = compilePosix(rs, true).source;
+  try {
+    return new RegExp(source, "g");
+  } catch {
+    throw new RegexSyntaxError("Invalid regular expression");
+  }
+}
 
 export class RecordReader {
   private buf = "";
@@ -21,7 +31,7 @@ export class RecordReader {
   /** The next record without its terminator, or null at end of input. */
   *next(rs: string): Gen<string | null> {
     if (rs === "") return yield* this.paragraph();
-    const re = rs.length === 1 ? null : new RegExp(compilePosix(rs, true).source, "g");
+    const re = rs.length === 1 ? null : separatorRegex(rs);
     for (;;) {
       let at = -1;
       let len = 1;

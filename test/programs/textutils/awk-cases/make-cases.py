@@ -3,7 +3,7 @@ import json
 ps = "CONTAINER ID   IMAGE     COMMAND       CREATED         STATUS         PORTS     NAMES\n3f2a1b9c8d7e   nginx     \"nginx -g\"    2 minutes ago   Up 2 minutes   80/tcp    web\n9a8b7c6d5e4f   busybox   \"sh\"          5 minutes ago   Up 5 minutes             box\n"
 passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
 nums = "a 10 x\nb 20 y\nc 5 z\nd 7.5 w\n"
-files = {"bad.awk": "BEGIN{\nprint 1\nx=\n}\n", "prog.awk": "# count\n{ n++ }\nEND { print n \" lines\" }\n", "ps.txt": ps, "passwd": passwd, "nums": nums, "para": "a b\nc d\n\n\ne f\ng\n\nlast\n"}
+files = {"d/": "", "bad.awk": "BEGIN{\nprint 1\nx=\n}\n", "prog.awk": "# count\n{ n++ }\nEND { print n \" lines\" }\n", "ps.txt": ps, "passwd": passwd, "nums": nums, "para": "a b\nc d\n\n\ne f\ng\n\nlast\n"}
 P = [
  (["{print $1}", "ps.txt"], None),
  (["-F:", "{print $1}", "passwd"], None),
@@ -153,6 +153,8 @@ P = [
  (["-W", "version"], None),
  (["BEGIN{srand(1); printf \"%.10f %.10f\\n\", rand(), rand(); print srand(5); srand(42); print int(rand() * 1000)}"], None, ["mawk"]),
  (["BEGIN{srand(7); x = srand(); print x}"], None),
+ (["{print}", "d/"], None),
+ (["BEGIN{RS=\"x(\"} {print NR, $0}"], "ax(b\n"),
  (["BEGIN{print index(\"abc\",\"\"), split(\"abc\", c, \"\"), c[1] c[3], split(\"\", d), length(d); print match(\"aaa\", /a*/), RLENGTH; print match(\"xyz\", //), RLENGTH; s=\"abc\"; print gsub(//, \"-\", s), s; print toupper(substr(\"hello\", 1, 1)) substr(\"hello\", 2)}"], None),
  (["BEGIN{x=\"0x10\"; print x+0, -x, \" 12 \"+1, \"3e\"+0}"], None),
  (["$2 > 5 {print $1}"], "a 10\nb \nc 7\nd 3\ne  12 \n"),

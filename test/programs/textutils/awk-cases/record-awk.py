@@ -8,7 +8,10 @@ os.symlink("/usr/bin/mawk", os.path.join(bindir, "mawk"))
 for c in cases:
     d = tempfile.mkdtemp()
     for n, data in c["files"].items():
-        open(os.path.join(d, n), "wb").write(data.encode("latin1"))
+        if n.endswith("/"):
+            os.makedirs(os.path.join(d, n), exist_ok=True)
+        else:
+            open(os.path.join(d, n), "wb").write(data.encode("latin1"))
     exe = os.path.join(bindir, c["argv"][0])
     r = subprocess.run([a.encode("latin1") for a in c["argv"]], executable=exe, cwd=d, input=c.get("stdin", "").encode("latin1"), env={"PATH": bindir}, capture_output=True, timeout=10)
     c["stdout"] = r.stdout.decode("latin1"); c["stderr"] = r.stderr.decode("latin1"); c["code"] = r.returncode
