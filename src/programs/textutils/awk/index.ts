@@ -5,7 +5,7 @@
 import type { Gen, ProgramDef, Sys } from "../../../kernel/api";
 import { BUSYBOX_BANNER } from "../../lib/busybox";
 import { asErrno, err } from "../../lib/io";
-import { AwkRuntimeError, type Flavour, Interpreter } from "./interp";
+import { AwkRuntimeError, type Flavour, Interpreter, StackExhausted } from "./interp";
 import { AwkSyntaxError, type Program, parseAwk } from "./parse";
 
 const MAWK_USAGE = `Usage: mawk [Options] [Program] [file ...]
@@ -194,6 +194,12 @@ function* runAwk(sys: Sys, flavour: Flavour): Gen<number> {
     }
     return yield* awk.run();
   } catch (e) {
+    // JavaScript's own stack ran out first, or busybox's C stack would have: it dies of SIGSEGV.
+    if (e instanceof StackExhausted || e instanceof RangeError) {
+      if (flavour === "mawk") return yield* fail(sys, flavour, "program limit exceeded: eval stack size=1024");
+      sys.kill(sys.getpid(), "SEGV");
+      return 139;
+    }
     if (!(e instanceof AwkRuntimeError)) throw e;
     if (flavour === "mawk") return yield* fail(sys, flavour, e.message);
     return yield* fail(sys, flavour, e.bare ? e.message : `cmd. line:1: ${e.message}`);

@@ -24,6 +24,13 @@ class ExitProgram {
 class ReturnValue {
   constructor(readonly v: Val) {}
 }
+/** Cells of mawk's evaluation stack that calls may hold (1024 less its own reserve). */
+const MAWK_STACK_CELLS = 1006;
+/** busybox recurses on the C stack until it overflows; this deep, the process dies of SIGSEGV. */
+const BUSYBOX_CALL_DEPTH = 20000;
+/** busybox's recursion ran out of stack. */
+export class StackExhausted extends Error {}
+
 /** A fatal runtime error: the message after the program's name. */
 export class AwkRuntimeError extends Error {
   constructor(
@@ -58,6 +65,8 @@ export class Interpreter {
   private prevSeed: Val = 0;
   private rng: GlibcRandom;
   exitCode = 0;
+  private stackCells = 0;
+  private callDepth = 0;
 
   constructor(
     private readonly sys: Sys,
@@ -650,6 +659,14 @@ export class Interpreter {
       else frame.set(f.params[i], yield* this.eval(a));
     }
     const saved = this.frame;
+    // Each active call holds its parameters on mawk's evaluation stack of 1024 cells.
+    const cells = Math.max(f.params.length, 1);
+    if (this.flavour === "mawk" && this.stackCells + cells > MAWK_STACK_CELLS) {
+      throw new AwkRuntimeError("program limit exceeded: eval stack size=1024");
+    }
+    if (this.flavour === "busybox" && this.callDepth >= BUSYBOX_CALL_DEPTH) throw new StackExhausted();
+    this.stackCells += cells;
+    this.callDepth++;
     this.frame = frame;
     try {
       yield* this.block(f.body);
@@ -658,6 +675,8 @@ export class Interpreter {
       throw e;
     } finally {
       this.frame = saved;
+      this.stackCells -= cells;
+      this.callDepth--;
     }
     return UNINIT;
   }
