@@ -951,7 +951,15 @@ export class Interpreter {
 
 /** Whether a function uses a parameter as an array (so an unset variable passed there becomes one). */
 function usesAsArray(f: Func, param: string): boolean {
-  return JSON.stringify(f.body).includes(`"name":"${param}"`) && /"t":"(?:index|in|forin|delete)"/.test(JSON.stringify(f.body));
+  const visit = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(visit);
+    if (node === null || typeof node !== "object") return false;
+    const n = node as { t?: string; name?: string; args?: { t: string; name?: string }[] };
+    if ((n.t === "index" || n.t === "in" || n.t === "forin" || n.t === "delete") && n.name === param) return true;
+    if (n.t === "builtin" && n.name === "split" && n.args?.[1]?.t === "var" && n.args[1].name === param) return true;
+    return Object.values(node).some(visit);
+  };
+  return visit(f.body);
 }
 
 /** mawk 1.3.4-20200120 has no {n,m} repetitions: braces outside brackets are plain characters. */

@@ -153,6 +153,8 @@ P = [
  (["-W", "version"], None),
  (["BEGIN{srand(1); printf \"%.10f %.10f\\n\", rand(), rand(); print srand(5); srand(42); print int(rand() * 1000)}"], None, ["mawk"]),
  (["BEGIN{srand(7); x = srand(); print x}"], None),
+ (["function f(x) { a[1]=1; return x+1 } BEGIN { print f(y) }"], None),
+ (["function fill(arr) { split(\"p q r\", arr) } BEGIN { fill(parts); print parts[2], length(parts) }"], None),
  (["function f(n){ if (n > 0) return f(n-1); return 7 } BEGIN{print f(300)}"], None),
  (["function f(n){ if (n > 0) return f(n-1); return 7 } BEGIN{print \"before\"; print f(1006)}"], None, ["mawk"]),
  (["function g(n, x){ if (n > 0) return g(n-1, x); return 0 } BEGIN{print g(502, 1); print g(503, 1)}"], None, ["mawk"]),
