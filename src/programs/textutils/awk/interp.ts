@@ -293,10 +293,22 @@ export class Interpreter {
   private get intMax(): number {
     return this.flavour === "mawk" ? MAWK_INT_MAX : 2 ** 63;
   }
-  /** busybox's Debian build has no libm: ^ and the math functions stop the program. */
+  /** busybox's Debian build has no libm: ^ and the math functions stop the program (Alpine's has it). */
   private needMath() {
-    if (this.flavour === "busybox") throw new AwkRuntimeError("Math support is not compiled in");
+    if (this.flavour === "busybox" && !this.alpine) throw new AwkRuntimeError("Math support is not compiled in");
   }
+  private get alpine(): boolean {
+    if (this.onAlpine === undefined) {
+      try {
+        this.sys.stat("/etc/alpine-release");
+        this.onAlpine = true;
+      } catch {
+        this.onAlpine = false;
+      }
+    }
+    return this.onAlpine;
+  }
+  private onAlpine?: boolean;
   private convfmt(): string {
     return toStr(this.globals.get("CONVFMT") as Val);
   }
