@@ -16,6 +16,11 @@ export interface SandboxOptions {
   instant?: boolean;
   /** Virtual seconds per real second (browser). */
   speed?: number;
+  /**
+   * Real milliseconds a tick may run before it yields (the page's frame budget, 8). Tests pass
+   * Infinity, so that what a tick does never depends on how fast the machine running them is.
+   */
+  tickBudgetMs?: number;
 }
 
 /** Most process resumptions per tick, so a runaway script never freezes the page. */
@@ -34,11 +39,13 @@ export class Sandbox {
   private early: Uint8Array[] = [];
   private readonly instant: boolean;
   private readonly speed: number;
+  private readonly tickBudgetMs: number;
 
   private constructor(opts: SandboxOptions) {
     this.kernel = bootSandboxHost(opts.seed ?? 1);
     this.instant = opts.instant ?? false;
     this.speed = opts.speed ?? 1;
+    this.tickBudgetMs = opts.tickBudgetMs ?? TICK_BUDGET_MS;
     this.tty = openTty(
       this.kernel,
       (bytes) => {
@@ -95,7 +102,7 @@ export class Sandbox {
   tick(realMs: number): { busy: boolean; wakeInMs?: number } {
     const k = this.kernel;
     // The session may look at real time (the kernel may not): a tick stops at its budget.
-    const deadline = performance.now() + TICK_BUDGET_MS;
+    const deadline = performance.now() + this.tickBudgetMs;
     const overBudget = () => performance.now() > deadline;
     const state = this.instant
       ? run(k, { instant: true, maxSteps: STEPS_PER_TICK, until: () => (k.runQueue.length === 0 && k.hungry.size === 0) || overBudget() })

@@ -94,7 +94,7 @@ describe("the Debian host", () => {
   });
 
   it("logs root in with bash and Debian's prompt", () => {
-    const s = Sandbox.create({ instant: true });
+    const s = Sandbox.create({ instant: true, tickBudgetMs: Infinity });
     let screen = "";
     s.onOutput((b) => {
       screen += Buffer.from(b).toString("latin1");

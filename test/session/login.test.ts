@@ -31,7 +31,7 @@ function utmp(s: Sandbox): [number, number, string, string][] {
 
 describe("root's login on the terminal", () => {
   it("counts as one user in uptime; logind's session 1 names root on pts/0", () => {
-    const s = Sandbox.create({ instant: true });
+    const s = Sandbox.create({ instant: true, tickBudgetMs: Infinity });
     for (let i = 0; i < 20; i++) s.tick(20);
     // the first listener also gets the first prompt
     expect(typed(s, "uptime")).toBe("root@sandbox:~# uptime\n 09:00:00 up 0 min,  1 user,  load average: 0.00, 0.00, 0.00\nroot@sandbox:~# ");
@@ -46,7 +46,7 @@ describe("root's login on the terminal", () => {
   });
 
   it("pam_loginuid: the shell's login uid is 0 and its audit session names logind's; last says still logged in", () => {
-    const s = Sandbox.create({ instant: true });
+    const s = Sandbox.create({ instant: true, tickBudgetMs: Infinity });
     for (let i = 0; i < 20; i++) s.tick(20);
     typed(s, "true");
     expect(typed(s, "cat /proc/$$/loginuid /proc/self/sessionid; echo; cat /proc/1/loginuid /proc/1/sessionid; echo")).toBe(
@@ -69,7 +69,7 @@ describe("root's login on the terminal", () => {
   });
 
   it("/proc/PID/loginuid in a container (unset, no CAP_AUDIT_CONTROL): set once by the process itself", () => {
-    const s = Sandbox.create();
+    const s = Sandbox.create({ tickBudgetMs: Infinity });
     typed(s, "docker pull -q busybox", 200);
     // Recorded with the real busybox image on Debian 12's docker: kstrtou32 numbers (a '+', leading
     // zeros and one trailing newline allowed), (u32)-1 leaves it unset, a set one cannot change.
@@ -96,7 +96,7 @@ describe("root's login on the terminal", () => {
   });
 
   it("a new login after exit is session 2 on the same utmp line", () => {
-    const s = Sandbox.create({ instant: true });
+    const s = Sandbox.create({ instant: true, tickBudgetMs: Infinity });
     for (let i = 0; i < 20; i++) s.tick(20);
     const first = s.shell;
     typed(s, "exit");

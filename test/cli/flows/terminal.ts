@@ -25,7 +25,7 @@ const MAX_STEPS = 200;
 
 export async function session(opts: { pull?: string[] } = {}): Promise<Session> {
   await loadHelpTexts();
-  const sandbox = Sandbox.create({ rows: 24, cols: 120 });
+  const sandbox = Sandbox.create({ rows: 24, cols: 120, tickBudgetMs: Infinity });
   let out = "";
   let seen = 0;
   sandbox.onOutput((b) => {

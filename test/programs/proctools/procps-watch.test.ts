@@ -7,7 +7,7 @@ import { layout } from "../../../src/programs/proctools/procps/watch";
 import { Sandbox } from "../../../src/session/sandbox";
 
 function session(): { s: Sandbox; output: () => string } {
-  const s = Sandbox.create({ rows: 10, cols: 60 });
+  const s = Sandbox.create({ rows: 10, cols: 60, tickBudgetMs: Infinity });
   let out = "";
   s.onOutput((b) => {
     out += new TextDecoder().decode(b);
