@@ -8,6 +8,7 @@ import { BUSYBOX_APPLETS } from "../../programs/busyboxApplets";
 import { BASH_MACHTYPE, BASH_VERSION } from "../bash-invocation";
 import { matchPattern } from "../pattern";
 import type { Shell } from "../shell";
+import { letterFlags } from "./letter-flags";
 import { type Builtin, builtin } from "./types";
 
 /** [name, synopsis, long text lines] in bash's builtin table order. */
@@ -80,23 +81,9 @@ function manpage(e: HelpEntry): string {
 const hasGlob = (s: string) => /[*?[]/.test(s);
 
 function* bashHelp(sh: Shell, argv: string[]): Gen<number> {
-  let args = argv.slice(1);
-  const flags = new Set<string>();
-  while (args[0]?.startsWith("-") && args[0].length > 1) {
-    if (args[0] === "--") {
-      args = args.slice(1);
-      break;
-    }
-    for (const c of args[0].slice(1)) {
-      if (!"dms".includes(c)) {
-        yield* sh.message(`-${c}: invalid option`);
-        yield* sh.write(2, "help: usage: help [-dms] [pattern ...]\n");
-        return 2;
-      }
-      flags.add(c);
-    }
-    args = args.slice(1);
-  }
+  const parsed = yield* letterFlags(sh, argv, "dms", "help: usage: help [-dms] [pattern ...]");
+  if (!parsed) return 2;
+  const { flags, args } = parsed;
   if (!entries) {
     yield* sh.message("the help texts have not loaded yet");
     return 1;

@@ -6,6 +6,7 @@ import type { EvalFlags, Shell } from "../shell";
 import { singleQuote } from "../xtrace";
 import { functionText } from "../print-function";
 import { findBuiltin } from "./registry";
+import { letterFlags } from "./letter-flags";
 import { type Builtin, builtin } from "./types";
 
 
@@ -93,23 +94,9 @@ function allInPath(sh: Shell, name: string): string[] {
 
 /** bash's type [-afptP] NAME...: status 1 when a name is not found. */
 function* bashType(sh: Shell, argv: string[]): Gen<number> {
-  let args = argv.slice(1);
-  const flags = new Set<string>();
-  while (args[0]?.startsWith("-") && args[0].length > 1) {
-    if (args[0] === "--") {
-      args = args.slice(1);
-      break;
-    }
-    for (const c of args[0].slice(1)) {
-      if (!"afptP".includes(c)) {
-        yield* sh.message(`-${c}: invalid option`);
-        yield* sh.write(2, "type: usage: type [-afptP] name [name ...]\n");
-        return 2;
-      }
-      flags.add(c);
-    }
-    args = args.slice(1);
-  }
+  const parsed = yield* letterFlags(sh, argv, "afptP", "type: usage: type [-afptP] name [name ...]");
+  if (!parsed) return 2;
+  const { flags, args } = parsed;
   let out = "";
   let status = 0;
   for (const name of args) {
